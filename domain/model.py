@@ -25,6 +25,9 @@ INTEGER_FIELDS: frozenset[str] = frozenset({"steps", "stress"})
 
 MetricValue = int | float | None
 
+#: A report keeps at most this many errors; ``error_count`` has the total.
+MAX_REPORTED_ERRORS = 1_000
+
 
 class Sex(enum.Enum):
     MALE = "MALE"
@@ -77,10 +80,6 @@ class DailyMetrics:
     def values(self) -> tuple[MetricValue, ...]:
         """The metric values in ``METRIC_FIELDS`` order."""
         return tuple(getattr(self, name) for name in METRIC_FIELDS)
-
-    def with_values(self, changes: dict[str, MetricValue]) -> DailyMetrics:
-        """A copy with the given metric fields replaced (``updated_at`` kept)."""
-        return dataclasses.replace(self, **changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +160,8 @@ class ParseResult:
         columns: the canonical CSV column names recognised, in header order.
         rows_read: data rows read (blank rows not counted).
         rows_rejected: data rows with at least one error.
-        errors: every row error, in file order.
+        errors: the first ``MAX_REPORTED_ERRORS`` row errors, in file order.
+        error_count: how many row errors there are in all.
         warnings: human-readable warnings (unknown columns, duplicate dates).
         file_error: set when the whole file is unusable (encoding, header, limits);
             then ``days`` is empty.
@@ -173,6 +173,7 @@ class ParseResult:
     rows_read: int = 0
     rows_rejected: int = 0
     errors: tuple[RowError, ...] = ()
+    error_count: int = 0
     warnings: tuple[str, ...] = ()
     file_error: RowError | None = None
 
