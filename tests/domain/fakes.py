@@ -1,0 +1,128 @@
+"""An in-memory unit of work for service tests: same protocol, no database."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import TracebackType
+
+from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
+
+
+@dataclass
+class _State:
+    days: dict[str, dict[date, DailyMetrics]] = field(default_factory=dict)
+    kpis: dict[str, dict[date, Kpi]] = field(default_factory=dict)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    ingestions: dict[str, list[Ingestion]] = field(default_factory=dict)
+
+
+class _Metrics:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    def _of(self, user_id: str) -> dict[date, DailyMetrics]:
+        return self._s.days.setdefault(user_id, {})
+
+    def all_days(self, user_id: str) -> list[DailyMetrics]:
+        return sorted(self._of(user_id).values(), key=lambda d: d.date)
+
+    def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
+        return [d for d in self.all_days(user_id) if start <= d.date <= end]
+
+    def upsert(
+        self,
+        user_id: str,
+        days: Sequence[DailyMetrics],
+        *,
+        updated_at: datetime,
+        ingestion_id: str | None,
+    ) -> None:
+        for day in days:
+            self._of(user_id)[day.date] = replace(day, updated_at=updated_at)
+
+    def delete_between(self, user_id: str, start: date, end: date) -> int:
+        doomed = [d for d in self._of(user_id) if start <= d <= end]
+        for d in doomed:
+            del self._of(user_id)[d]
+        return len(doomed)
+
+    def data_range(self, user_id: str) -> DataRange:
+        dates = sorted(self._of(user_id))
+        return DataRange(dates[0] if dates else None, dates[-1] if dates else None, len(dates))
+
+
+class _Kpis:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    def replace_from(
+        self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
+    ) -> None:
+        rows = self._s.kpis.setdefault(user_id, {})
+        for d in [d for d in rows if since is None or d >= since]:
+            del rows[d]
+        rows.update({k.date: k for k in kpis})
+
+    def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
+        rows = self._s.kpis.get(user_id, {})
+        return [rows[d] for d in sorted(rows) if start <= d <= end]
+
+
+class _Profiles:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    def get(self, user_id: str) -> Profile | None:
+        return self._s.profiles.get(user_id)
+
+    def save(self, user_id: str, profile: Profile, *, updated_at: datetime) -> None:
+        self._s.profiles[user_id] = profile
+
+
+class _Ingestions:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    def add(self, user_id: str, ingestion: Ingestion) -> None:
+        self._s.ingestions.setdefault(user_id, []).append(ingestion)
+
+    def latest(self, user_id: str, limit: int) -> list[Ingestion]:
+        return list(reversed(self._s.ingestions.get(user_id, [])))[:limit]
+
+
+class FakeUnitOfWork:
+    """Works on a copy of the committed state; ``commit`` publishes the copy."""
+
+    def __init__(self) -> None:
+        self.committed = _State()
+        self.commits = 0
+        self.locked: list[str] = []
+
+    def __enter__(self) -> FakeUnitOfWork:
+        self._work = copy.deepcopy(self.committed)
+        self.metrics = _Metrics(self._work)
+        self.kpis = _Kpis(self._work)
+        self.profiles = _Profiles(self._work)
+        self.ingestions = _Ingestions(self._work)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._work = _State()
+
+    def lock_user(self, user_id: str) -> None:
+        self.locked.append(user_id)
+
+    def commit(self) -> None:
+        self.committed = self._work
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self.__enter__()
