@@ -1,0 +1,41 @@
+"""The from-scratch rule: KPIs served by the API equal ``compute_kpis`` over the stored days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from domain.kpis import compute_kpis
+from domain.model import DEFAULT_PROFILE, KPI_FIELDS
+from domain.naming import api_name
+from domain.ports import UnitOfWork
+from domain.services import LOCAL_USER
+from tests.graph.api import kpis
+
+SOME_RANGE = ("2020-01-01", "2029-12-31")
+
+
+def assert_kpis_are_from_scratch(
+    client: TestClient, uow_factory: Callable[[], UnitOfWork]
+) -> list[dict[str, Any]]:
+    """Assert the served KPIs of every stored day equal a from-scratch computation."""
+    with uow_factory() as uow:
+        stored = uow.metrics.all_days(LOCAL_USER)
+        profile = uow.profiles.get(LOCAL_USER) or DEFAULT_PROFILE
+    expected = compute_kpis(stored, profile)
+    if stored:
+        served = kpis(client, stored[0].date.isoformat(), stored[-1].date.isoformat())
+    else:
+        served = kpis(client, *SOME_RANGE)
+    assert [kpi["date"] for kpi in served] == [kpi.date.isoformat() for kpi in expected]
+    for got, want in zip(served, expected, strict=True):
+        for name in KPI_FIELDS:
+            wanted = getattr(want, name)
+            if isinstance(wanted, float):
+                assert got[api_name(name)] == pytest.approx(wanted, rel=1e-9), (want.date, name)
+            else:
+                assert got[api_name(name)] == wanted, (want.date, name)
+    return served

@@ -1,0 +1,158 @@
+"""schema.graphql is generated from the code and keeps DESIGN.md section 6's contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from graphql import (
+    GraphQLArgument,
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    print_ast,
+)
+from graphql import (
+    build_schema as parse_sdl,
+)
+from strawberry.printer import print_schema
+
+from graph.schema import build_schema
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
+
+#: DESIGN.md section 6, verbatim: the contract clients are written against.
+CONTRACT = """
+scalar Date
+scalar DateTime
+scalar Upload
+
+enum Sex { MALE FEMALE }
+enum InvalidRowPolicy { REJECT_FILE SKIP_ROW }
+enum DateOrder { AUTO DMY MDY YMD }
+enum IngestionStatus { APPLIED REJECTED UNCHANGED }
+enum Period { WEEK MONTH }
+
+type DailyMetric { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
+  kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
+  weightKg: Float  waistCm: Float  updatedAt: DateTime! }
+
+type Kpi { date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
+  balance7dAvg: Float  balance7dDays: Int!  proteinPerKg: Float
+  healthyFoodPct: Float  stepsGoalMet: Boolean  steps7dAvg: Float
+  stepsGoalRate7d: Float  sleep7dAvg: Float  weight7dAvg: Float
+  weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
+  waistChange7d: Float  tdeeEstimate: Float }
+
+type KpiSummary { periodStart: Date!  periodEnd: Date!  daysLogged: Int!
+  balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
+  sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float }
+
+type RowError { row: Int  column: String  value: String  message: String! }
+
+type Ingestion { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
+  status: IngestionStatus!  createdAt: DateTime!  rowsRead: Int!
+  rowsInserted: Int!  rowsUpdated: Int!  rowsUnchanged: Int!  rowsRejected: Int!
+  firstDate: Date  lastDate: Date  kpiDaysRecomputed: Int!  columns: [String!]!
+  warnings: [String!]!  errors: [RowError!]!  errorCount: Int! }
+
+type Profile { sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
+  stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
+  sleepTargetHours: Float!  isDefault: Boolean! }
+
+type DataRange { firstDate: Date  lastDate: Date  daysLogged: Int! }
+
+input DailyMetricInput { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
+  kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
+  weightKg: Float  waistCm: Float }
+
+input ProfileInput { sex: Sex  birthDate: Date  heightCm: Float
+  activityFactor: Float  stepsGoal: Int  proteinTargetGPerKg: Float
+  balanceGoalKcal: Float  sleepTargetHours: Float }
+
+type Query {
+  dailyMetrics(start: Date!, end: Date!): [DailyMetric!]!
+  kpis(start: Date!, end: Date!): [Kpi!]!
+  kpiSummary(start: Date!, end: Date!, period: Period! = WEEK): [KpiSummary!]!
+  dataRange: DataRange!
+  profile: Profile!
+  ingestions(limit: Int! = 20): [Ingestion!]!
+}
+
+type Mutation {
+  uploadCsv(file: Upload!, onInvalidRow: InvalidRowPolicy! = REJECT_FILE,
+            dateOrder: DateOrder! = AUTO): Ingestion!
+  upsertDailyMetric(input: DailyMetricInput!): DailyMetric!
+  deleteDailyMetrics(start: Date!, end: Date!): Int!
+  updateProfile(input: ProfileInput!): Profile!
+}
+"""
+
+
+def _shape(schema: GraphQLSchema) -> dict[str, object]:
+    """Every named type with its kind, fields, field types, arguments and defaults."""
+    shape: dict[str, object] = {}
+    for name, named in schema.type_map.items():
+        if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
+            continue
+        if isinstance(named, GraphQLEnumType):
+            shape[name] = ("enum", sorted(named.values))
+        elif isinstance(named, GraphQLScalarType):
+            shape[name] = ("scalar",)
+        elif isinstance(named, GraphQLInputObjectType):
+            shape[name] = ("input", {f: str(field.type) for f, field in named.fields.items()})
+        elif isinstance(named, GraphQLObjectType):
+            shape[name] = (
+                "type",
+                {
+                    f: (
+                        str(field.type),
+                        {a: (str(arg.type), _default(arg)) for a, arg in field.args.items()},
+                    )
+                    for f, field in named.fields.items()
+                },
+            )
+    return shape
+
+
+def _default(argument: GraphQLArgument) -> str | None:
+    node = argument.ast_node
+    return print_ast(node.default_value) if node and node.default_value else None
+
+
+def test_schema_graphql_is_what_the_code_prints() -> None:
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == print_schema(build_schema()) + "\n", (
+        "schema.graphql is stale: run `healthhub export-schema > schema.graphql`"
+    )
+
+
+def test_the_code_has_exactly_the_types_fields_and_arguments_of_the_contract() -> None:
+    expected = _shape(parse_sdl(CONTRACT))
+
+    actual = _shape(parse_sdl(print_schema(build_schema())))
+
+    assert actual.keys() == expected.keys()
+    for name, shape in expected.items():
+        assert actual[name] == shape, name
+
+
+@pytest.mark.parametrize(
+    ("contract_text", "drift", "name"),
+    [
+        ("stepsGoalRate7d: Float", "", "Kpi"),
+        ("period: Period! = WEEK", "period: Period! = MONTH", "Query"),
+        (
+            "stress: Int\n  weightKg: Float  waistCm: Float }",
+            "stress: Float\n  weightKg: Float  waistCm: Float }",
+            "DailyMetricInput",
+        ),
+        ("enum DateOrder { AUTO DMY MDY YMD }", "enum DateOrder { AUTO DMY }", "DateOrder"),
+    ],
+)
+def test_the_contract_comparison_notices_a_drift(contract_text: str, drift: str, name: str) -> None:
+    assert contract_text in CONTRACT
+    drifted = CONTRACT.replace(contract_text, drift)
+
+    assert _shape(parse_sdl(drifted))[name] != _shape(parse_sdl(CONTRACT))[name]

@@ -1,0 +1,90 @@
+"""The GraphQL types stay in step with the domain objects they are built from."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+
+import pytest
+import strawberry
+from graphql import GraphQLObjectType
+
+from domain import model
+from graph.schema import build_schema
+from graph.types.daily_metric import DailyMetric
+from graph.types.inputs import DailyMetricInput, ProfileInput
+from graph.types.kpi import Kpi
+
+
+def _python_names(graphql_type: type) -> set[str]:
+    definition = graphql_type.__strawberry_definition__  # type: ignore[attr-defined]
+    return {field.python_name for field in definition.fields}
+
+
+@pytest.mark.parametrize(
+    ("graphql_type", "domain_type"), [(Kpi, model.Kpi), (DailyMetric, model.DailyMetrics)]
+)
+def test_a_zero_copy_type_has_exactly_the_fields_of_its_domain_object(
+    graphql_type: type, domain_type: type
+) -> None:
+    domain_names = {field.name for field in dataclasses.fields(domain_type)}
+
+    assert _python_names(graphql_type) == domain_names
+
+
+@pytest.mark.parametrize("name", ["Kpi", "DailyMetric"])
+def test_the_fields_of_the_bulk_types_keep_default_resolvers(name: str) -> None:
+    graphql_type = build_schema()._schema.type_map[name]
+    assert isinstance(graphql_type, GraphQLObjectType)
+
+    for field_name, field in graphql_type.fields.items():
+        assert getattr(field.resolve, "_is_default", False), field_name
+
+
+def test_the_inputs_name_exactly_the_domain_fields() -> None:
+    assert _python_names(DailyMetricInput) == {"date", *model.METRIC_FIELDS}
+    assert _python_names(ProfileInput) == set(model.PROFILE_FIELDS)
+
+
+def test_only_the_sent_fields_of_a_daily_metric_input_are_changes() -> None:
+    sent = DailyMetricInput(date=date(2026, 1, 1), steps=5, weight_kg=None)
+
+    assert sent.changes() == {"steps": 5, "weight_kg": None}
+
+
+def test_a_profile_input_changes_carry_the_domain_enum() -> None:
+    from graph.types.enums import Sex
+
+    assert ProfileInput(sex=Sex.FEMALE, height_cm=None).changes() == {
+        "sex": model.Sex.FEMALE,
+        "height_cm": None,
+    }
+
+
+def test_a_kpi_is_served_straight_from_the_domain_object() -> None:
+    kpi = model.Kpi(date=date(2026, 1, 1), bmr_kcal=1800.5, balance_7d_days=3)
+
+    schema = strawberry.Schema(query=_kpi_query(kpi))
+    result = schema.execute_sync("{ kpi { date bmrKcal balance7dDays weightTrend } }")
+
+    assert result.data == {
+        "kpi": {"date": "2026-01-01", "bmrKcal": 1800.5, "balance7dDays": 3, "weightTrend": None}
+    }
+
+
+def _kpi_query(kpi: model.Kpi) -> type:
+    @strawberry.type
+    class Query:
+        @strawberry.field
+        def kpi(self) -> Kpi:
+            return Kpi.from_domain(kpi)
+
+    return Query
+
+
+def test_a_naive_stored_datetime_is_served_with_a_utc_offset() -> None:
+    from graph.types.scalars import DateTimeScalar
+
+    served = DateTimeScalar.serialize(datetime(2026, 1, 1, 12, 0))  # type: ignore[misc]
+
+    assert served == datetime(2026, 1, 1, 12, 0, tzinfo=UTC).isoformat()
