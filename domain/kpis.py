@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from domain.energy import TDEE_WINDOW_DAYS, bmr_kcal, tdee_estimate
 from domain.model import KPI_FIELDS, DailyMetrics, Kpi, Profile
@@ -133,3 +134,19 @@ def _difference(now: float | None, series: Sequence[float | None], then: int) ->
     """``now`` minus the series value at index ``then``; ``None`` if either has no value."""
     before = _at(series, then)
     return None if now is None or before is None else now - before
+
+
+def first_affected_date(days: Sequence[DailyMetrics], changed: date) -> date:
+    """The earliest date whose KPIs a change of the metrics on ``changed`` can alter.
+
+    Every KPI of day D depends on D and earlier days only, except the weight trend
+    on days without a weight: their w(d) is interpolated towards the next weigh-in,
+    so a weight set, changed or removed on ``changed`` reaches back to the day after
+    the last weigh-in before it. ``days`` are the stored days after the change (the
+    days before ``changed`` are the same before and after it).
+    """
+    anchor = max(
+        (day.date for day in days if day.date < changed and day.weight_kg is not None),
+        default=None,
+    )
+    return changed if anchor is None else anchor + timedelta(days=1)

@@ -2,8 +2,9 @@
 
 The GraphQL resolvers and the command line call these the same way. After each
 change the stored KPIs equal ``compute_kpis`` over all the user's stored days and
-current profile: the days from the earliest changed date on are recomputed,
-because rolling windows and the weight trend carry a change forward.
+current profile: the days from ``first_affected_date`` on are recomputed, because
+rolling windows and the weight trend carry a change forward, and the interpolated
+weight trend also carries it back to the last weigh-in before it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from domain.errors import InvalidInput
-from domain.kpis import compute_kpis
+from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
     DEFAULT_PROFILE,
@@ -226,6 +227,7 @@ def _save_changes(
 def _recompute(
     uow: UnitOfWork, user_id: str, days: Sequence[DailyMetrics], since: date, now: datetime
 ) -> int:
+    since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = [k for k in compute_kpis(days, profile) if k.date >= since]
     uow.kpis.replace_from(user_id, since, kpis, computed_at=now)

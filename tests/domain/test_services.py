@@ -241,3 +241,20 @@ def test_data_range_spans_the_stored_days():
         date(2026, 3, 10),
         10,
     )
+
+
+def test_a_new_weigh_in_also_recomputes_the_interpolated_trend_before_it():
+    uow = FakeUnitOfWork()
+    _upload(uow, "date,weight_kg,steps\n2026-01-01,70,\n2026-01-02,,5000\n")
+    report = _upload(uow, "date,weight_kg\n2026-01-03,80\n")
+    assert report.kpi_days_recomputed == 2, "the unweighed 2 January interpolates towards it"
+    trend = [k.weight_trend for k in services.list_kpis(uow, USER, date(2026, 1, 1), date(2026, 1, 3))]
+    assert trend[1] == 70 + 0.1 * (75 - 70)
+    _assert_kpis_match_a_fresh_computation(uow)
+
+
+def test_deleting_a_weigh_in_recomputes_the_unweighed_days_before_it():
+    uow = FakeUnitOfWork()
+    _upload(uow, "date,weight_kg,steps\n2026-01-01,70,\n2026-01-02,,5000\n2026-01-03,80,\n2026-01-05,90,\n")
+    services.delete_days(uow, USER, date(2026, 1, 3), date(2026, 1, 3), now=NOW)
+    _assert_kpis_match_a_fresh_computation(uow)
