@@ -1,0 +1,1 @@
+"""The outer layer: GraphQL schema, FastAPI app, settings and the command line."""

@@ -1,0 +1,175 @@
+"""HTTP benchmark against the real server (uvicorn) on SQLite and PostgreSQL.
+
+Run: ``.venv/bin/python tests/bench/bench_http.py [--db sqlite|postgres|both]``.
+Prints, per database: upload of 3,650 days into an empty database, the same file
+again, a one-day correction in the middle of the ten years, and ``kpis`` over 30,
+365 and 3,650 days (median and p95 of 20 requests), with the fast executor on and
+off, plus sequential requests per second for the 365-day query. Figures, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[2]
+HEALTHHUB = Path(sys.executable).with_name("healthhub")
+PG_ADMIN = os.environ.get("HEALTHHUB_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+DAYS = 3_650
+END = date.today() - timedelta(days=1)
+KPI_QUERY = """query($start: Date!, $end: Date!) { kpis(start: $start, end: $end) {
+  date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
+  healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg
+  weight7dDays weightTrend weightTrendChange7d waistChange7d tdeeEstimate } }"""
+UPLOAD = "mutation($file: Upload!) { uploadCsv(file: $file) { status rowsInserted rowsUpdated kpiDaysRecomputed } }"
+
+
+def realistic_csv(days: int, end: date, seed: int = 7) -> bytes:
+    rng = random.Random(seed)
+    weight = 92.0
+    lines = ["date,steps_n,proteins_g,kcal_in,kcal_junk_in,kcal_out_training,sleep_hours,stress_rel,weight_kg,waist_cm"]
+    for i in range(days):
+        day = end - timedelta(days=days - 1 - i)
+        weight += rng.gauss(-0.005, 0.25) * 0.2
+        kcal = round(rng.gauss(2300, 300))
+        lines.append(
+            f"{day},{rng.randint(3000, 16000)},{rng.randint(60, 200)},{kcal},"
+            f"{rng.randint(0, 600)},{rng.choice(['', rng.randint(100, 800)])},"
+            f"{round(rng.uniform(5, 9), 1)},{rng.randint(1, 10)},"
+            f"{round(weight + rng.gauss(0, 0.4), 1) if rng.random() < 0.8 else ''},"
+            f"{round(95 + rng.gauss(0, 1), 1)}"
+        )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def _database(kind: str) -> Iterator[str]:
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"sqlite:///{tmp}/bench.db"
+        return
+    name = f"healthhub_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def _server(url: str, *, fast: bool) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "HEALTHHUB_DATABASE_URL": url, "HEALTHHUB_FAST_EXECUTOR": "1" if fast else "0"}
+    proc = subprocess.Popen(
+        [str(HEALTHHUB), "serve", "--port", str(port), "--log-level", "warning"],
+        env=env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/healthz").status_code == 200:
+                    break
+            time.sleep(0.05)
+        else:
+            raise RuntimeError("server did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _upload(client: httpx.Client, data: bytes, name: str) -> tuple[float, dict[str, object]]:
+    files = {"0": (name, data, "text/csv")}
+    form = {
+        "operations": '{"query": "%s", "variables": {"file": null}}' % UPLOAD.replace('"', '\\"'),
+        "map": '{"0": ["variables.file"]}',
+    }
+    started = time.perf_counter()
+    response = client.post("/graphql", data=form, files=files, headers={"Apollo-Require-Preflight": "1"})
+    elapsed = (time.perf_counter() - started) * 1000
+    response.raise_for_status()
+    body = response.json()
+    if "errors" in body:
+        raise RuntimeError(body["errors"])
+    return elapsed, body["data"]["uploadCsv"]
+
+
+def _kpis(client: httpx.Client, days: int, runs: int = 20) -> tuple[float, float, int]:
+    payload = {"query": KPI_QUERY, "variables": {"start": str(END - timedelta(days=days - 1)), "end": str(END)}}
+    times = []
+    rows = 0
+    for _ in range(runs + 2):
+        started = time.perf_counter()
+        response = client.post("/graphql", json=payload)
+        times.append((time.perf_counter() - started) * 1000)
+        rows = len(response.json()["data"]["kpis"])
+    times = times[2:]
+    return statistics.median(times), statistics.quantiles(times, n=20)[18], rows
+
+
+def _rps(client: httpx.Client, days: int, seconds: float = 3.0) -> float:
+    payload = {"query": KPI_QUERY, "variables": {"start": str(END - timedelta(days=days - 1)), "end": str(END)}}
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        client.post("/graphql", json=payload).raise_for_status()
+        count += 1
+    return count / (time.perf_counter() - started)
+
+
+def bench(kind: str) -> None:
+    data = realistic_csv(DAYS, END)
+    middle = END - timedelta(days=DAYS // 2)
+    correction = f"date,weight_kg\n{middle},77.7\n".encode()
+    with _database(kind) as url:
+        with _server(url, fast=True) as base, httpx.Client(base_url=base, timeout=60) as client:
+            ms, report = _upload(client, data, "ten_years.csv")
+            print(f"[{kind}] upload {DAYS} days into an empty database: {ms:7.1f} ms  {report}")
+            ms, report = _upload(client, data, "ten_years.csv")
+            print(f"[{kind}] the same file again:                  {ms:7.1f} ms  {report}")
+            ms, report = _upload(client, correction, "fix.csv")
+            print(f"[{kind}] one-day correction in the middle:     {ms:7.1f} ms  {report}")
+        for fast in (True, False):
+            label = "fast" if fast else "stock"
+            with _server(url, fast=fast) as base, httpx.Client(base_url=base, timeout=60) as client:
+                for days in (30, 365, 3_650):
+                    median, p95, rows = _kpis(client, days)
+                    print(f"[{kind}] kpis {days:5d} days ({label:5s}): median {median:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows)")
+                print(f"[{kind}] kpis   365 days ({label:5s}): {_rps(client, 365):7.1f} sequential requests/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+    for kind in ("sqlite", "postgres") if args.db == "both" else (args.db,):
+        bench(kind)
+
+
+if __name__ == "__main__":
+    main()
