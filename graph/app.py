@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 
 from graph import guards
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
+from graph.fastpath import FastExecutionContext
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from graph.settings import Settings
@@ -50,7 +51,9 @@ def create_app(
             engine.dispose()
 
     router = OrjsonGraphQLRouter(
-        build_schema(),
+        build_schema(
+            execution_context_class=FastExecutionContext if settings.fast_executor else None
+        ),
         graphql_ide="graphiql",
         context_getter=context_getter_for(uow_factory or _sql_units(engine), settings, clock),
         multipart_uploads_enabled=True,
