@@ -62,10 +62,18 @@ class UnitOfWork(Protocol):
     """One transaction. Used as a context manager; leaving it without ``commit``
     rolls back. Repositories are valid only inside the ``with`` block."""
 
-    metrics: MetricRepository
-    kpis: KpiRepository
-    profiles: ProfileRepository
-    ingestions: IngestionRepository
+    # Read-only, so that an implementation may hold more specific repositories.
+    @property
+    def metrics(self) -> MetricRepository: ...
+
+    @property
+    def kpis(self) -> KpiRepository: ...
+
+    @property
+    def profiles(self) -> ProfileRepository: ...
+
+    @property
+    def ingestions(self) -> IngestionRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from typing import Any, cast
+from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -55,7 +55,7 @@ def create_app(
             execution_context_class=FastExecutionContext if settings.fast_executor else None
         ),
         graphql_ide="graphiql",
-        context_getter=context_getter_for(uow_factory or _sql_units(engine), settings, clock),
+        context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
         multipart_uploads_enabled=True,
     )
     app = FastAPI(
@@ -72,12 +72,6 @@ def create_app(
     if settings.api_token:
         app.add_middleware(guards.BearerToken, token=settings.api_token)
     return app
-
-
-def _sql_units(engine: Engine) -> UnitOfWorkFactory:
-    # SqlUnitOfWork is a UnitOfWork, but its repositories are typed as the concrete
-    # classes and mypy holds protocol attributes invariant.
-    return cast(UnitOfWorkFactory, sql_uow_factory(engine))
 
 
 def _healthz_endpoint(engine: Engine) -> Callable[[], Any]:
