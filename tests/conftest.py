@@ -91,6 +91,13 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
+def postgres_url(_postgres_database: Engine) -> str:
+    """Like ``database_url``, for a test about PostgreSQL alone (mark it ``postgres``)."""
+    _empty_tables(_postgres_database)
+    return _postgres_database.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """An engine of the test's own on ``database_url``, disposed after the test."""
     test_engine = create_engine_for(database_url)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 
 from persistence.database import create_engine_for
 
@@ -22,12 +22,9 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: 
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 2500}
 
 
-def test_postgres_sessions_carry_statement_and_lock_timeouts(
-    engine: Engine, database_url: str
-) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL settings")
-    short = create_engine_for(database_url, timeout_seconds=0.25)
+@pytest.mark.postgres
+def test_postgres_sessions_carry_statement_and_lock_timeouts(postgres_url: str) -> None:
+    short = create_engine_for(postgres_url, timeout_seconds=0.25)
     try:
         with short.connect() as connection:
             settings = [

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from domain.model import DailyMetrics
+from persistence.database import create_engine_for
 from persistence.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]
@@ -123,15 +124,16 @@ def test_lock_user_makes_a_second_writer_wait_for_the_first_to_commit(
     assert seen == [DAY], "the second writer did not see the first one's committed work"
 
 
-def test_lock_user_does_not_serialise_different_users_on_postgres(
-    uow_factory: UowFactory, database_url: str
-) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("SQLite has one writer per database, whatever the user")
-    with uow_factory() as holder:
-        holder.lock_user("alice")
-        started = time.perf_counter()
-        with uow_factory() as other:
-            other.lock_user("bob")
-            other.commit()
-        assert time.perf_counter() - started < 1
+@pytest.mark.postgres
+def test_lock_user_does_not_serialise_different_users_on_postgres(postgres_url: str) -> None:
+    engine = create_engine_for(postgres_url)
+    try:
+        with SqlUnitOfWork(engine) as holder:
+            holder.lock_user("alice")
+            started = time.perf_counter()
+            with SqlUnitOfWork(engine) as other:
+                other.lock_user("bob")
+                other.commit()
+            assert time.perf_counter() - started < 1
+    finally:
+        engine.dispose()
