@@ -1,7 +1,7 @@
 """Exceptions raised by the domain.
 
     HealthHubError            base of every error the domain raises on purpose
-    └── InvalidInput          an argument a caller sent is not allowed (code BAD_USER_INPUT)
+    └── InvalidInputError          an argument a caller sent is not allowed (code BAD_USER_INPUT)
 
 Bad data inside an uploaded file is not an exception: it is reported in the
 ``Ingestion`` record.
@@ -16,7 +16,7 @@ class HealthHubError(Exception):
     code = "INTERNAL"
 
 
-class InvalidInput(HealthHubError):
+class InvalidInputError(HealthHubError):
     """A caller's argument is outside what is allowed.
 
     Args:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from datetime import date
 
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.model import PROFILE_FIELDS, Profile, Sex
 from domain.naming import api_name
 
@@ -31,7 +31,7 @@ def apply_profile_changes(
     """The profile after ``changes`` (only the fields the caller sent), no longer default.
 
     Raises:
-        InvalidInput: a field is unknown, cleared though it cannot be, or out of range.
+        InvalidInputError: a field is unknown, cleared though it cannot be, or out of range.
     """
     for name, value in changes.items():
         _check(name, value, today)
@@ -41,22 +41,22 @@ def apply_profile_changes(
 def _check(name: str, value: object, today: date) -> None:
     label = api_name(name)
     if name not in PROFILE_FIELDS:
-        raise InvalidInput(f"{label} is not a profile field", field=label)
+        raise InvalidInputError(f"{label} is not a profile field", field=label)
     if value is None:
         if name not in _NULLABLE:
-            raise InvalidInput(f"{label} cannot be null; send a value or leave it out", label)
+            raise InvalidInputError(f"{label} cannot be null; send a value or leave it out", label)
         return
     if name == "sex":
         if not isinstance(value, Sex):
-            raise InvalidInput(f"{label} must be MALE or FEMALE", label)
+            raise InvalidInputError(f"{label} must be MALE or FEMALE", label)
     elif name == "birth_date":
         if not isinstance(value, date) or not date(1900, 1, 1) <= value <= today:
-            raise InvalidInput(f"{label}: {value} is outside 1900-01-01–{today}", label)
+            raise InvalidInputError(f"{label}: {value} is outside 1900-01-01–{today}", label)
     else:
         low, high = PROFILE_RANGES[name]
         if name == "steps_goal" and (isinstance(value, bool) or not isinstance(value, int)):
-            raise InvalidInput(f"{label}: {value} is not a whole number", label)
+            raise InvalidInputError(f"{label}: {value} is not a whole number", label)
         if not isinstance(value, int | float) or not math.isfinite(value):
-            raise InvalidInput(f"{label}: {value} is not a finite number", label)
+            raise InvalidInputError(f"{label}: {value} is not a finite number", label)
         if not low <= value <= high:
-            raise InvalidInput(f"{label}: {value} is outside {low:g}–{high:g}", label)
+            raise InvalidInputError(f"{label}: {value} is outside {low:g}–{high:g}", label)

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
@@ -96,14 +96,14 @@ def upsert_day(
     """Set the sent fields of one day (``None`` clears one); fields not sent keep their value.
 
     Raises:
-        InvalidInput: the date or a value is outside what DESIGN 4.3 allows.
+        InvalidInputError: the date or a value is outside what DESIGN 4.3 allows.
     """
     problem = date_problem(day, today=now.date())
     if problem:
-        raise InvalidInput(f"date: {problem}", field="date")
+        raise InvalidInputError(f"date: {problem}", field="date")
     for name in changes:
         if name not in METRIC_FIELDS:
-            raise InvalidInput(f"{name} is not a metric field", field=name)
+            raise InvalidInputError(f"{name} is not a metric field", field=name)
     with uow:
         uow.lock_user(user_id)
         stored = uow.metrics.all_days(user_id)
@@ -134,7 +134,7 @@ def update_profile(
     """Change the sent profile fields and recompute every KPI of the user.
 
     Raises:
-        InvalidInput: a value is outside what the profile allows.
+        InvalidInputError: a value is outside what the profile allows.
     """
     with uow:
         uow.lock_user(user_id)
@@ -184,7 +184,9 @@ def data_range(uow: UnitOfWork, user_id: str) -> DataRange:
 
 def list_ingestions(uow: UnitOfWork, user_id: str, limit: int) -> list[Ingestion]:
     if not 1 <= limit <= MAX_INGESTIONS_LIMIT:
-        raise InvalidInput(f"limit: {limit} is outside 1–{MAX_INGESTIONS_LIMIT}", field="limit")
+        raise InvalidInputError(
+            f"limit: {limit} is outside 1–{MAX_INGESTIONS_LIMIT}", field="limit"
+        )
     with uow:
         return uow.ingestions.latest(user_id, limit)
 
@@ -246,19 +248,19 @@ def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:
             continue
         problem = value_problem(name, value, kcal_in=day.kcal_in)
         if problem:
-            raise InvalidInput(f"{api_name(name)}: {problem}", field=api_name(name))
+            raise InvalidInputError(f"{api_name(name)}: {problem}", field=api_name(name))
 
 
 def _check_order(start: date, end: date) -> None:
     if start > end:
-        raise InvalidInput(f"start {start} is after end {end}", field="start")
+        raise InvalidInputError(f"start {start} is after end {end}", field="start")
 
 
 def _check_range(start: date, end: date) -> None:
     _check_order(start, end)
     days = (end - start).days + 1
     if days > MAX_RANGE_DAYS:
-        raise InvalidInput(
+        raise InvalidInputError(
             f"the range {start}–{end} covers {days:,} days; at most {MAX_RANGE_DAYS:,} are allowed",
             field="end",
         )

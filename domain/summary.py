@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.model import DailyMetrics, Kpi, Period, PeriodSummary
 
 
@@ -32,10 +32,10 @@ def summarise(
     logged with no KPI values.
 
     Raises:
-        InvalidInput: ``start`` is after ``end``.
+        InvalidInputError: ``start`` is after ``end``.
     """
     if start > end:
-        raise InvalidInput(
+        raise InvalidInputError(
             f"start {start.isoformat()} is after end {end.isoformat()}", field="start"
         )
     logged = sorted((day for day in days if start <= day.date <= end), key=_by_date)

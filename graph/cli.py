@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from domain import services
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.model import KPI_FIELDS, DateOrder, IngestionStatus, InvalidRowPolicy
 from graph.settings import Settings
 
@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         result: int = args.run(args)
-    except InvalidInput as error:
+    except InvalidInputError as error:
         print(f"healthhub: {error.message}", file=sys.stderr)
         return 2
     return result

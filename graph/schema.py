@@ -25,7 +25,7 @@ from strawberry.types.execution import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
 from domain import model, services
-from domain.errors import HealthHubError, InvalidInput
+from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.types.daily_metric import DailyMetric
@@ -140,7 +140,7 @@ async def _read_upload(file: object) -> tuple[bytes, str | None]:
         return file, None
     read = getattr(file, "read", None)
     if read is None:
-        raise InvalidInput("file: expected an uploaded file part", field="file")
+        raise InvalidInputError("file: expected an uploaded file part", field="file")
     try:
         data = await read()
     finally:
@@ -162,7 +162,7 @@ def _clean_filename(name: object) -> str | None:
 class ErrorShaping(SchemaExtension):
     """Give domain errors their stable code and mask every unexpected exception.
 
-    An ``InvalidInput`` becomes an error with ``extensions.code = "BAD_USER_INPUT"``
+    An ``InvalidInputError`` becomes an error with ``extensions.code = "BAD_USER_INPUT"``
     and the field at fault. Any other exception raised while resolving becomes a
     generic message with an ``errorId``; the same id is logged with the traceback.
     """

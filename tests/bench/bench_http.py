@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import socket
@@ -29,20 +30,26 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 HEALTHHUB = Path(sys.executable).with_name("healthhub")
-PG_ADMIN = os.environ.get("HEALTHHUB_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+PG_ADMIN = os.environ.get(
+    "HEALTHHUB_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 DAYS = 3_650
 END = date.today() - timedelta(days=1)
 KPI_QUERY = """query($start: Date!, $end: Date!) { kpis(start: $start, end: $end) {
   date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
   healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg
   weight7dDays weightTrend weightTrendChange7d waistChange7d tdeeEstimate } }"""
-UPLOAD = "mutation($file: Upload!) { uploadCsv(file: $file) { status rowsInserted rowsUpdated kpiDaysRecomputed } }"
+UPLOAD = """mutation($file: Upload!) {
+  uploadCsv(file: $file) { status rowsInserted rowsUpdated kpiDaysRecomputed } }"""
 
 
 def realistic_csv(days: int, end: date, seed: int = 7) -> bytes:
     rng = random.Random(seed)
     weight = 92.0
-    lines = ["date,steps_n,proteins_g,kcal_in,kcal_junk_in,kcal_out_training,sleep_hours,stress_rel,weight_kg,waist_cm"]
+    lines = [
+        "date,steps_n,proteins_g,kcal_in,kcal_junk_in,kcal_out_training,"
+        "sleep_hours,stress_rel,weight_kg,waist_cm"
+    ]
     for i in range(days):
         day = end - timedelta(days=days - 1 - i)
         weight += rng.gauss(-0.005, 0.25) * 0.2
@@ -83,7 +90,11 @@ def _database(kind: str) -> Iterator[str]:
 @contextlib.contextmanager
 def _server(url: str, *, fast: bool) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "HEALTHHUB_DATABASE_URL": url, "HEALTHHUB_FAST_EXECUTOR": "1" if fast else "0"}
+    env = {
+        **os.environ,
+        "HEALTHHUB_DATABASE_URL": url,
+        "HEALTHHUB_FAST_EXECUTOR": "1" if fast else "0",
+    }
     proc = subprocess.Popen(
         [str(HEALTHHUB), "serve", "--port", str(port), "--log-level", "warning"],
         env=env,
@@ -107,11 +118,13 @@ def _server(url: str, *, fast: bool) -> Iterator[str]:
 def _upload(client: httpx.Client, data: bytes, name: str) -> tuple[float, dict[str, object]]:
     files = {"0": (name, data, "text/csv")}
     form = {
-        "operations": '{"query": "%s", "variables": {"file": null}}' % UPLOAD.replace('"', '\\"'),
+        "operations": json.dumps({"query": UPLOAD, "variables": {"file": None}}),
         "map": '{"0": ["variables.file"]}',
     }
     started = time.perf_counter()
-    response = client.post("/graphql", data=form, files=files, headers={"Apollo-Require-Preflight": "1"})
+    response = client.post(
+        "/graphql", data=form, files=files, headers={"Apollo-Require-Preflight": "1"}
+    )
     elapsed = (time.perf_counter() - started) * 1000
     response.raise_for_status()
     body = response.json()
@@ -120,8 +133,13 @@ def _upload(client: httpx.Client, data: bytes, name: str) -> tuple[float, dict[s
     return elapsed, body["data"]["uploadCsv"]
 
 
+def _kpi_payload(days: int) -> dict[str, object]:
+    start = END - timedelta(days=days - 1)
+    return {"query": KPI_QUERY, "variables": {"start": str(start), "end": str(END)}}
+
+
 def _kpis(client: httpx.Client, days: int, runs: int = 20) -> tuple[float, float, int]:
-    payload = {"query": KPI_QUERY, "variables": {"start": str(END - timedelta(days=days - 1)), "end": str(END)}}
+    payload = _kpi_payload(days)
     times = []
     rows = 0
     for _ in range(runs + 2):
@@ -134,7 +152,7 @@ def _kpis(client: httpx.Client, days: int, runs: int = 20) -> tuple[float, float
 
 
 def _rps(client: httpx.Client, days: int, seconds: float = 3.0) -> float:
-    payload = {"query": KPI_QUERY, "variables": {"start": str(END - timedelta(days=days - 1)), "end": str(END)}}
+    payload = _kpi_payload(days)
     count, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
         client.post("/graphql", json=payload).raise_for_status()
@@ -159,8 +177,12 @@ def bench(kind: str) -> None:
             with _server(url, fast=fast) as base, httpx.Client(base_url=base, timeout=60) as client:
                 for days in (30, 365, 3_650):
                     median, p95, rows = _kpis(client, days)
-                    print(f"[{kind}] kpis {days:5d} days ({label:5s}): median {median:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows)")
-                print(f"[{kind}] kpis   365 days ({label:5s}): {_rps(client, 365):7.1f} sequential requests/s")
+                    print(
+                        f"[{kind}] kpis {days:5d} days ({label:5s}): median {median:7.1f} ms"
+                        f"  p95 {p95:7.1f} ms  ({rows} rows)"
+                    )
+                rps = _rps(client, 365)
+                print(f"[{kind}] kpis   365 days ({label:5s}): {rps:7.1f} sequential requests/s")
 
 
 def main() -> None:

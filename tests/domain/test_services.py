@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from domain import services
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.kpis import compute_kpis
 from domain.model import (
     DEFAULT_PROFILE,
@@ -143,7 +143,7 @@ def test_upsert_changes_only_the_sent_fields_and_null_clears():
 def test_upsert_checks_junk_against_the_resulting_kcal_in():
     uow = FakeUnitOfWork()
     _upload(uow, _ten_days())
-    with pytest.raises(InvalidInput, match="kcalJunkIn") as caught:
+    with pytest.raises(InvalidInputError, match="kcalJunkIn") as caught:
         services.upsert_day(uow, USER, {"kcal_junk_in": 2500.0}, day=date(2026, 3, 4), now=NOW)
     assert caught.value.code == "BAD_USER_INPUT"
     assert _days(uow)[3].kcal_junk_in is None
@@ -159,7 +159,7 @@ def test_upsert_checks_junk_against_the_resulting_kcal_in():
 )
 def test_upsert_refuses_values_outside_their_range_naming_the_field(changes, field):
     uow = FakeUnitOfWork()
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(InvalidInputError) as caught:
         services.upsert_day(uow, USER, changes, day=date(2026, 3, 4), now=NOW)
     assert caught.value.field == field
     assert field in caught.value.message
@@ -168,7 +168,7 @@ def test_upsert_refuses_values_outside_their_range_naming_the_field(changes, fie
 
 def test_upsert_refuses_a_day_after_tomorrow():
     uow = FakeUnitOfWork()
-    with pytest.raises(InvalidInput, match="date"):
+    with pytest.raises(InvalidInputError, match="date"):
         services.upsert_day(uow, USER, {"steps": 1}, day=NOW.date() + timedelta(days=2), now=NOW)
 
 
@@ -209,26 +209,26 @@ def test_a_new_user_has_the_default_profile():
 )
 def test_a_profile_value_out_of_bounds_is_refused(changes):
     uow = FakeUnitOfWork()
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInputError):
         services.update_profile(uow, USER, changes, now=NOW)
     assert services.get_profile(uow, USER) == DEFAULT_PROFILE
 
 
 def test_list_queries_refuse_reversed_and_overlong_ranges():
     uow = FakeUnitOfWork()
-    with pytest.raises(InvalidInput, match="after"):
+    with pytest.raises(InvalidInputError, match="after"):
         services.list_kpis(uow, USER, date(2026, 3, 2), date(2026, 3, 1))
     start = date(2016, 1, 1)
     services.list_kpis(uow, USER, start, start + timedelta(days=3_659))
-    with pytest.raises(InvalidInput, match="3,660"):
+    with pytest.raises(InvalidInputError, match="3,660"):
         services.list_days(uow, USER, start, start + timedelta(days=3_660))
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInputError):
         services.summarise(uow, USER, date(2026, 3, 2), date(2026, 3, 1), Period.WEEK)
 
 
 def test_ingestions_limit_must_be_between_1_and_100():
     for limit in (0, 101):
-        with pytest.raises(InvalidInput, match="limit"):
+        with pytest.raises(InvalidInputError, match="limit"):
             services.list_ingestions(FakeUnitOfWork(), USER, limit)
 
 
@@ -248,13 +248,17 @@ def test_a_new_weigh_in_also_recomputes_the_interpolated_trend_before_it():
     _upload(uow, "date,weight_kg,steps\n2026-01-01,70,\n2026-01-02,,5000\n")
     report = _upload(uow, "date,weight_kg\n2026-01-03,80\n")
     assert report.kpi_days_recomputed == 2, "the unweighed 2 January interpolates towards it"
-    trend = [k.weight_trend for k in services.list_kpis(uow, USER, date(2026, 1, 1), date(2026, 1, 3))]
+    kpis = services.list_kpis(uow, USER, date(2026, 1, 1), date(2026, 1, 3))
+    trend = [k.weight_trend for k in kpis]
     assert trend[1] == 70 + 0.1 * (75 - 70)
     _assert_kpis_match_a_fresh_computation(uow)
 
 
 def test_deleting_a_weigh_in_recomputes_the_unweighed_days_before_it():
     uow = FakeUnitOfWork()
-    _upload(uow, "date,weight_kg,steps\n2026-01-01,70,\n2026-01-02,,5000\n2026-01-03,80,\n2026-01-05,90,\n")
+    _upload(
+        uow,
+        "date,weight_kg,steps\n2026-01-01,70,\n2026-01-02,,5000\n2026-01-03,80,\n2026-01-05,90,\n",
+    )
     services.delete_days(uow, USER, date(2026, 1, 3), date(2026, 1, 3), now=NOW)
     _assert_kpis_match_a_fresh_computation(uow)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.errors import InvalidInput
+from domain.errors import InvalidInputError
 from domain.kpis import compute_kpis
 from domain.model import DailyMetrics, Kpi, Period, Profile
 from domain.summary import summarise
@@ -124,5 +124,5 @@ def test_summaries_split_the_kpis_of_the_engine_by_week() -> None:
 
 
 def test_start_after_end_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="after"):
+    with pytest.raises(InvalidInputError, match="after"):
         summarise([], [], MONDAY, MONDAY - timedelta(days=1), Period.WEEK)
