@@ -14,6 +14,8 @@ import anyio.to_thread
 import strawberry
 from graphql import GraphQLError
 from graphql.execution import Executor
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -42,6 +44,10 @@ MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 5_000
 INTERNAL_ERROR_MESSAGE = "Internal server error; quote the errorId when reporting it."
+DATABASE_UNAVAILABLE_MESSAGE = (
+    "The database is unavailable or did not answer in time; nothing was changed. "
+    "Try again shortly, and quote the errorId if it persists."
+)
 
 logger = logging.getLogger(__name__)
 
@@ -163,8 +169,10 @@ class ErrorShaping(SchemaExtension):
     """Give domain errors their stable code and mask every unexpected exception.
 
     An ``InvalidInputError`` becomes an error with ``extensions.code = "BAD_USER_INPUT"``
-    and the field at fault. Any other exception raised while resolving becomes a
-    generic message with an ``errorId``; the same id is logged with the traceback.
+    and the field at fault. A database that cannot be reached (or times out) becomes
+    ``DATABASE_UNAVAILABLE`` with a message saying so. Any other exception raised while
+    resolving becomes a generic message with an ``errorId``; the same id is logged with
+    the traceback. Neither carries the exception's text, which may hold SQL.
     """
 
     def on_operation(self) -> Iterator[None]:
@@ -188,6 +196,15 @@ def _shaped(error: GraphQLError) -> GraphQLError:
     if error.path is None and isinstance(original, ValueError | TypeError):
         return error  # an argument the client sent was refused while being coerced
     error_id = uuid.uuid4().hex
+    if isinstance(original, OperationalError | PoolTimeoutError):
+        logger.warning(
+            "Database unavailable %s at %s: %s", error_id, error.path or "operation", original
+        )
+        return _copy(
+            error,
+            DATABASE_UNAVAILABLE_MESSAGE,
+            {"code": "DATABASE_UNAVAILABLE", "errorId": error_id},
+        )
     logger.error(
         "Unexpected error %s at %s", error_id, error.path or "operation", exc_info=original
     )

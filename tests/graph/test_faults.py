@@ -143,7 +143,10 @@ def test_an_unreachable_postgres_is_reported_quickly_and_recovered_from(tmp_path
             assert "database" in health.text
             assert health_seconds < timeout + margin
             assert query_seconds < timeout + margin
-            assert answer.json()["errors"][0]["extensions"]["errorId"]
+            error = answer.json()["errors"][0]
+            assert error["extensions"]["code"] == "DATABASE_UNAVAILABLE"
+            assert error["extensions"]["errorId"]
+            assert "database is unavailable" in error["message"]
             for marker in LEAKS:
                 assert marker not in answer.text
 
