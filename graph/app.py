@@ -70,7 +70,7 @@ def create_app(
         guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
     )
     if settings.api_token:
-        app.add_middleware(guards.BearerToken, token=settings.api_token)
+        app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
     return app
 
 

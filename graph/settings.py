@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -15,7 +15,8 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite:///./healthhub.db"
     max_upload_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
-    api_token: str | None = None
+    #: A secret: its repr is masked, so logging the settings never shows it.
+    api_token: SecretStr | None = None
     #: Seconds to wait for the database to accept a connection or a statement.
     database_timeout_seconds: float = Field(default=5.0, gt=0)
     #: Complete lists of leaf-only objects in one loop per row (graph/fastpath.py);
@@ -33,5 +34,5 @@ class Settings(BaseSettings):
 
     @field_validator("api_token")
     @classmethod
-    def _blank_token_is_none(cls, token: str | None) -> str | None:
-        return token or None
+    def _blank_token_is_none(cls, token: SecretStr | None) -> SecretStr | None:
+        return token if token is not None and token.get_secret_value() else None

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import Engine
 
 from graph.app import create_app
@@ -24,7 +25,7 @@ def small_limit_client(settings: Settings, engine: Engine) -> Iterator[TestClien
 
 @pytest.fixture
 def token_client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
-    guarded = settings.model_copy(update={"api_token": "s3cret-token"})
+    guarded = settings.model_copy(update={"api_token": SecretStr("s3cret-token")})
     with TestClient(create_app(guarded, engine=engine)) as test_client:
         yield test_client
 
