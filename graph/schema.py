@@ -26,7 +26,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
-from domain import model, services
+from domain import services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
@@ -82,7 +82,7 @@ class Query:
     async def kpi_summary(
         self, info: Info, start: date, end: date, period: Period = Period.WEEK
     ) -> list[KpiSummary]:
-        summaries = await _call(info, services.summarise, start, end, model.Period(period.value))
+        summaries = await _call(info, services.summarise, start, end, period)
         return [KpiSummary.from_domain(summary) for summary in summaries]
 
     @strawberry.field
@@ -115,8 +115,8 @@ class Mutation:
             services.upload_csv,
             data,
             filename=filename,
-            policy=model.InvalidRowPolicy(on_invalid_row.value),
-            date_order=model.DateOrder(date_order.value),
+            policy=on_invalid_row,
+            date_order=date_order,
             now=info.context.clock(),
         )
         return Ingestion.from_domain(ingestion)

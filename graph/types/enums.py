@@ -1,40 +1,20 @@
-"""GraphQL enums, mirrors of the domain enums with the same names and values."""
+"""GraphQL enums: the domain enums themselves, registered with Strawberry.
+
+Their names and values are the contract of DESIGN.md section 6 in both layers, so
+one definition serves both and resolvers pass them through unconverted.
+"""
 
 from __future__ import annotations
 
-import enum
-
 import strawberry
 
+from domain import model
 
-@strawberry.enum
-class Sex(enum.Enum):
-    MALE = "MALE"
-    FEMALE = "FEMALE"
+Sex = model.Sex
+InvalidRowPolicy = model.InvalidRowPolicy
+DateOrder = model.DateOrder
+IngestionStatus = model.IngestionStatus
+Period = model.Period
 
-
-@strawberry.enum
-class InvalidRowPolicy(enum.Enum):
-    REJECT_FILE = "REJECT_FILE"
-    SKIP_ROW = "SKIP_ROW"
-
-
-@strawberry.enum
-class DateOrder(enum.Enum):
-    AUTO = "AUTO"
-    DMY = "DMY"
-    MDY = "MDY"
-    YMD = "YMD"
-
-
-@strawberry.enum
-class IngestionStatus(enum.Enum):
-    APPLIED = "APPLIED"
-    REJECTED = "REJECTED"
-    UNCHANGED = "UNCHANGED"
-
-
-@strawberry.enum
-class Period(enum.Enum):
-    WEEK = "WEEK"
-    MONTH = "MONTH"
+for _enum in (Sex, InvalidRowPolicy, DateOrder, IngestionStatus, Period):
+    strawberry.enum(_enum)

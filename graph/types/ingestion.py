@@ -50,7 +50,7 @@ class Ingestion:
             filename=ingestion.filename,
             sha256=ingestion.sha256,
             size_bytes=ingestion.size_bytes,
-            status=IngestionStatus(ingestion.status.value),
+            status=ingestion.status,
             created_at=ingestion.created_at,
             rows_read=ingestion.rows_read,
             rows_inserted=ingestion.rows_inserted,

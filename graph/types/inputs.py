@@ -46,7 +46,4 @@ class ProfileInput:
 
     def changes(self) -> dict[str, object]:
         """The profile fields the client sent, by domain name, with domain enums."""
-        sent = _sent(self, model.PROFILE_FIELDS)
-        if isinstance(sex := sent.get("sex"), Sex):
-            sent["sex"] = model.Sex(sex.value)
-        return sent
+        return _sent(self, model.PROFILE_FIELDS)

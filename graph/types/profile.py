@@ -25,7 +25,7 @@ class Profile:
     @classmethod
     def from_domain(cls, profile: model.Profile) -> Profile:
         return cls(
-            sex=Sex(profile.sex.value) if profile.sex is not None else None,
+            sex=profile.sex,
             birth_date=profile.birth_date,
             height_cm=profile.height_cm,
             activity_factor=profile.activity_factor,
