@@ -1,1 +1,1 @@
-"""The outer layer: GraphQL schema, FastAPI app, settings and the command line."""
+"""The outer layer: GraphQL schema, FastAPI app and the command line."""

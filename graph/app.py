@@ -17,8 +17,8 @@ from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.fastpath import FastExecutionContext
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
-from graph.settings import Settings
 from persistence.database import create_engine_for
+from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
 
 #: Room above ``max_upload_bytes`` for the multipart framing and the operations JSON.

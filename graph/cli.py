@@ -17,7 +17,7 @@ from typing import IO, Any
 from domain import services
 from domain.errors import InvalidInputError
 from domain.model import KPI_FIELDS, DateOrder, IngestionStatus, InvalidRowPolicy
-from graph.settings import Settings
+from persistence.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from strawberry.fastapi import BaseContext
 
 from domain.ports import UnitOfWork
-from graph.settings import Settings
+from persistence.settings import Settings
 
 Clock = Callable[[], datetime]
 UnitOfWorkFactory = Callable[[], UnitOfWork]

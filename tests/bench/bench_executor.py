@@ -36,9 +36,9 @@ from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.fastpath import FastExecutionContext
 from graph.schema import build_schema
-from graph.settings import Settings
 from persistence.database import create_engine_for
 from persistence.migrations import upgrade
+from persistence.settings import Settings
 from persistence.uow import uow_factory
 
 DAYS = 3_650

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from graph.app import create_app
-from graph.settings import Settings
+from persistence.settings import Settings
 
 
 @pytest.fixture

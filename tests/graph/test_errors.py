@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from domain.ports import UnitOfWork
 from graph.app import create_app
 from graph.schema import INTERNAL_ERROR_MESSAGE
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.graph.api import post
 
 SECRET = "SELECT password FROM secrets -- at /srv/app/internal.py:42"

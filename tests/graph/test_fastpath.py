@@ -29,8 +29,8 @@ from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.fastpath import FastExecutionContext
 from graph.schema import build_schema
-from graph.settings import Settings
 from graph.types.scalars import SCALAR_MAP
+from persistence.settings import Settings
 
 
 def _dump(result: ExecutionResult) -> bytes:

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from sqlalchemy import Engine
 
 from graph.app import create_app
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.graph.api import PREFLIGHT, upload_request
 
 QUERY = {"query": "{ dataRange { daysLogged } }"}

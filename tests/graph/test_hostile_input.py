@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.app import create_app
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.graph.api import PREFLIGHT, UPLOAD, upload, upload_request
 from tests.support.metrics import StoredState, csv_of, realistic_days, stored_state
 

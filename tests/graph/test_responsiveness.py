@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.app import create_app
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.graph.api import upload_request
 
 

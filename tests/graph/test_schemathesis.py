@@ -31,7 +31,7 @@ from sqlalchemy import Engine
 
 from graph.app import create_app
 from graph.schema import INTERNAL_ERROR_MESSAGE
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.graph.api import data
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.settings import Settings
+from persistence.settings import Settings
 from tests.support.server import running_server
 
 

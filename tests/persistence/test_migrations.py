@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from alembic import command
 from sqlalchemy import Engine, inspect
 
-from alembic import command
 from persistence.migrations import alembic_config, upgrade
 
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
-
 from alembic import op
 
 revision: str = "0001"

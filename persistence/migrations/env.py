@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import persistence.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from alembic import context
 from persistence.database import create_engine_for
 
 target_metadata = SQLModel.metadata
@@ -15,7 +15,7 @@ def _database_url() -> str:
     url = context.config.attributes.get("database_url")
     if url:
         return str(url)
-    from graph.settings import Settings
+    from persistence.settings import Settings
 
     return Settings().database_url
 

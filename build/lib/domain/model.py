@@ -1,0 +1,240 @@
+"""Entities of the domain: a day's metrics, its KPIs, the profile, parse results and reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+#: The metric fields of a day, in canonical order (DESIGN.md section 3).
+METRIC_FIELDS: tuple[str, ...] = (
+    "steps",
+    "protein_g",
+    "kcal_in",
+    "kcal_junk_in",
+    "kcal_out_training",
+    "sleep_hours",
+    "stress",
+    "weight_kg",
+    "waist_cm",
+)
+
+#: Metric fields that hold whole numbers.
+INTEGER_FIELDS: frozenset[str] = frozenset({"steps", "stress"})
+
+MetricValue = int | float | None
+
+#: A report keeps at most this many errors; ``error_count`` has the total.
+MAX_REPORTED_ERRORS = 1_000
+
+
+class Sex(enum.Enum):
+    MALE = "MALE"
+    FEMALE = "FEMALE"
+
+
+class InvalidRowPolicy(enum.Enum):
+    REJECT_FILE = "REJECT_FILE"
+    SKIP_ROW = "SKIP_ROW"
+
+
+class DateOrder(enum.Enum):
+    AUTO = "AUTO"
+    DMY = "DMY"
+    MDY = "MDY"
+    YMD = "YMD"
+
+
+class IngestionStatus(enum.Enum):
+    APPLIED = "APPLIED"
+    REJECTED = "REJECTED"
+    UNCHANGED = "UNCHANGED"
+
+
+class Period(enum.Enum):
+    WEEK = "WEEK"
+    MONTH = "MONTH"
+
+
+@dataclass(frozen=True, slots=True)
+class DailyMetrics:
+    """One person's logged values for one calendar day; ``None`` means "no value".
+
+    ``updated_at`` is bookkeeping set by storage and is not part of the day's value:
+    two days with the same metrics compare equal whatever their ``updated_at``.
+    """
+
+    date: date
+    steps: int | None = None
+    protein_g: float | None = None
+    kcal_in: float | None = None
+    kcal_junk_in: float | None = None
+    kcal_out_training: float | None = None
+    sleep_hours: float | None = None
+    stress: int | None = None
+    weight_kg: float | None = None
+    waist_cm: float | None = None
+    updated_at: datetime | None = field(default=None, compare=False)
+
+    def values(self) -> tuple[MetricValue, ...]:
+        """The metric values in ``METRIC_FIELDS`` order."""
+        return tuple(getattr(self, name) for name in METRIC_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """The KPIs of one logged day (DESIGN.md section 5.2); ``None`` where undefined."""
+
+    date: date
+    bmr_kcal: float | None = None
+    kcal_out_total: float | None = None
+    balance_kcal: float | None = None
+    balance_7d_avg: float | None = None
+    balance_7d_days: int = 0
+    protein_per_kg: float | None = None
+    healthy_food_pct: float | None = None
+    steps_goal_met: bool | None = None
+    steps_7d_avg: float | None = None
+    steps_goal_rate_7d: float | None = None
+    sleep_7d_avg: float | None = None
+    weight_7d_avg: float | None = None
+    weight_7d_days: int = 0
+    weight_trend: float | None = None
+    weight_trend_change_7d: float | None = None
+    waist_change_7d: float | None = None
+    tdee_estimate: float | None = None
+
+
+#: The KPI fields after ``date``, in ``Kpi`` order.
+KPI_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Kpi))[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The person's settings that KPIs depend on (DESIGN.md section 5.1)."""
+
+    sex: Sex | None = Sex.MALE
+    birth_date: date | None = date(1996, 1, 1)
+    height_cm: float | None = 180.0
+    activity_factor: float = 1.2
+    steps_goal: int = 10_000
+    protein_target_g_per_kg: float = 1.9
+    balance_goal_kcal: float = -300.0
+    sleep_target_hours: float = 7.0
+    is_default: bool = True
+
+
+DEFAULT_PROFILE = Profile()
+
+#: The profile fields a person can change, in ``Profile`` order.
+PROFILE_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Profile) if f.name != "is_default"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem in an uploaded file or in a manual entry.
+
+    ``row`` counts the header as row 1; it is ``None`` for a problem with the whole
+    file. ``column`` is the canonical column name when the problem is in one cell.
+    ``value`` is the raw cell text cut to 100 characters.
+    """
+
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What parsing a CSV file found.
+
+    Attributes:
+        days: the valid days, one per date (the later row wins), sorted by date.
+            Only the fields named in ``fields`` carry file values; the others are
+            ``None`` and must not be merged.
+        fields: the metric fields (``METRIC_FIELDS`` names) the file has a column for.
+        columns: the canonical CSV column names recognised, in header order.
+        rows_read: data rows read (blank rows not counted).
+        rows_rejected: data rows with at least one error.
+        errors: the first ``MAX_REPORTED_ERRORS`` row errors, in file order.
+        error_count: how many row errors there are in all.
+        warnings: human-readable warnings (unknown columns, duplicate dates).
+        file_error: set when the whole file is unusable (encoding, header, limits);
+            then ``days`` is empty.
+    """
+
+    days: tuple[DailyMetrics, ...] = ()
+    fields: frozenset[str] = frozenset()
+    columns: tuple[str, ...] = ()
+    rows_read: int = 0
+    rows_rejected: int = 0
+    errors: tuple[RowError, ...] = ()
+    error_count: int = 0
+    warnings: tuple[str, ...] = ()
+    file_error: RowError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """Stored days after applying changes, and what changed.
+
+    ``changed`` holds the new version of every inserted or updated day, sorted by
+    date; ``days`` is every stored day after the merge, sorted by date.
+    """
+
+    days: tuple[DailyMetrics, ...]
+    changed: tuple[DailyMetrics, ...]
+    inserted: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ingestion:
+    """The report of one upload attempt, which is also its history record (DESIGN 4.5)."""
+
+    id: str
+    filename: str | None
+    sha256: str
+    size_bytes: int
+    status: IngestionStatus
+    created_at: datetime
+    rows_read: int = 0
+    rows_inserted: int = 0
+    rows_updated: int = 0
+    rows_unchanged: int = 0
+    rows_rejected: int = 0
+    first_date: date | None = None
+    last_date: date | None = None
+    kpi_days_recomputed: int = 0
+    columns: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    errors: tuple[RowError, ...] = ()
+    error_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """KPIs summarised over one ISO week or calendar month, clipped (DESIGN 5.3)."""
+
+    period_start: date
+    period_end: date
+    days_logged: int = 0
+    balance_avg: float | None = None
+    steps_avg: float | None = None
+    steps_goal_rate: float | None = None
+    protein_per_kg_avg: float | None = None
+    sleep_avg: float | None = None
+    weight_avg: float | None = None
+    weight_trend_end: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataRange:
+    first_date: date | None
+    last_date: date | None
+    days_logged: int

@@ -1,0 +1,120 @@
+"""Parsing an uploaded CSV file into valid days, row errors and warnings (DESIGN.md 4.1–4.3)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+from collections.abc import Iterator
+from datetime import date
+
+from domain.cells import NO_VALUE, clean
+from domain.columns import HeaderError, read_header
+from domain.model import DateOrder, ParseResult, RowError
+from domain.rows import RowReader
+
+MAX_DATA_ROWS = 100_000
+_DELIMITERS = (",", ";", "\t")
+# What may fill a line before the header that still counts as blank.
+_BLANK_LINE = ' \t\r\n\x0b\x0c,;"'
+
+
+class _FileRejectedError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.error = RowError(None, None, None, message)
+
+
+def parse_csv(
+    data: bytes,
+    *,
+    today: date,
+    date_order: DateOrder = DateOrder.AUTO,
+    max_rows: int = MAX_DATA_ROWS,
+) -> ParseResult:
+    """Read the days, row errors and warnings of a CSV file; never raises.
+
+    Row numbers count the header as row 1 and every record after it as one row, as a
+    spreadsheet shows them: blank lines after the header count, a quoted cell that
+    spans lines does not add rows, and blank lines before the header do not count.
+
+    Args:
+        data: the file's bytes, UTF-8 with or without a byte order mark.
+        today: the current date (UTC); dates after tomorrow are invalid.
+        date_order: how slash and dot dates are read.
+        max_rows: past this many data rows the file is rejected without reading on.
+    """
+    try:
+        lines = io.StringIO(_decode(data), newline="")
+        header_line = _first_non_blank(lines)
+        delimiter = _delimiter(header_line)
+        records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
+        header = read_header(_first_record(records))
+    except _FileRejectedError as rejected:
+        return ParseResult(file_error=rejected.error)
+    except HeaderError as error:
+        return ParseResult(file_error=RowError(None, error.column, None, error.message))
+    rows = RowReader(header, delimiter=delimiter, today=today, date_order=date_order)
+    return _read_rows(rows, records, max_rows)
+
+
+def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> ParseResult:
+    number = 1
+    try:
+        for number, record in enumerate(records, start=2):
+            cells = [cell.strip() if cell.isascii() else clean(cell) for cell in record]
+            if NO_VALUE.issuperset(cells):
+                continue
+            if rows.rows_read == max_rows:
+                return rows.result(
+                    f"the file has more than {max_rows} data rows; the limit is {max_rows}",
+                    rows_read=max_rows + 1,
+                )
+            rows.read(number, record, cells)
+    except csv.Error as error:
+        return rows.result(f"row {number + 1} cannot be read as CSV: {error}")
+    return rows.result()
+
+
+def _decode(data: bytes) -> str:
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return str(memoryview(data)[start:], "utf-8")
+    except UnicodeDecodeError as error:
+        offset = start + error.start
+        before = data[:offset]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        raise _FileRejectedError(
+            f"the file is not UTF-8: byte 0x{data[offset]:02X} at byte offset {offset} "
+            f"(line {line}) is not valid UTF-8; save the file as UTF-8"
+        ) from None
+
+
+def _first_non_blank(lines: Iterator[str]) -> str:
+    for line in lines:
+        if clean(line).strip(_BLANK_LINE):
+            return line
+    raise _FileRejectedError(
+        "the file has no header: it is empty or blank; its first line must name the "
+        'columns, one of them "date"'
+    )
+
+
+def _delimiter(line: str) -> str:
+    """The delimiter that occurs most outside quotes; ties go to ``,`` then ``;``."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return max(_DELIMITERS, key=counts.__getitem__)
+
+
+def _first_record(records: Iterator[list[str]]) -> list[str]:
+    try:
+        return next(records, [])
+    except csv.Error as error:
+        raise _FileRejectedError(f"the header cannot be read as CSV: {error}") from None

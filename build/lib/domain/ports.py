@@ -1,0 +1,93 @@
+"""Protocols the services need from storage; persistence implements them, tests fake them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol
+
+from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
+
+
+class MetricRepository(Protocol):
+    def all_days(self, user_id: str) -> list[DailyMetrics]:
+        """Every stored day of the user, sorted by date."""
+
+    def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
+        """Stored days with ``start <= date <= end``, sorted by date."""
+
+    def upsert(
+        self,
+        user_id: str,
+        days: Sequence[DailyMetrics],
+        *,
+        updated_at: datetime,
+        ingestion_id: str | None,
+    ) -> None:
+        """Insert or fully overwrite these days (every metric column), set-based."""
+
+    def delete_between(self, user_id: str, start: date, end: date) -> int:
+        """Delete the days in the inclusive range; return how many were deleted."""
+
+    def data_range(self, user_id: str) -> DataRange: ...
+
+
+class KpiRepository(Protocol):
+    def replace_from(
+        self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
+    ) -> None:
+        """Delete the user's KPI rows dated ``since`` or later (all when ``since`` is
+        None) and insert ``kpis`` (all dated ``since`` or later), set-based."""
+
+    def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
+        """Stored KPI rows with ``start <= date <= end``, sorted by date."""
+
+
+class ProfileRepository(Protocol):
+    def get(self, user_id: str) -> Profile | None:
+        """The stored profile, or None when the user never changed it."""
+
+    def save(self, user_id: str, profile: Profile, *, updated_at: datetime) -> None: ...
+
+
+class IngestionRepository(Protocol):
+    def add(self, user_id: str, ingestion: Ingestion) -> None: ...
+
+    def latest(self, user_id: str, limit: int) -> list[Ingestion]:
+        """The newest ``limit`` ingestions, newest first."""
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Used as a context manager; leaving it without ``commit``
+    rolls back. Repositories are valid only inside the ``with`` block."""
+
+    # Read-only, so that an implementation may hold more specific repositories.
+    @property
+    def metrics(self) -> MetricRepository: ...
+
+    @property
+    def kpis(self) -> KpiRepository: ...
+
+    @property
+    def profiles(self) -> ProfileRepository: ...
+
+    @property
+    def ingestions(self) -> IngestionRepository: ...
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def lock_user(self, user_id: str) -> None:
+        """Serialise writers of this user until the transaction ends, in the database
+        (PostgreSQL: ``pg_advisory_xact_lock``; SQLite: take the write lock now)."""
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

@@ -1,0 +1,62 @@
+"""Rules for changing a profile: which values are allowed for each field."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from datetime import date
+
+from domain.errors import InvalidInputError
+from domain.model import PROFILE_FIELDS, Profile, Sex
+from domain.naming import api_name
+
+#: Inclusive bounds of the numeric profile fields.
+PROFILE_RANGES: dict[str, tuple[float, float]] = {
+    "height_cm": (50, 300),
+    "activity_factor": (1.0, 3.0),
+    "steps_goal": (1, 100_000),
+    "protein_target_g_per_kg": (0, 5),
+    "balance_goal_kcal": (-5_000, 5_000),
+    "sleep_target_hours": (0, 24),
+}
+
+#: Fields that may be cleared: the KPIs that need them are then null.
+_NULLABLE = frozenset({"sex", "birth_date", "height_cm"})
+
+
+def apply_profile_changes(
+    current: Profile, changes: Mapping[str, object], *, today: date
+) -> Profile:
+    """The profile after ``changes`` (only the fields the caller sent), no longer default.
+
+    Raises:
+        InvalidInputError: a field is unknown, cleared though it cannot be, or out of range.
+    """
+    for name, value in changes.items():
+        _check(name, value, today)
+    return dataclasses.replace(current, **changes, is_default=False)  # type: ignore[arg-type]
+
+
+def _check(name: str, value: object, today: date) -> None:
+    label = api_name(name)
+    if name not in PROFILE_FIELDS:
+        raise InvalidInputError(f"{label} is not a profile field", field=label)
+    if value is None:
+        if name not in _NULLABLE:
+            raise InvalidInputError(f"{label} cannot be null; send a value or leave it out", label)
+        return
+    if name == "sex":
+        if not isinstance(value, Sex):
+            raise InvalidInputError(f"{label} must be MALE or FEMALE", label)
+    elif name == "birth_date":
+        if not isinstance(value, date) or not date(1900, 1, 1) <= value <= today:
+            raise InvalidInputError(f"{label}: {value} is outside 1900-01-01–{today}", label)
+    else:
+        low, high = PROFILE_RANGES[name]
+        if name == "steps_goal" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise InvalidInputError(f"{label}: {value} is not a whole number", label)
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            raise InvalidInputError(f"{label}: {value} is not a finite number", label)
+        if not low <= value <= high:
+            raise InvalidInputError(f"{label}: {value} is outside {low:g}–{high:g}", label)

@@ -1,0 +1,203 @@
+"""Turning the data rows of a CSV file into days and row errors (DESIGN.md 4.3)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from domain.cells import NO_VALUE, read_number
+from domain.columns import Column, Header
+from domain.dates import read_date
+from domain.model import (
+    INTEGER_FIELDS,
+    MAX_REPORTED_ERRORS,
+    METRIC_FIELDS,
+    DailyMetrics,
+    DateOrder,
+    MetricValue,
+    ParseResult,
+    RowError,
+)
+from domain.validation import (
+    EARLIEST_DATE,
+    date_problem,
+    format_number,
+    latest_date,
+    range_text,
+    value_problem,
+)
+
+_SLOTS = len(METRIC_FIELDS)
+_KCAL_IN_SLOT = METRIC_FIELDS.index("kcal_in")
+_JUNK_SLOT = METRIC_FIELDS.index("kcal_junk_in")
+_UNREAD = object()
+
+#: Duplicate-date warnings kept before the rest are summed up in one line.
+MAX_DUPLICATE_WARNINGS = 100
+
+
+class RowReader:
+    """Reads data rows one by one and collects days, errors and warnings.
+
+    A day is kept only when its whole row is valid; for the same date twice the later
+    valid row wins. ``kcal_junk_in`` is capped by the row's ``kcal_in`` when that is valid.
+    """
+
+    def __init__(
+        self, header: Header, *, delimiter: str, today: date, date_order: DateOrder
+    ) -> None:
+        self._header = header
+        self._delimiter = delimiter
+        self._today = today
+        self._latest = latest_date(today)
+        self._date_order = date_order
+        self._date_index = header.date_index
+        self._width = header.width
+        # Per metric column: its place in METRIC_FIELDS and the value already read from
+        # each cell text, since most texts repeat from day to day.
+        self._columns: list[tuple[Column, int, dict[str, Any]]] = [
+            (c, METRIC_FIELDS.index(c.field), dict.fromkeys(NO_VALUE))
+            for c in header.columns
+            if c.field is not None
+        ]
+        self._junk_column = next((c for c in header.columns if c.field == "kcal_junk_in"), None)
+        self._kept: dict[date, tuple[int, DailyMetrics]] = {}
+        self._errors: list[RowError] = []
+        self._warnings: list[str] = []
+        self._duplicates = 0
+        self.rows_read = 0
+        self._rows_rejected = 0
+        self._error_count = 0
+        if header.ignored:
+            self._warnings.append("ignored unknown columns: " + ", ".join(header.ignored))
+
+    def read(self, number: int, raw: list[str], cells: list[str]) -> None:
+        """Read one non-blank data row: ``raw`` as in the file, ``cells`` cleaned."""
+        self.rows_read += 1
+        width = self._width
+        if len(cells) != width:
+            if len(cells) > width and not NO_VALUE.issuperset(cells[width:]):
+                self._reject([self._too_many_cells(number, raw)])
+                return
+            cells += [""] * (width - len(cells))
+        problems: list[tuple[int, RowError]] = []
+        text = cells[self._date_index]
+        day = read_date(text, self._date_order) if text not in NO_VALUE else None
+        if not (isinstance(day, date) and EARLIEST_DATE <= day <= self._latest):
+            problems.append(self._date_error(number, raw, text, day))
+        values: list[Any] = [None] * _SLOTS
+        for column, slot, valid in self._columns:
+            text = cells[column.index]
+            value = valid.get(text, _UNREAD)
+            if value is _UNREAD:
+                value = _convert(column, text)
+                if isinstance(value, str):
+                    problems.append((column.index, self._error(number, column, raw, value)))
+                    continue
+                valid[text] = value
+            values[slot] = value
+        junk, kcal_in = values[_JUNK_SLOT], values[_KCAL_IN_SLOT]
+        if junk is not None and kcal_in is not None and junk > kcal_in:
+            problem = value_problem("kcal_junk_in", junk, kcal_in=kcal_in) or ""
+            junk_column = self._junk_column
+            assert junk_column is not None
+            problems.append((junk_column.index, self._error(number, junk_column, raw, problem)))
+        if problems:
+            problems.sort(key=lambda p: p[0])
+            self._reject([error for _, error in problems])
+        else:
+            self._keep(number, DailyMetrics(day, *values))  # type: ignore[arg-type]
+
+    def result(self, file_error: str | None = None, *, rows_read: int | None = None) -> ParseResult:
+        """What was read; with ``file_error`` the file is unusable and holds no days or errors."""
+        columns = self._header.columns
+        fields = frozenset(c.field for c in columns if c.field is not None)
+        names = tuple(c.name for c in columns)
+        warnings = tuple(self._warnings)
+        read = self.rows_read if rows_read is None else rows_read
+        if file_error is not None:
+            error = RowError(None, None, None, file_error)
+            return ParseResult(
+                fields=fields, columns=names, rows_read=read, warnings=warnings, file_error=error
+            )
+        if self._duplicates > MAX_DUPLICATE_WARNINGS:
+            more = self._duplicates - MAX_DUPLICATE_WARNINGS
+            warnings += (f"{more} more dates appear more than once; the later row is used",)
+        return ParseResult(
+            days=tuple(self._kept[day][1] for day in sorted(self._kept)),
+            fields=fields,
+            columns=names,
+            rows_read=read,
+            rows_rejected=self._rows_rejected,
+            errors=tuple(self._errors),
+            error_count=self._error_count,
+            warnings=warnings,
+        )
+
+    def _date_error(
+        self, number: int, raw: list[str], text: str, day: date | str | None
+    ) -> tuple[int, RowError]:
+        if day is None:
+            problem = "a date is required in every row"
+        elif isinstance(day, str):
+            problem = day
+        else:
+            problem = date_problem(day, today=self._today) or ""
+        index = self._date_index
+        return index, RowError(number, "date", _raw(raw, index), f"date: {problem}")
+
+    def _keep(self, number: int, day: DailyMetrics) -> None:
+        previous = self._kept.get(day.date)
+        if previous is not None:
+            self._duplicates += 1
+            if self._duplicates <= MAX_DUPLICATE_WARNINGS:
+                self._warnings.append(
+                    f"date {day.date.isoformat()} is in rows {previous[0]} and {number}; "
+                    f"row {number} is used"
+                )
+        self._kept[day.date] = (number, day)
+
+    def _reject(self, errors: list[RowError]) -> None:
+        self._rows_rejected += 1
+        self._error_count += len(errors)
+        room = MAX_REPORTED_ERRORS - len(self._errors)
+        if room > 0:
+            self._errors.extend(errors[:room])
+
+    def _error(self, number: int, column: Column, raw: list[str], problem: str) -> RowError:
+        return RowError(number, column.name, _raw(raw, column.index), f"{column.name}: {problem}")
+
+    def _too_many_cells(self, number: int, raw: list[str]) -> RowError:
+        hint = "; a decimal comma in a comma-separated file must be quoted"
+        return RowError(
+            number,
+            None,
+            self._delimiter.join(raw[self._width :])[:100],
+            f"the row has {len(raw)} cells but the header has {self._width}"
+            + (hint if self._delimiter == "," else ""),
+        )
+
+
+def _convert(column: Column, text: str) -> MetricValue | str:
+    """The value of a cleaned, non-blank cell of a metric column, or what is wrong with it."""
+    field = column.field or ""
+    number = read_number(text)
+    if number is None:
+        return f'"{text[:100]}" is not a number'
+    if math.isinf(number):
+        return f'"{text[:100]}" is too large; allowed {range_text(field, kcal_in=None)}'
+    value = number * column.factor if column.factor else number
+    problem = value_problem(field, value, kcal_in=None)
+    if problem is None:
+        return int(value) if field in INTEGER_FIELDS else value
+    if column.factor:
+        unit = field.rsplit("_", 1)[1]
+        allowed = range_text(field, kcal_in=None)
+        shown = format_number(round(value, 3))
+        return f"{format_number(number)} {column.unit} is {shown} {unit}, outside {allowed} {unit}"
+    return problem
+
+
+def _raw(raw: list[str], index: int) -> str:
+    return raw[index][:100] if index < len(raw) else ""

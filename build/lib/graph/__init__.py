@@ -1,0 +1,1 @@
+"""The outer layer: GraphQL schema, FastAPI app and the command line."""

@@ -1,0 +1,94 @@
+"""The FastAPI application: the GraphQL router, /healthz and the request guards."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, text
+
+from graph import guards
+from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
+from graph.fastpath import FastExecutionContext
+from graph.router import OrjsonGraphQLRouter
+from graph.schema import build_schema
+from persistence.database import create_engine_for
+from persistence.settings import Settings
+from persistence.uow import uow_factory as sql_uow_factory
+
+#: Room above ``max_upload_bytes`` for the multipart framing and the operations JSON.
+MULTIPART_ALLOWANCE_BYTES = 64 * 1024
+
+
+def create_app(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    uow_factory: UnitOfWorkFactory | None = None,
+    clock: Clock = utc_now,
+) -> FastAPI:
+    """The API wired to a database; migrations are not run here (``healthhub serve`` does).
+
+    Args:
+        settings: the configuration.
+        engine: an engine to use instead of one built from ``settings.database_url``.
+        uow_factory: a unit-of-work factory to use instead of the SQL one (a test seam).
+        clock: the source of ``now`` for the services.
+    """
+    owned = engine is None
+    engine = engine or create_engine_for(
+        settings.database_url, timeout_seconds=settings.database_timeout_seconds
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # What start-up loaded (modules, the schema) lives as long as the process; out of
+        # the collector's generations, the full collections that large responses set off
+        # stay short (p95 of a 3,650-day kpis over HTTP: about 130 ms -> 50 ms).
+        gc.freeze()
+        yield
+        if owned:
+            engine.dispose()
+
+    router = OrjsonGraphQLRouter(
+        build_schema(
+            execution_context_class=FastExecutionContext if settings.fast_executor else None
+        ),
+        graphql_ide="graphiql",
+        context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
+        multipart_uploads_enabled=True,
+    )
+    app = FastAPI(
+        title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan
+    )
+    app.include_router(router, prefix="/graphql")
+    app.add_api_route("/healthz", _healthz_endpoint(engine), methods=["GET"])
+    # Added innermost first: the token is checked before anything else is looked at.
+    app.add_middleware(guards.MultipartPreflightGuard)
+    app.add_middleware(guards.IdentityEncodingOnly)
+    app.add_middleware(
+        guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
+    )
+    if settings.api_token:
+        app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
+    return app
+
+
+def _healthz_endpoint(engine: Engine) -> Callable[[], Any]:
+    def probe() -> None:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    async def healthz() -> JSONResponse:
+        try:
+            await anyio.to_thread.run_sync(probe)
+        except Exception:
+            return JSONResponse({"service": "ok", "database": "unreachable"}, status_code=503)
+        return JSONResponse({"service": "ok", "database": "ok"})
+
+    return healthz

@@ -1,0 +1,234 @@
+"""The ``healthhub`` command line: serve, ingest, kpis, export, export-schema, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import dataclasses
+import ipaddress
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from domain import services
+from domain.errors import InvalidInputError
+from domain.model import KPI_FIELDS, DateOrder, IngestionStatus, InvalidRowPolicy
+from persistence.settings import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except InvalidInputError as error:
+        print(f"healthhub: {error.message}", file=sys.stderr)
+        return 2
+    return result
+
+
+def asgi_app() -> Any:
+    """The app built from the environment: uvicorn's factory for ``--workers`` > 1."""
+    from graph.app import create_app
+
+    return create_app(Settings())
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from persistence.migrations import upgrade
+
+    settings = Settings()
+    if not _is_loopback(args.host) and not settings.api_token:
+        print(
+            f"healthhub: refusing to listen on {args.host} without an access token; "
+            "set HEALTHHUB_API_TOKEN (e.g. export HEALTHHUB_API_TOKEN=$(openssl rand -hex 32)) "
+            "or serve on 127.0.0.1",
+            file=sys.stderr,
+        )
+        return 2
+    upgrade(settings.database_url)
+    uvicorn.run(
+        "graph.cli:asgi_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    with _uow() as uow:
+        report = services.upload_csv(
+            uow,
+            services.LOCAL_USER,
+            path.read_bytes(),
+            filename=path.name,
+            policy=InvalidRowPolicy[args.on_invalid_row.upper().replace("-", "_")],
+            date_order=DateOrder[args.date_order.upper()],
+            now=datetime.now(UTC),
+        )
+    print(json.dumps(_plain(report), indent=2, ensure_ascii=False))
+    return 1 if report.status is IngestionStatus.REJECTED else 0
+
+
+def _kpis(args: argparse.Namespace) -> int:
+    with _uow() as uow:
+        kpis = services.list_kpis(uow, services.LOCAL_USER, args.start, args.end)
+    rows = [_plain(k) for k in kpis]
+    columns = ["date", *KPI_FIELDS]
+    if args.format == "json":
+        print(json.dumps(rows, indent=2))
+    elif args.format == "csv":
+        _write_csv(sys.stdout, columns, rows)
+    else:
+        _print_table(columns, rows)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from graph.exporting import export_days
+
+    with _uow() as uow:
+        data = export_days(uow, services.LOCAL_USER, args.start, args.end)
+    Path(args.file).write_bytes(data)
+    rows = data.count(b"\n") - 1
+    print(f"wrote {rows} days to {args.file}")
+    return 0
+
+
+def _export_schema(args: argparse.Namespace) -> int:
+    from graph.schema import build_schema
+
+    print(build_schema().as_str())
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from persistence.migrations import upgrade
+
+    upgrade(Settings().database_url)
+    print("database is at the latest revision")
+    return 0
+
+
+@contextlib.contextmanager
+def _uow() -> Iterator[Any]:
+    """A unit of work on the configured database, migrated to the latest revision."""
+    from persistence.database import create_engine_for
+    from persistence.migrations import upgrade
+    from persistence.uow import SqlUnitOfWork
+
+    settings = Settings()
+    upgrade(settings.database_url)
+    engine = create_engine_for(
+        settings.database_url, timeout_seconds=settings.database_timeout_seconds
+    )
+    try:
+        yield SqlUnitOfWork(engine)
+    finally:
+        engine.dispose()
+
+
+def _plain(obj: Any) -> Any:
+    """A dataclass as JSON-ready values (dates ISO, enums by name)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [_plain(item) for item in obj]
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if hasattr(obj, "value") and hasattr(obj, "name"):
+        return obj.name
+    return obj
+
+
+def _write_csv(out: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+
+
+def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
+    def cell(value: object) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, float):
+            return f"{value:.2f}"
+        return str(value)
+
+    cells = [[cell(row[c]) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    print("  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True)))
+    for r in cells:
+        print("  ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)))
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="healthhub", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(run=run)
+        return sub
+
+    serve = command("serve", _serve, "apply migrations, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info")
+
+    ingest = command("ingest", _ingest, "upload a CSV file and print the report")
+    ingest.add_argument("file")
+    ingest.add_argument(
+        "--on-invalid-row", choices=["reject-file", "skip-row"], default="reject-file"
+    )
+    ingest.add_argument("--date-order", choices=["auto", "dmy", "mdy", "ymd"], default="auto")
+
+    kpis = command("kpis", _kpis, "print the KPIs of a date range")
+    kpis.add_argument("--start", type=_iso_date, required=True)
+    kpis.add_argument("--end", type=_iso_date, required=True)
+    kpis.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    export = command("export", _export, "write the stored days as a canonical CSV file")
+    export.add_argument("file")
+    export.add_argument("--start", type=_iso_date)
+    export.add_argument("--end", type=_iso_date)
+
+    command("export-schema", _export_schema, "print the GraphQL schema (SDL)")
+
+    db = command("db", lambda a: 0, "database maintenance")
+    db_commands = db.add_subparsers(required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="migrate to the latest revision")
+    upgrade.set_defaults(run=_db_upgrade)
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""The per-request context of the GraphQL API: a unit-of-work factory, the settings, a clock."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from strawberry.fastapi import BaseContext
+
+from domain.ports import UnitOfWork
+from persistence.settings import Settings
+
+Clock = Callable[[], datetime]
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+def utc_now() -> datetime:
+    """The current instant, aware and in UTC (what the services expect as ``now``)."""
+    return datetime.now(UTC)
+
+
+class Context(BaseContext):
+    """What every resolver gets in ``info.context``; request and response are set by Strawberry."""
+
+    def __init__(self, *, uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock) -> None:
+        super().__init__()
+        self.uow_factory = uow_factory
+        self.settings = settings
+        self.clock = clock
+
+
+def context_getter_for(
+    uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock = utc_now
+) -> Callable[[], Awaitable[Context]]:
+    """A FastAPI dependency building a fresh ``Context`` per request."""
+
+    async def context_getter() -> Context:
+        return Context(uow_factory=uow_factory, settings=settings, clock=clock)
+
+    return context_getter

@@ -1,0 +1,138 @@
+"""ASGI guards in front of the API: token, body limit, content encoding, CSRF preflight.
+
+Each answers a refused request itself with a JSON body that says what to send
+instead, without reading the body further.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+PREFLIGHT_HEADERS = (b"authorization", b"apollo-require-preflight", b"x-requested-with")
+
+
+async def _answer(send: Send, status: int, body: dict[str, str], **headers: str) -> None:
+    payload = orjson.dumps(body)
+    raw_headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        *((name.encode(), value.encode()) for name, value in headers.items()),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value)
+    return None
+
+
+class BearerToken:
+    """Every request but ``GET /healthz`` needs ``Authorization: Bearer <token>``."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.expected = f"Bearer {token}".encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (scope["path"] == "/healthz" and scope["method"] == "GET"):
+            await self.app(scope, receive, send)
+            return
+        sent = _header(scope, b"authorization") or b""
+        if not hmac.compare_digest(sent, self.expected):
+            await _answer(send, 401, {"error": "unauthorized"}, **{"www-authenticate": "Bearer"})
+            return
+        await self.app(scope, receive, send)
+
+
+class _BodyTooLargeError(Exception):
+    pass
+
+
+class BodyLimit:
+    """Answer 413 to a body over ``max_bytes``: from Content-Length before reading, or
+    as soon as the streamed chunks pass it (nothing is buffered here)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _BodyTooLargeError
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _BodyTooLargeError:
+            if started:
+                raise
+            await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        await _answer(send, 413, {"error": f"request body is larger than {self.max_bytes:,} bytes"})
+
+
+class IdentityEncodingOnly:
+    """Refuse compressed request bodies (415): a small gzip body can inflate without bound."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        encoding = _header(scope, b"content-encoding") if scope["type"] == "http" else None
+        if encoding is not None and encoding.strip().lower() not in (b"", b"identity"):
+            await _answer(send, 415, {"error": "request bodies must not be content-encoded"})
+            return
+        await self.app(scope, receive, send)
+
+
+class MultipartPreflightGuard:
+    """Refuse a multipart POST that a browser could send cross-site without a preflight."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] == "POST"
+            and (_header(scope, b"content-type") or b"").lower().startswith(b"multipart/")
+            and not any(_header(scope, name) is not None for name in PREFLIGHT_HEADERS)
+        ):
+            await _answer(
+                send,
+                400,
+                {
+                    "error": "multipart requests must send an Apollo-Require-Preflight "
+                    "or X-Requested-With header (any value), or an Authorization header"
+                },
+            )
+            return
+        await self.app(scope, receive, send)

@@ -1,0 +1,20 @@
+"""GraphQL enums: the domain enums themselves, registered with Strawberry.
+
+Their names and values are the contract of DESIGN.md section 6 in both layers, so
+one definition serves both and resolvers pass them through unconverted.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from domain import model
+
+Sex = model.Sex
+InvalidRowPolicy = model.InvalidRowPolicy
+DateOrder = model.DateOrder
+IngestionStatus = model.IngestionStatus
+Period = model.Period
+
+for _enum in (Sex, InvalidRowPolicy, DateOrder, IngestionStatus, Period):
+    strawberry.enum(_enum)

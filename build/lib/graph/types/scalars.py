@@ -1,0 +1,58 @@
+"""The Date, DateTime and Upload scalars of the API (DESIGN.md section 6)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import strawberry
+from strawberry.file_uploads import Upload
+from strawberry.types.scalar import ScalarDefinition
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _serialize_date(value: date) -> str:
+    return value.isoformat()
+
+
+def _parse_date(value: object) -> date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValueError(f"Date must be a string YYYY-MM-DD, got {value!r}")
+    return date.fromisoformat(value)
+
+
+def _serialize_datetime(value: datetime) -> str:
+    # Storage may hand back naive UTC datetimes (SQLite keeps no offset).
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat()
+
+
+def _parse_datetime(value: object) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"DateTime must be an ISO 8601 string with offset, got {value!r}")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"DateTime must carry a UTC offset, got {value!r}")
+    return parsed
+
+
+DateScalar: ScalarDefinition = strawberry.scalar(
+    name="Date",
+    description="A calendar date, YYYY-MM-DD.",
+    serialize=_serialize_date,
+    parse_value=_parse_date,
+)
+
+DateTimeScalar: ScalarDefinition = strawberry.scalar(
+    name="DateTime",
+    description="An instant, ISO 8601 with a UTC offset.",
+    serialize=_serialize_datetime,
+    parse_value=_parse_datetime,
+)
+
+#: Python type -> scalar, for ``StrawberryConfig(scalar_map=...)``.
+SCALAR_MAP: dict[object, ScalarDefinition] = {date: DateScalar, datetime: DateTimeScalar}
+
+__all__ = ["SCALAR_MAP", "DateScalar", "DateTimeScalar", "Upload"]

@@ -1,0 +1,142 @@
+"""Bulk statements per dialect: COPY-based writes and binary reads on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Select,
+    String,
+    Table,
+    TypeDecorator,
+)
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeEngine
+
+Row = tuple[Any, ...]
+
+
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[Row],
+    *,
+    conflict_keys: tuple[str, ...] = (),
+) -> None:
+    """Insert ``rows`` (tuples in table column order) as one set.
+
+    With ``conflict_keys``, a row whose keys are stored overwrites every other
+    column of the stored row. PostgreSQL streams the rows with COPY (into a
+    transaction-scoped staging table when merging, then one ``INSERT ... SELECT ...
+    ON CONFLICT DO UPDATE``); SQLite, in process, runs one prepared statement over
+    all rows.
+    """
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        _postgres_insert(_driver(connection), table, rows, conflict_keys)
+        return
+    statement = sqlite.insert(table)
+    if conflict_keys:
+        statement = statement.on_conflict_do_update(
+            index_elements=conflict_keys,
+            set_={
+                c.name: statement.excluded[c.name]
+                for c in table.columns
+                if c.name not in conflict_keys
+            },
+        )
+    names = [column.name for column in table.columns]
+    connection.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+def fetch_tuples(connection: Connection, statement: Select[Any]) -> list[Row]:
+    """All rows of a Core select, as plain tuples.
+
+    On PostgreSQL the rows come in psycopg's binary format, which decodes numbers
+    about twice as fast as text. That skips SQLAlchemy's result types: use it only
+    for columns whose driver values are already what the domain wants.
+    """
+    if connection.dialect.name != "postgresql":
+        return [tuple(row) for row in connection.execute(statement)]
+    compiled = statement.compile(dialect=connection.dialect)
+    with _driver(connection).cursor(binary=True) as cursor:
+        cursor.execute(str(compiled), compiled.params)
+        return cursor.fetchall()
+
+
+def _driver(connection: Connection) -> psycopg.Connection[Row]:
+    """The psycopg connection under ``connection``, inside its current transaction."""
+    if not connection.in_transaction():
+        connection.begin()
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, psycopg.Connection):
+        raise TypeError(f"expected a psycopg connection, got {type(driver).__name__}")
+    return driver
+
+
+def _postgres_insert(
+    driver: psycopg.Connection[Row],
+    table: Table,
+    rows: Sequence[Row],
+    conflict_keys: tuple[str, ...],
+) -> None:
+    names = ", ".join(f'"{column.name}"' for column in table.columns)
+    with driver.cursor() as cursor:
+        if not conflict_keys:
+            _copy(cursor, table, f'"{table.name}"', names, rows)
+            return
+        staging = f'"staging_{table.name}"'
+        # IF NOT EXISTS and the DELETE below allow several merges in one transaction.
+        cursor.execute(
+            f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DROP'
+        )
+        _copy(cursor, table, staging, names, rows)
+        updates = ", ".join(
+            f'"{column.name}" = EXCLUDED."{column.name}"'
+            for column in table.columns
+            if column.name not in conflict_keys
+        )
+        keys = ", ".join(f'"{key}"' for key in conflict_keys)
+        cursor.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} '
+            f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+        )
+        cursor.execute(f"DELETE FROM {staging}")
+
+
+def _copy(
+    cursor: psycopg.Cursor[Row], table: Table, target: str, names: str, rows: Sequence[Row]
+) -> None:
+    with cursor.copy(f"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types([_binary_type(column.type) for column in table.columns])
+        for row in rows:
+            copy.write_row(row)
+
+
+def _binary_type(column_type: TypeEngine[Any]) -> str:
+    """The PostgreSQL type name psycopg needs to encode a column in binary COPY."""
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    for sql_type, name in _BINARY_TYPES:
+        if isinstance(column_type, sql_type):
+            return name
+    raise TypeError(f"no binary COPY type for {column_type!r}")
+
+
+_BINARY_TYPES: tuple[tuple[type[TypeEngine[Any]], str], ...] = (
+    (Boolean, "bool"),
+    (Integer, "int4"),
+    (Float, "float8"),
+    (DateTime, "timestamptz"),
+    (Date, "date"),
+    (String, "text"),
+)

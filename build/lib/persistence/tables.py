@@ -1,0 +1,155 @@
+"""SQLModel tables: daily metrics, KPIs, profiles and ingestions, keyed by user."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Dialect,
+    Index,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy import DateTime as _DateTime
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+_USER_ID = String(64)
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware timestamp stored in UTC; SQLite, which keeps no offset, too.
+
+    Naive datetimes are refused: a timestamp without an offset is ambiguous.
+    """
+
+    impl = _DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"timestamp {value.isoformat()} has no time zone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        stamp = cast(dt.datetime, value)
+        if stamp.tzinfo is None:
+            return stamp.replace(tzinfo=dt.UTC)
+        return stamp.astimezone(dt.UTC)
+
+
+class DailyMetricRow(SQLModel, table=True):
+    """A day's metrics; ``ingestion_id`` names the upload that last changed it (no FK)."""
+
+    __tablename__ = "daily_metrics"
+
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
+    date: dt.date = Field(primary_key=True)
+    steps: int | None = None
+    protein_g: float | None = None
+    kcal_in: float | None = None
+    kcal_junk_in: float | None = None
+    kcal_out_training: float | None = None
+    sleep_hours: float | None = None
+    stress: int | None = None
+    weight_kg: float | None = None
+    waist_cm: float | None = None
+    updated_at: dt.datetime = Field(sa_type=UtcDateTime)
+    ingestion_id: str | None = Field(default=None, sa_type=String(64))
+
+
+class KpiRow(SQLModel, table=True):
+    """The KPIs of one logged day, as last computed."""
+
+    __tablename__ = "kpis"
+
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
+    date: dt.date = Field(primary_key=True)
+    bmr_kcal: float | None = None
+    kcal_out_total: float | None = None
+    balance_kcal: float | None = None
+    balance_7d_avg: float | None = None
+    balance_7d_days: int = 0
+    protein_per_kg: float | None = None
+    healthy_food_pct: float | None = None
+    steps_goal_met: bool | None = None
+    steps_7d_avg: float | None = None
+    steps_goal_rate_7d: float | None = None
+    sleep_7d_avg: float | None = None
+    weight_7d_avg: float | None = None
+    weight_7d_days: int = 0
+    weight_trend: float | None = None
+    weight_trend_change_7d: float | None = None
+    waist_change_7d: float | None = None
+    tdee_estimate: float | None = None
+    computed_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+class ProfileRow(SQLModel, table=True):
+    """A profile the person saved; a user without a row has the default profile."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (CheckConstraint("sex IN ('MALE', 'FEMALE')", name="sex"),)
+
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
+    sex: str | None = Field(default=None, sa_type=String(6))
+    birth_date: dt.date | None = None
+    height_cm: float | None = None
+    activity_factor: float
+    steps_goal: int
+    protein_target_g_per_kg: float
+    balance_goal_kcal: float
+    sleep_target_hours: float
+    updated_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+class IngestionRow(SQLModel, table=True):
+    """One upload attempt and its report; the lists are JSON."""
+
+    __tablename__ = "ingestions"
+    __table_args__ = (
+        CheckConstraint("status IN ('APPLIED', 'REJECTED', 'UNCHANGED')", name="status"),
+        Index(None, "user_id", "created_at"),
+    )
+
+    id: str = Field(primary_key=True, sa_type=String(64))
+    user_id: str = Field(sa_type=_USER_ID)
+    filename: str | None = Field(default=None, sa_type=Text)
+    sha256: str = Field(sa_type=String(64))
+    size_bytes: int
+    status: str = Field(sa_type=String(16))
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+    rows_read: int
+    rows_inserted: int
+    rows_updated: int
+    rows_unchanged: int
+    rows_rejected: int
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    kpi_days_recomputed: int
+    columns: list[str] = Field(sa_type=JSON)
+    warnings: list[str] = Field(sa_type=JSON)
+    errors: list[dict[str, Any]] = Field(sa_type=JSON)
+    error_count: int
+
+
+DAILY_METRICS: Table = SQLModel.metadata.tables["daily_metrics"]
+KPIS: Table = SQLModel.metadata.tables["kpis"]
+PROFILES: Table = SQLModel.metadata.tables["profiles"]
+INGESTIONS: Table = SQLModel.metadata.tables["ingestions"]

@@ -1,0 +1,95 @@
+"""The unit of work: one database transaction with the repositories bound to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine, text
+
+from persistence.database import SQLITE_BEGIN_IMMEDIATE
+from persistence.repositories import (
+    SqlIngestionRepository,
+    SqlKpiRepository,
+    SqlMetricRepository,
+    SqlProfileRepository,
+)
+
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:user_id, 0))")
+
+
+class SqlUnitOfWork:
+    """``domain.ports.UnitOfWork`` over one connection of ``engine``.
+
+    The transaction starts with the first statement; leaving the ``with`` block
+    without ``commit`` rolls it back. Call ``lock_user`` before reading what a write
+    depends on: on SQLite it then opens the transaction with ``BEGIN IMMEDIATE``.
+    """
+
+    metrics: SqlMetricRepository
+    kpis: SqlKpiRepository
+    profiles: SqlProfileRepository
+    ingestions: SqlIngestionRepository
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        if self._connection is not None:
+            raise RuntimeError("this unit of work is already in use")
+        connection = self._engine.connect()
+        self._connection = connection
+        self.metrics = SqlMetricRepository(connection)
+        self.kpis = SqlKpiRepository(connection)
+        self.profiles = SqlProfileRepository(connection)
+        self.ingestions = SqlIngestionRepository(connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        connection, self._connection = self._active(), None
+        try:
+            connection.rollback()
+        finally:
+            connection.close()
+
+    def lock_user(self, user_id: str) -> None:
+        """Wait until no other transaction writes for ``user_id``, then keep it so.
+
+        PostgreSQL takes a transaction-scoped advisory lock on the user. SQLite has
+        one writer per database, so this takes the database write lock.
+        """
+        connection = self._active()
+        if connection.dialect.name == "postgresql":
+            connection.execute(_ADVISORY_LOCK, {"user_id": user_id})
+        elif connection.in_transaction():
+            # Too late for BEGIN IMMEDIATE: a write statement that changes nothing
+            # still takes the write lock (waiting up to the busy timeout).
+            connection.exec_driver_sql("DELETE FROM profiles WHERE 0")
+        else:
+            connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: True})
+            try:
+                connection.begin()
+            finally:
+                connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: False})
+
+    def commit(self) -> None:
+        self._active().commit()
+
+    def rollback(self) -> None:
+        self._active().rollback()
+
+    def _active(self) -> Connection:
+        if self._connection is None:
+            raise RuntimeError("the unit of work is used outside its with block")
+        return self._connection
+
+
+def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
+    """A factory of fresh units of work on ``engine`` (what services are given)."""
+    return lambda: SqlUnitOfWork(engine)
