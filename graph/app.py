@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 
-from graph import guards
+from graph import dashboard, guards
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.fastpath import FastExecutionContext
 from graph.router import OrjsonGraphQLRouter
@@ -68,6 +68,7 @@ def create_app(
     )
     app.include_router(router, prefix="/graphql")
     app.add_api_route("/healthz", _healthz_endpoint(engine), methods=["GET"])
+    dashboard.mount(app)
     # Added innermost first: the token is checked before anything else is looked at.
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
