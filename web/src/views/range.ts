@@ -43,7 +43,7 @@ export function mountRange(first: string, last: string, onChange: (range: Range)
   const message = h("p", { class: "form-error", role: "alert" });
   const customForm = h(
     "form",
-    { id: "range-custom", class: "range-custom", novalidate: true },
+    { id: "range-custom-form", class: "range-custom", novalidate: true },
     h("label", { for: "range-from" }, "From"),
     from,
     h("label", { for: "range-to" }, "To"),

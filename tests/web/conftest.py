@@ -1,0 +1,152 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real ``healthhub serve``.
+
+They skip when Chromium or Playwright is missing, unless ``CI=true`` or
+``HEALTHHUB_TEST_REQUIRE_BROWSER=1``, which make them fail instead (``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import Engine, delete
+from sqlmodel import SQLModel
+
+from tests.support.server import PROJECT_ROOT, ServerProcess, running_server
+from tests.web.client import upload
+
+CHROMIUM = Path(os.environ.get("HEALTHHUB_TEST_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SAMPLES = PROJECT_ROOT / "samples"
+#: What the page must work under: nothing inline, nothing from elsewhere.
+STRICT_CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+#: The tests' token (the server refuses one under 32 characters).
+TOKEN = "dashboard-test-token-0123456789abcdef"
+
+
+def _browser_required() -> bool:
+    return os.environ.get("CI") == "true" or os.environ.get("HEALTHHUB_TEST_REQUIRE_BROWSER") == "1"
+
+
+def _unavailable(reason: str) -> None:
+    if _browser_required():
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class WatchedPage:
+    """A page whose console errors and requests to anywhere but 127.0.0.1 are recorded
+    (and the latter refused)."""
+
+    page: Any
+    console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    graphql_requests: list[dict[str, Any]] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.console_errors == []
+        assert self.outside_requests == []
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[WatchedPage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watched = WatchedPage(page)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname != "127.0.0.1":
+            watched.outside_requests.append(url)
+            route.abort()
+        elif route.request.resource_type == "document":
+            # The page must work under the strictest policy (a violation is a console error).
+            response = route.fetch()
+            headers = {"content-security-policy": STRICT_CSP, **response.headers}
+            route.fulfill(response=response, headers=headers)
+        else:
+            route.continue_()
+
+    def on_request(request: Any) -> None:
+        if request.url.split("?")[0].endswith("/graphql") and request.method == "POST":
+            body = (
+                request.post_data_json
+                if "json" in (request.headers.get("content-type") or "")
+                else None
+            )
+            watched.graphql_requests.append({"headers": request.headers, "json": body})
+
+    context.route("**/*", route)
+    page.on("request", on_request)
+    page.on("console", lambda m: m.type == "error" and watched.console_errors.append(m.text))
+    page.on("pageerror", lambda e: watched.console_errors.append(str(e)))
+    yield watched
+    context.close()
+
+
+def _seed(server: ServerProcess) -> None:
+    for name in ("year_iso.csv", "seed_sample_semicolon_dmy.csv"):
+        report = upload(server, (SAMPLES / name).read_bytes(), name)
+        assert report["status"] == "APPLIED", report
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ],
+)
+def seeded_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """A server on a database that holds both samples (about 550 days)."""
+    directory = tmp_path_factory.mktemp("seeded")
+    if request.param == "sqlite":
+        url = f"sqlite:///{directory / 'healthhub.db'}"
+    else:
+        engine: Engine = request.getfixturevalue("_postgres_database")
+        with engine.begin() as connection:
+            for table in reversed(SQLModel.metadata.sorted_tables):
+                connection.execute(delete(table))
+        url = engine.url.render_as_string(hide_password=False)
+    with running_server(url, directory / "server.log") as server:
+        _seed(server)
+        yield server
+
+
+@pytest.fixture
+def empty_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    """A server on a new, empty SQLite database."""
+    with running_server(
+        f"sqlite:///{tmp_path / 'healthhub.db'}", tmp_path / "server.log"
+    ) as server:
+        yield server
