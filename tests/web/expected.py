@@ -90,14 +90,14 @@ def chart_summaries(
     mean = sum(nights) / len(nights) if nights else None
     met = sum(s is not None and s >= goal for s in column["steps"])
     return {
-        "chart-weight": f"{count('weight')} weigh-ins. "
+        "chart-weight": f"{count('weight'):,} weigh-ins. "
         f"Trend: {_latest(days, column['trend'], 'kg')}.",
         "chart-expenditure": "Not yet available: this server does not estimate expenditure yet.",
-        "chart-balance": f"{count('balance')} days with a balance. "
+        "chart-balance": f"{count('balance'):,} days with a balance. "
         f"7-day average: {_latest(days, column['balance7d'], 'kcal')}.",
-        "chart-steps": f"{count('steps')} days with steps, {met} at or above the goal of "
+        "chart-steps": f"{count('steps'):,} days with steps, {met:,} at or above the goal of "
         f"{quantity(goal, 'steps')}.",
-        "chart-sleep": f"{len(nights)} nights logged, average {quantity(mean, 'hours')} "
+        "chart-sleep": f"{len(nights):,} nights logged, average {quantity(mean, 'hours')} "
         f"against the target of {quantity(target, 'hours')}.",
     }
 
@@ -108,7 +108,7 @@ def summary_rows(server: ServerProcess, start: str, end: str, period: str) -> li
     return [
         [
             f"{r['periodStart']} – {r['periodEnd']}",
-            str(r["daysLogged"]),
+            f"{r['daysLogged']:,}",
             quantity(r["weightAvg"], "kg"),
             quantity(r["weightTrendEnd"], "kg"),
             quantity(r["balanceAvg"], "kcal", signed=True),

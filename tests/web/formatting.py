@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 MISSING = "—"
-DIGITS = {"kg": 1, "hours": 1, "kcal": 0, "steps": 0, "perKg": 2, "percent": 0}
+DIGITS = {"kg": 1, "hours": 1, "kcal": 0, "steps": 0, "perKg": 2, "percent": 0, "count": 0}
 UNITS = {
     "kg": " kg",
     "hours": " h",

@@ -119,7 +119,7 @@ def test_all_over_more_than_3660_days_takes_several_requests(
     )
     series = [r for r in watched.graphql_requests if "query Series" in str(r["json"])]
     assert len(series) == 2
-    expect(page.locator("#chart-weight .chart-summary")).to_contain_text("3700 weigh-ins.")
+    expect(page.locator("#chart-weight .chart-summary")).to_contain_text("3,700 weigh-ins.")
     # One row per ISO week, none split where one request ends and the next begins.
     end = date.fromisoformat(last)
     last_monday = end - timedelta(days=end.weekday())

@@ -48,7 +48,7 @@ def test_each_view_shows_the_numbers_the_api_holds(
     _expect_charts(page, seeded_server, start, last, profile)
     weigh_ins = expected.chart_summaries(seeded_server, start, last, profile)["chart-weight"]
     dots = page.locator("#chart-weight path.dots").get_attribute("d") or ""
-    assert f"{dots.count('h0')} weigh-ins." == weigh_ins.split(" Trend")[0]
+    assert f"{dots.count('h0'):,} weigh-ins." == weigh_ins.split(" Trend")[0]
 
     rows = expected.summary_rows(seeded_server, start, last, "WEEK")
     expect(page.locator("#summaries-table tbody tr")).to_have_count(len(rows))

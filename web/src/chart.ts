@@ -149,7 +149,8 @@ export function chart(spec: ChartSpec): HTMLElement {
       role: "img",
       "aria-labelledby": titleId,
       "aria-describedby": summaryId,
-      class: "chart-svg",
+      // Over more days than about two pixels each, marks thin out so the lines stay readable.
+      class: spec.end - spec.start + 1 > PLOT_W / 2 ? "chart-svg dense" : "chart-svg",
     },
     svg("path", { d: grid.join(""), class: "grid" }),
     ...paths,

@@ -15,6 +15,7 @@ export const DIGITS = {
   steps: 0,
   perKg: 2,
   percent: 0,
+  count: 0,
 } as const;
 
 export type Kind = keyof typeof DIGITS;
@@ -26,6 +27,7 @@ const UNITS: Record<Kind, string> = {
   steps: "",
   perKg: " g/kg",
   percent: " %",
+  count: "",
 };
 
 const cache = new Map<string, Intl.NumberFormat>();

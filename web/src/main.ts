@@ -2,6 +2,7 @@
 
 import { describe, request } from "./api";
 import { byId } from "./dom";
+import { number } from "./format";
 import { graphql } from "./gql";
 import { showCharts } from "./views/charts";
 import { showEmpty } from "./views/empty";
@@ -33,7 +34,7 @@ async function load(): Promise<void> {
     const { firstDate, lastDate } = dataRange;
     showEmpty(firstDate === null || lastDate === null);
     if (firstDate !== null && lastDate !== null) {
-      byId("days-logged").textContent = `${dataRange.daysLogged} days logged, ${firstDate} to ${lastDate}`;
+      byId("days-logged").textContent = `${number(dataRange.daysLogged, "count")} days logged, ${firstDate} to ${lastDate}`;
       void showHeadline(lastDate, profile);
       mountRange(firstDate, lastDate, (range) => {
         void showCharts(range, profile);

@@ -8,7 +8,7 @@ import { describe, request } from "../api";
 import { chart, type ChartSpec } from "../chart";
 import { chunks, toDay } from "../dates";
 import { byId, fill, h } from "../dom";
-import { quantity } from "../format";
+import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment, SeriesQuery } from "../gql/graphql";
 import type { Range } from "./range";
@@ -140,7 +140,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "dots", values: weights, className: "c-weight", label: "Weigh-ins" },
         { kind: "line", values: trend, className: "c-trend", label: "Trend" },
       ],
-      summary: `${count(weights)} weigh-ins. Trend: ${onDay(lastTrend, "kg")}.`,
+      summary: `${number(count(weights), "count")} weigh-ins. Trend: ${onDay(lastTrend, "kg")}.`,
     },
     {
       ...base,
@@ -152,7 +152,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "line", values: mid, className: "c-expenditure", label: "Estimate" },
       ],
       summary: available
-        ? `${count(mid)} days with an estimate. Latest: ${onDay(lastMid, "kcal")}.`
+        ? `${number(count(mid), "count")} days with an estimate. Latest: ${onDay(lastMid, "kcal")}.`
         : "Not yet available: this server does not estimate expenditure yet.",
       unavailable: !available,
     },
@@ -166,7 +166,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "line", values: balanceAvg, className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.balanceGoalKcal, className: "c-goal", label: `Goal ${quantity(profile.balanceGoalKcal, "kcal")}` },
       ],
-      summary: `${count(balance)} days with a balance. 7-day average: ${onDay(lastBalanceAvg, "kcal")}.`,
+      summary: `${number(count(balance), "count")} days with a balance. 7-day average: ${onDay(lastBalanceAvg, "kcal")}.`,
     },
     {
       ...base,
@@ -178,7 +178,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "line", values: stepsAvg, className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.stepsGoal, className: "c-goal", label: `Goal ${quantity(profile.stepsGoal, "steps")}` },
       ],
-      summary: `${count(steps)} days with steps, ${stepsMet} at or above the goal of ${quantity(profile.stepsGoal, "steps")}.`,
+      summary: `${number(count(steps), "count")} days with steps, ${number(stepsMet, "count")} at or above the goal of ${quantity(profile.stepsGoal, "steps")}.`,
     },
     {
       ...base,
@@ -190,7 +190,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "line", values: sleepAvg, className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.sleepTargetHours, className: "c-goal", label: `Target ${quantity(profile.sleepTargetHours, "hours")}` },
       ],
-      summary: `${sleepNights.length} nights logged, average ${quantity(sleepMean, "hours")} against the target of ${quantity(profile.sleepTargetHours, "hours")}.`,
+      summary: `${number(sleepNights.length, "count")} nights logged, average ${quantity(sleepMean, "hours")} against the target of ${quantity(profile.sleepTargetHours, "hours")}.`,
     },
   ];
 }
@@ -209,7 +209,7 @@ export async function showCharts(range: Range, profile: ProfileFieldsFragment): 
     if (mine !== generation) return;
     performance.mark("charts-data");
     fill(target, ...specs(range, days, profile).map(chart));
-    status.textContent = `${days.length} logged days from ${range.start} to ${range.end}.`;
+    status.textContent = `${number(days.length, "count")} logged days from ${range.start} to ${range.end}.`;
     // The next frame comes after layout and paint: that is when the charts are seen.
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     performance.mark("charts-drawn");

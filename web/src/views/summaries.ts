@@ -4,7 +4,7 @@ import { describe, request } from "../api";
 import { chunks, toIso } from "../dates";
 import { weekday } from "../dates";
 import { byId, fill, h } from "../dom";
-import { quantity } from "../format";
+import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { Period, SummariesQuery } from "../gql/graphql";
 import { MAX_DAYS_PER_REQUEST } from "./charts";
@@ -30,7 +30,7 @@ const SummariesDocument = graphql(`
 type Row = SummariesQuery["kpiSummary"][number];
 
 const COLUMNS: Array<[string, (row: Row) => string]> = [
-  ["Days logged", (row) => String(row.daysLogged)],
+  ["Days logged", (row) => number(row.daysLogged, "count")],
   ["Weight", (row) => quantity(row.weightAvg, "kg")],
   ["Trend at end", (row) => quantity(row.weightTrendEnd, "kg")],
   ["Balance a day", (row) => quantity(row.balanceAvg, "kcal", true)],

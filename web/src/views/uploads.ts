@@ -67,7 +67,7 @@ const STATUS_WORDS: Record<ReportFieldsFragment["status"], string> = {
 };
 
 function count(value: number): string {
-  return number(value, "steps");
+  return number(value, "count");
 }
 
 /** A report as people read it: the counts, the columns, the warnings and the row errors. */
