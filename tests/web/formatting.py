@@ -17,6 +17,7 @@ UNITS = {
     "steps": "",
     "perKg": " g/kg",
     "percent": " %",
+    "count": "",
 }
 
 
