@@ -9,8 +9,10 @@ from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
+from tests.web.client import gql
 from tests.web.conftest import WatchedPage
 from tests.web.expected import js_number
+from tests.web.formatting import number
 
 CHARTS = ["chart-weight", "chart-expenditure", "chart-balance", "chart-steps", "chart-sleep"]
 
@@ -99,4 +101,26 @@ def test_the_range_controls_redraw_the_charts_and_summaries(
 
     page.reload()
     _expect_charts(page, seeded_server, custom_start, custom_end, profile)
+    watched.assert_clean()
+
+
+def test_pointing_at_a_chart_reads_out_the_nearest_days_values(
+    seeded_server: ServerProcess, watched: WatchedPage
+) -> None:
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/#range=30")
+    data = expected.overview(seeded_server)
+    last = data["dataRange"]["lastDate"]
+    kpi = gql(seeded_server, expected.SERIES, {"start": last, "end": last})["kpis"][0]
+
+    chart = page.locator("#chart-weight svg")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2)
+    readout = page.locator("#chart-weight .cursor-text tspan")
+    expect(readout.first).to_have_text(last)
+    expect(page.locator("#chart-weight .cursor-text")).to_contain_text(
+        f"Trend: {number(kpi['weightTrend'], 'kg')}"
+    )
     watched.assert_clean()

@@ -156,6 +156,7 @@ export function chart(spec: ChartSpec): HTMLElement {
     ...paths,
     ...labels,
   );
+  if (!empty) follow(picture, spec, x, dayWidth);
   const legend = h(
     "ul",
     { class: "legend" },
@@ -231,4 +232,68 @@ function pathOf(
     }
   }
   return parts.join("");
+}
+
+function valueText(value: number | null | undefined, unit: Kind): string | null {
+  return value === null || value === undefined ? null : number(value, unit);
+}
+
+/** Lines of the hover read-out for the value at index `i`: "Label: value". */
+function readout(spec: ChartSpec, i: number): string[] {
+  const lines: string[] = [];
+  for (const layer of spec.layers) {
+    if (layer.kind === "rule") continue;
+    if (layer.kind === "band") {
+      const low = valueText(layer.low[i], spec.unit);
+      const high = valueText(layer.high[i], spec.unit);
+      if (low !== null && high !== null) lines.push(`${layer.label}: ${low}–${high}`);
+      continue;
+    }
+    const value = valueText(layer.values[i], spec.unit);
+    if (value !== null) lines.push(`${layer.label}: ${value}`);
+  }
+  return lines;
+}
+
+/** A vertical cursor with the nearest logged day's values, following the pointer. */
+function follow(picture: SVGSVGElement, spec: ChartSpec, x: (day: number) => number, dayWidth: number): void {
+  const line = svg("path", { class: "cursor-line" });
+  const box = svg("rect", { class: "cursor-box", rx: 4 });
+  const text = svg("text", { class: "cursor-text" });
+  const group = svg("g", { class: "cursor", visibility: "hidden", "aria-hidden": "true" }, line, box, text);
+  picture.append(group);
+  const nearest = (day: number): number => {
+    let lo = 0;
+    let hi = spec.days.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spec.days[mid] ?? 0) < day) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo - 1;
+    if (before >= 0 && day - (spec.days[before] ?? 0) < (spec.days[lo] ?? 0) - day) return before;
+    return lo;
+  };
+  picture.addEventListener("pointermove", (event) => {
+    if (spec.days.length === 0) return;
+    const rect = picture.getBoundingClientRect();
+    const at = ((event.clientX - rect.left) / rect.width) * WIDTH;
+    const i = nearest(spec.start + Math.floor((at - MARGIN.left) / dayWidth));
+    const day = spec.days[i];
+    if (day === undefined) return;
+    const left = x(day);
+    line.setAttribute("d", `M${left.toFixed(1)} ${MARGIN.top}V${HEIGHT - MARGIN.bottom}`);
+    const lines = [toIso(day), ...readout(spec, i)];
+    text.replaceChildren(...lines.map((content, n) => svg("tspan", { x: 0, dy: n === 0 ? 0 : 14 }, content)));
+    const width = Math.max(...lines.map((l) => l.length)) * 6.4 + 12;
+    const height = lines.length * 14 + 8;
+    const boxX = left + 8 + width > WIDTH - MARGIN.right ? left - 8 - width : left + 8;
+    box.setAttribute("x", boxX.toFixed(1));
+    box.setAttribute("y", String(MARGIN.top));
+    box.setAttribute("width", width.toFixed(1));
+    box.setAttribute("height", String(height));
+    text.setAttribute("transform", `translate(${(boxX + 6).toFixed(1)} ${MARGIN.top + 15})`);
+    group.setAttribute("visibility", "visible");
+  });
+  picture.addEventListener("pointerleave", () => group.setAttribute("visibility", "hidden"));
 }
