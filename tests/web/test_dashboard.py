@@ -124,3 +124,27 @@ def test_pointing_at_a_chart_reads_out_the_nearest_days_values(
         f"Trend: {number(kpi['weightTrend'], 'kg')}"
     )
     watched.assert_clean()
+
+
+def test_the_profile_is_saved_from_its_form_and_the_views_follow_it(
+    seeded_server: ServerProcess, watched: WatchedPage
+) -> None:
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/")
+    before = expected.overview(seeded_server)["profile"]
+    goal = before["stepsGoal"] + 1234
+
+    page.get_by_label("Steps goal (steps a day)").fill(str(goal))
+    page.get_by_label("Sleep target (hours)").fill("7.5")
+    page.get_by_role("button", name="Save profile").click()
+
+    expect(page.locator("#profile-status")).to_have_text("Saved.")
+    data = expected.overview(seeded_server)
+    after, last = data["profile"], data["dataRange"]["lastDate"]
+    assert (after["stepsGoal"], after["sleepTargetHours"], after["isDefault"]) == (goal, 7.5, False)
+    expect(page.locator("#profile-stepsGoal")).to_have_value(str(goal))
+    expect(page.locator("#profile .note")).to_have_count(0)
+    summaries = expected.chart_summaries(seeded_server, _minus(last, 89), last, after)
+    for chart_id in ("chart-steps", "chart-sleep"):
+        expect(page.locator(f"#{chart_id} .chart-summary")).to_have_text(summaries[chart_id])
+    watched.assert_clean()

@@ -8,6 +8,7 @@ import { describe, request } from "../api";
 import { chart, type ChartSpec } from "../chart";
 import { chunks, toDay } from "../dates";
 import { byId, fill, h } from "../dom";
+import { expenditureOf, type Expenditure } from "../expenditure";
 import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment, SeriesQuery } from "../gql/graphql";
@@ -37,20 +38,6 @@ const SeriesDocument = graphql(`
 
 type Kpi = SeriesQuery["kpis"][number];
 type Metric = SeriesQuery["dailyMetrics"][number];
-
-interface Expenditure {
-  mid: number | null;
-  low: number | null;
-  high: number | null;
-}
-
-/**
- * The expenditure estimate of a day, or null while this API does not serve one yet
- * (adopting `expenditureKcal` and its interval is this function and the query above).
- */
-function expenditureOf(_kpi: Kpi): Expenditure | null {
-  return null;
-}
 
 /** One row per logged day of the range, the day's metrics beside its KPIs. */
 export interface Day {

@@ -5,7 +5,8 @@
 
 import { describe, request } from "../api";
 import { byId, fill, h } from "../dom";
-import { quantity } from "../format";
+import { expenditureOf, type Expenditure } from "../expenditure";
+import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment } from "../gql/graphql";
 
@@ -37,6 +38,17 @@ function figure(key: string, label: string, value: string, detail: string, missi
   );
 }
 
+function expenditureFigure(estimate: Expenditure | null): HTMLElement {
+  if (estimate === null) {
+    return figure("expenditure", "Expenditure", "Not yet available", "This server does not estimate it yet", true);
+  }
+  const interval =
+    estimate.low === null || estimate.high === null
+      ? "no interval"
+      : `80 % interval ${number(estimate.low, "kcal")}–${quantity(estimate.high, "kcal")}`;
+  return figure("expenditure", "Expenditure", `${quantity(estimate.mid, "kcal")}/day`, interval, estimate.mid === null);
+}
+
 export async function showHeadline(day: string, profile: ProfileFieldsFragment): Promise<void> {
   const target = byId("headline");
   byId("headline-day").textContent = day;
@@ -52,7 +64,7 @@ export async function showHeadline(day: string, profile: ProfileFieldsFragment):
         quantity(kpi?.weightTrend, "kg"),
         `${quantity(kpi?.weightTrendChange7d, "kg", true)} in 7 days`,
       ),
-      figure("expenditure", "Expenditure", "Not yet available", "This server does not estimate it yet", true),
+      expenditureFigure(expenditureOf(kpi)),
       figure(
         "balance",
         "7-day balance",

@@ -69,7 +69,7 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
       value: profile[spec.key] ?? "",
     }),
   );
-  const status = h("p", { class: "status", role: "status", id: "profile-status" });
+  const status = byId("profile-status");
   const form = h(
     "form",
     { id: "profile-form", class: "profile-form" },
@@ -82,7 +82,6 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
       ...NUMBER_FIELDS.map((spec, i) => field(`profile-${spec.key}`, spec.label, numbers[i] ?? h("span"))),
     ),
     h("button", { type: "submit" }, "Save profile"),
-    status,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
