@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from html.parser import HTMLParser
 from importlib.resources import files
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -68,3 +70,14 @@ def test_graphiql_stays_at_graphql(client: TestClient) -> None:
     response = client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+
+
+def test_every_built_file_ships_as_package_data() -> None:
+    """A plain ``pip install .`` serves the dashboard only if setuptools packs its files."""
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["graph.dashboard"]
+    package = root / "graph" / "dashboard"
+    built = [p.relative_to(package) for p in (package / STATIC).rglob("*") if p.is_file()]
+    assert built
+    assert [p for p in built if not any(p.match(pattern) for pattern in patterns)] == []

@@ -13,6 +13,11 @@ export function currentToken(): string | null {
 
 let pending: Promise<string> | null = null;
 
+// Without a token nothing can be shown: Escape does not close the dialog.
+document.addEventListener("DOMContentLoaded", () => {
+  byId("token-dialog").addEventListener("cancel", (event) => event.preventDefault());
+});
+
 /**
  * Shows the token dialog and resolves with the token entered. Requests refused at the
  * same time share one dialog.
@@ -37,8 +42,6 @@ export function askForToken(rejected: boolean): Promise<string> {
       resolve(token);
     };
     form.addEventListener("submit", submit);
-    // Without a token nothing can be shown: the dialog stays until one is given.
-    dialog.addEventListener("cancel", (event) => event.preventDefault());
     dialog.showModal();
     input.focus();
   });
