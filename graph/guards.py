@@ -32,15 +32,20 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
+def _open_path(path: str) -> bool:
+    return path in ("/healthz", "/") or path.startswith("/assets/")
+
+
 class BearerToken:
-    """Every request but ``GET /healthz`` needs ``Authorization: Bearer <token>``."""
+    """Every request but ``GET /healthz`` and the dashboard's page and files (which hold
+    no data; docs/dashboard.md) needs ``Authorization: Bearer <token>``."""
 
     def __init__(self, app: ASGIApp, token: str) -> None:
         self.app = app
         self.expected = f"Bearer {token}".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or (scope["path"] == "/healthz" and scope["method"] == "GET"):
+        if scope["type"] != "http" or (scope["method"] == "GET" and _open_path(scope["path"])):
             await self.app(scope, receive, send)
             return
         sent = _header(scope, b"authorization") or b""

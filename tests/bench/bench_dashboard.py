@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.support.server import running_server  # noqa: E402
-from tests.web.client import upload  # noqa: E402
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.server import running_server
+from tests.web.client import upload
+from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 YEARS = 10
 MARKS = """() => {

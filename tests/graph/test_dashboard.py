@@ -8,8 +8,12 @@ from importlib.resources import files
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
+from sqlalchemy import Engine
 
+from graph.app import create_app
 from graph.dashboard import STATIC
+from persistence.settings import Settings
 
 
 class _InlineFinder(HTMLParser):
@@ -81,3 +85,15 @@ def test_every_built_file_ships_as_package_data() -> None:
     built = [p.relative_to(package) for p in (package / STATIC).rglob("*") if p.is_file()]
     assert built
     assert [p for p in built if not any(p.match(pattern) for pattern in patterns)] == []
+
+
+def test_the_page_and_its_files_are_open_without_the_token_but_the_api_is_not(
+    settings: Settings, engine: Engine
+) -> None:
+    guarded = settings.model_copy(update={"api_token": SecretStr("t" * 32)})
+    with TestClient(create_app(guarded, engine=engine)) as client:
+        assert client.get("/").status_code == 200
+        assert client.get("/assets/app.js").status_code == 200
+        assert client.post("/", json={}).status_code == 401
+        response = client.post("/graphql", json={"query": "{ dataRange { daysLogged } }"})
+        assert response.status_code == 401
