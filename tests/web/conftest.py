@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,34 +113,43 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
     context.close()
 
 
-def _seed(server: ServerProcess) -> None:
-    for name in ("year_iso.csv", "seed_sample_semicolon_dmy.csv"):
-        report = upload(server, (SAMPLES / name).read_bytes(), name)
-        assert report["status"] == "APPLIED", report
+@contextmanager
+def _seeded(url: str, log_path: Path) -> Iterator[ServerProcess]:
+    with running_server(url, log_path) as server:
+        for name in ("year_iso.csv", "seed_sample_semicolon_dmy.csv"):
+            report = upload(server, (SAMPLES / name).read_bytes(), name)
+            assert report["status"] == "APPLIED", report
+        yield server
+
+
+@pytest.fixture(scope="module")
+def seeded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server on a SQLite database that holds both samples (about 550 days)."""
+    directory = tmp_path_factory.mktemp("seeded")
+    with _seeded(f"sqlite:///{directory / 'healthhub.db'}", directory / "server.log") as server:
+        yield server
 
 
 @pytest.fixture(
-    scope="module",
     params=[
         pytest.param("sqlite", id="sqlite"),
         pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
-    ],
+    ]
 )
-def seeded_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+def seeded_server_on_each_database(
+    request: pytest.FixtureRequest, tmp_path: Path
 ) -> Iterator[ServerProcess]:
-    """A server on a database that holds both samples (about 550 days)."""
-    directory = tmp_path_factory.mktemp("seeded")
+    """Like ``seeded_server``, once on SQLite (that same server) and once on PostgreSQL."""
     if request.param == "sqlite":
-        url = f"sqlite:///{directory / 'healthhub.db'}"
-    else:
-        engine: Engine = request.getfixturevalue("_postgres_database")
-        with engine.begin() as connection:
-            for table in reversed(SQLModel.metadata.sorted_tables):
-                connection.execute(delete(table))
-        url = engine.url.render_as_string(hide_password=False)
-    with running_server(url, directory / "server.log") as server:
-        _seed(server)
+        yield request.getfixturevalue("seeded_server")
+        return
+    engine: Engine = request.getfixturevalue("_postgres_database")
+    with engine.begin() as connection:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            connection.execute(delete(table))
+    with _seeded(
+        engine.url.render_as_string(hide_password=False), tmp_path / "server.log"
+    ) as server:
         yield server
 
 

@@ -29,8 +29,9 @@ def _expect_charts(page: Any, server: ServerProcess, start: str, end: str, profi
 
 
 def test_each_view_shows_the_numbers_the_api_holds(
-    seeded_server: ServerProcess, watched: WatchedPage
+    seeded_server_on_each_database: ServerProcess, watched: WatchedPage
 ) -> None:
+    seeded_server = seeded_server_on_each_database
     page = watched.page
     page.goto(f"{seeded_server.base_url}/")
     data = expected.overview(seeded_server)
