@@ -48,6 +48,10 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+#: How long an expectation waits for the page (a loaded CI machine is slower).
+EXPECT_TIMEOUT_MS = 15_000
+
+
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
@@ -56,6 +60,9 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
