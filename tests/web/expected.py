@@ -51,7 +51,7 @@ def headline(server: ServerProcess, day: str, profile: dict[str, Any]) -> dict[s
     kpi, metric = data["kpis"][0], data["dailyMetrics"][0]
     return {
         "weight-trend": quantity(kpi["weightTrend"], "kg"),
-        "balance": f"{quantity(kpi['balance7dAvg'], 'kcal', signed=True)}/day",
+        "balance": quantity(kpi["balance7dAvg"], "kcal", signed=True),
         "steps": quantity(metric["steps"], "steps"),
         "sleep": quantity(metric["sleepHours"], "hours"),
         "protein": quantity(kpi["proteinPerKg"], "perKg"),

@@ -46,7 +46,7 @@ function expenditureFigure(estimate: Expenditure | null): HTMLElement {
     estimate.low === null || estimate.high === null
       ? "no interval"
       : `80 % interval ${number(estimate.low, "kcal")}–${quantity(estimate.high, "kcal")}`;
-  return figure("expenditure", "Expenditure", `${quantity(estimate.mid, "kcal")}/day`, interval, estimate.mid === null);
+  return figure("expenditure", "Expenditure", quantity(estimate.mid, "kcal"), `a day; ${interval}`, estimate.mid === null);
 }
 
 export async function showHeadline(day: string, profile: ProfileFieldsFragment): Promise<void> {
@@ -68,8 +68,8 @@ export async function showHeadline(day: string, profile: ProfileFieldsFragment):
       figure(
         "balance",
         "7-day balance",
-        `${quantity(kpi?.balance7dAvg, "kcal", true)}/day`,
-        `${kpi?.balance7dDays ?? 0} of 7 days; goal ${quantity(profile.balanceGoalKcal, "kcal", true)}`,
+        quantity(kpi?.balance7dAvg, "kcal", true),
+        `a day, over ${kpi?.balance7dDays ?? 0} of 7 days; goal ${quantity(profile.balanceGoalKcal, "kcal", true)}`,
       ),
       figure(
         "steps",
