@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import Engine, delete
@@ -104,13 +104,15 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
             route.continue_()
 
     def on_request(request: Any) -> None:
-        if request.url.split("?")[0].endswith("/graphql") and request.method == "POST":
-            body = (
-                request.post_data_json
-                if "json" in (request.headers.get("content-type") or "")
-                else None
-            )
-            watched.graphql_requests.append({"headers": request.headers, "json": body})
+        url = urlsplit(request.url)
+        if url.path != "/graphql":
+            return
+        if request.method == "GET":
+            body: Any = {key: values[0] for key, values in parse_qs(url.query).items()}
+        else:
+            content_type = request.headers.get("content-type") or ""
+            body = request.post_data_json if "json" in content_type else None
+        watched.graphql_requests.append({"headers": request.headers, "json": body})
 
     context.route("**/*", route)
     page.on("request", on_request)

@@ -1,7 +1,7 @@
 """The dashboard's number formats in Python (web/src/format.ts), to say what a view must show.
 
 kg and hours with 1 decimal, kcal and steps whole, g/kg with 2, rates as whole percent;
-rounding half away from zero on the exact value served, as the browser's Intl does.
+rounding half away from zero on the value served, as the browser's Intl does.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ UNITS = {
 def number(value: float | None, kind: str, *, signed: bool = False) -> str:
     if value is None:
         return MISSING
-    exact = Decimal(value * 100 if kind == "percent" else value)
+    # The browser rounds the number's shortest decimal form (what JavaScript prints), as
+    # does repr: 1.855 is rounded as 1.855, not as the binary 1.85499999...
+    exact = Decimal(repr(float(value * 100 if kind == "percent" else value)))
     rounded = exact.quantize(Decimal(1).scaleb(-DIGITS[kind]), rounding=ROUND_HALF_UP)
     text = f"{abs(rounded):,}"
     if rounded < 0:

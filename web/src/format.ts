@@ -1,7 +1,8 @@
 /**
  * Every number the dashboard shows is formatted here, as people read them:
  * kg and hours with 1 decimal, kcal and steps whole (docs/dashboard.md).
- * Rounding is half away from zero on the value as served (Intl's "halfExpand").
+ * Rounding is half away from zero on the value as served (Intl's "halfExpand", on the
+ * number's shortest decimal form, as JavaScript prints it).
  */
 
 /** What a missing value looks like. */
