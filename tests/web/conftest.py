@@ -114,9 +114,13 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
             body = request.post_data_json if "json" in content_type else None
         watched.graphql_requests.append({"headers": request.headers, "json": body})
 
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            watched.console_errors.append(message.text)
+
     context.route("**/*", route)
     page.on("request", on_request)
-    page.on("console", lambda m: m.type == "error" and watched.console_errors.append(m.text))
+    page.on("console", on_console)
     page.on("pageerror", lambda e: watched.console_errors.append(str(e)))
     yield watched
     context.close()
