@@ -166,7 +166,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 def test_the_sqlite_engine_uses_wal_foreign_keys_and_a_busy_timeout(sqlite_url: str) -> None:
-    settings = Settings(database_url=sqlite_url, database_timeout_seconds=3, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(database_url=sqlite_url, database_timeout_seconds=3, _env_file=None)
     engine = create_engine_for(
         settings.database_url, timeout_seconds=settings.database_timeout_seconds
     )
@@ -183,7 +183,7 @@ def test_the_sqlite_engine_uses_wal_foreign_keys_and_a_busy_timeout(sqlite_url: 
 
 
 def test_a_reader_does_not_block_an_upload_on_sqlite(sqlite_url: str) -> None:
-    settings = Settings(database_url=sqlite_url, database_timeout_seconds=1, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(database_url=sqlite_url, database_timeout_seconds=1, _env_file=None)
     reader = sqlite3.connect(make_url(sqlite_url).database or "", isolation_level=None)
     try:
         reader.execute("BEGIN")

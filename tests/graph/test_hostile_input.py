@@ -7,13 +7,13 @@ import gzip
 import json
 import tracemalloc
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -34,7 +34,7 @@ BOUNDARY = "h6-hostile-boundary"
 @pytest.fixture
 def limited_app(database_url: str, engine: Engine) -> FastAPI:
     """The app with a small upload limit, to be fed bodies over it."""
-    settings = Settings(database_url=database_url, max_upload_bytes=LIMIT, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(database_url=database_url, max_upload_bytes=LIMIT, _env_file=None)
     return create_app(settings, engine=engine)
 
 
@@ -117,7 +117,7 @@ def _stream_to_app(
         pulled += len(chunk)
         return {"type": "http.request", "body": chunk, "more_body": True}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]
@@ -139,8 +139,11 @@ def _stream_to_app(
     tracemalloc.start()
     try:
         # The app's error middleware has already answered 500 when this re-raises.
+        async def call_app() -> None:
+            await app(scope, receive, send)
+
         with contextlib.suppress(Exception):
-            anyio.run(app, scope, receive, send)
+            anyio.run(call_app)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -402,7 +405,7 @@ def test_oversized_or_unknown_operations_get_a_clear_error(
     _assert_healthy_and_unchanged(api, uow_factory, before)
 
 
-def _assert_refused(response: httpx.Response) -> None:
+def _assert_refused(response: httpx2.Response) -> None:
     """A 400 with a message, or a 200 whose GraphQL errors replace all data."""
     assert response.status_code in (200, 400), response.text
     if response.headers.get("content-type", "").startswith("application/json"):
