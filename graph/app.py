@@ -14,7 +14,7 @@ from sqlalchemy import Engine, text
 
 from graph import guards
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
-from graph.fastpath import FastExecutionContext
+from graph.executors import fast_execution_context
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.database import create_engine_for
@@ -57,7 +57,7 @@ def create_app(
 
     router = OrjsonGraphQLRouter(
         build_schema(
-            execution_context_class=FastExecutionContext if settings.fast_executor else None
+            execution_context_class=fast_execution_context() if settings.fast_executor else None
         ),
         graphql_ide="graphiql",
         context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
