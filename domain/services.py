@@ -34,7 +34,6 @@ from domain.model import (
     PeriodSummary,
     Profile,
 )
-from domain.naming import api_name
 from domain.parsing import parse_csv
 from domain.ports import UnitOfWork
 from domain.profiles import apply_profile_changes
@@ -248,7 +247,7 @@ def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:
             continue
         problem = value_problem(name, value, kcal_in=day.kcal_in)
         if problem:
-            raise InvalidInputError(f"{api_name(name)}: {problem}", field=api_name(name))
+            raise InvalidInputError(f"{name}: {problem}", field=name)
 
 
 def _check_order(start: date, end: date) -> None:

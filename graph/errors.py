@@ -48,10 +48,14 @@ def _shaped(error: GraphQLError) -> GraphQLError:
         return error
     if isinstance(original, HealthHubError):
         extensions: dict[str, Any] = {"code": original.code}
+        message = str(original)
         field = getattr(original, "field", None)
         if field:
+            # The domain names its own fields (weight_kg); the API's are camelCase.
             extensions["field"] = to_camel_case(field)
-        return _copy(error, str(original), extensions)
+            if message.startswith(field):
+                message = extensions["field"] + message[len(field) :]
+        return _copy(error, message, extensions)
     if error.path is None and isinstance(original, ValueError | TypeError):
         return error  # an argument the client sent was refused while being coerced
     error_id = uuid.uuid4().hex

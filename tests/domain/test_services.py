@@ -145,7 +145,7 @@ def test_upsert_changes_only_the_sent_fields_and_null_clears() -> None:
 def test_upsert_checks_junk_against_the_resulting_kcal_in() -> None:
     uow = FakeUnitOfWork()
     _upload(uow, _ten_days())
-    with pytest.raises(InvalidInputError, match="kcalJunkIn") as caught:
+    with pytest.raises(InvalidInputError, match="kcal_junk_in") as caught:
         services.upsert_day(uow, USER, {"kcal_junk_in": 2500.0}, day=date(2026, 3, 4), now=NOW)
     assert caught.value.code == "BAD_USER_INPUT"
     assert _days(uow)[3].kcal_junk_in is None
@@ -155,8 +155,8 @@ def test_upsert_checks_junk_against_the_resulting_kcal_in() -> None:
     ("changes", "field"),
     [
         ({"stress": 11}, "stress"),
-        ({"weight_kg": 19.9}, "weightKg"),
-        ({"sleep_hours": 24.5}, "sleepHours"),
+        ({"weight_kg": 19.9}, "weight_kg"),
+        ({"sleep_hours": 24.5}, "sleep_hours"),
     ],
 )
 def test_upsert_refuses_values_outside_their_range_naming_the_field(

@@ -13,12 +13,12 @@ from typing import Any
 
 import httpx
 import pytest
+from strawberry.utils.str_converters import to_camel_case
 
 from domain import services
 from domain.kpis import compute_kpis
 from domain.merging import merge
 from domain.model import DEFAULT_PROFILE, DailyMetrics
-from domain.naming import api_name
 from domain.parsing import parse_csv
 from persistence.database import create_engine_for
 from persistence.uow import uow_factory as sql_uow_factory
@@ -147,7 +147,7 @@ def test_racing_uploads_and_edits_equal_a_serial_replay(tmp_path: Path) -> None:
                 for op in done:
                     if op.kind == "upsert":
                         assert op.answer["date"] == op.payload["date"]
-                        assert {k: op.answer[k] for k in ("steps", api_name("weight_kg"))} == {
+                        assert {k: op.answer[k] for k in ("steps", to_camel_case("weight_kg"))} == {
                             k: op.payload[k] for k in ("steps", "weightKg")
                         }
                 assert kpis == compute_kpis(stored, profile)
