@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from domain.errors import InvalidInputError
+from domain.exporting import to_csv
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
@@ -188,6 +189,23 @@ def list_ingestions(uow: UnitOfWork, user_id: str, limit: int) -> list[Ingestion
         )
     with uow:
         return uow.ingestions.latest(user_id, limit)
+
+
+def export_days(
+    uow: UnitOfWork, user_id: str, start: date | None = None, end: date | None = None
+) -> bytes:
+    """Every stored day of the user in ``start..end`` (either bound open when None) as a
+    canonical CSV file that ``upload_csv`` takes back unchanged.
+
+    Unlike the list queries, an export takes any range: a person can always take all
+    their data out in one file.
+    """
+    with uow:
+        if start is None and end is None:
+            days: list[DailyMetrics] = uow.metrics.all_days(user_id)
+        else:
+            days = uow.metrics.between(user_id, start or date.min, end or date.max)
+    return to_csv(days)
 
 
 def _report_of(parsed: ParseResult, data: bytes, filename: str | None, now: datetime) -> Ingestion:

@@ -95,10 +95,8 @@ def _kpis(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from graph.exporting import export_days
-
     with _uow() as uow:
-        data = export_days(uow, services.LOCAL_USER, args.start, args.end)
+        data = services.export_days(uow, services.LOCAL_USER, args.start, args.end)
     Path(args.file).write_bytes(data)
     rows = data.count(b"\n") - 1
     print(f"wrote {rows} days to {args.file}")

@@ -271,3 +271,19 @@ def test_deleting_a_weigh_in_recomputes_the_unweighed_days_before_it() -> None:
     )
     services.delete_days(uow, USER, date(2026, 1, 3), date(2026, 1, 3), now=NOW)
     _assert_kpis_match_a_fresh_computation(uow)
+
+
+def test_an_export_reads_back_as_the_same_days_and_takes_open_ranges() -> None:
+    uow = FakeUnitOfWork()
+    _upload(uow, _ten_days())
+
+    everything = services.export_days(uow, USER)
+    from_the_5th = services.export_days(uow, USER, start=date(2026, 3, 5))
+    to_the_2nd = services.export_days(uow, USER, end=date(2026, 3, 2))
+
+    copy = FakeUnitOfWork()
+    report = _upload(copy, everything.decode())
+    assert report.status is IngestionStatus.APPLIED
+    assert [(d.date, d.values()) for d in _days(copy)] == [(d.date, d.values()) for d in _days(uow)]
+    assert from_the_5th.count(b"\n") - 1 == 6
+    assert to_the_2nd.count(b"\n") - 1 == 2
