@@ -24,10 +24,15 @@ from persistence.settings import Settings
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = _parser().parse_args(argv)
+    from persistence.migrations import SchemaBehindError
+
     try:
         result: int = args.run(args)
     except InvalidInputError as error:
         print(f"healthhub: {error.message}", file=sys.stderr)
+        return 2
+    except SchemaBehindError as error:
+        print(f"healthhub: {error}", file=sys.stderr)
         return 2
     return result
 
@@ -88,7 +93,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _kpis(args: argparse.Namespace) -> int:
-    with _uow() as uow:
+    with _uow(read_only=True) as uow:
         kpis = services.list_kpis(uow, services.LOCAL_USER, args.start, args.end)
     rows = [_plain(k) for k in kpis]
     columns = ["date", *KPI_FIELDS]
@@ -102,7 +107,7 @@ def _kpis(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _uow() as uow:
+    with _uow(read_only=True) as uow:
         data = services.export_days(uow, services.LOCAL_USER, args.start, args.end)
     Path(args.file).write_bytes(data)
     rows = data.count(b"\n") - 1
@@ -126,14 +131,18 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _uow() -> Iterator[Any]:
-    """A unit of work on the configured database, migrated to the latest revision."""
+def _uow(*, read_only: bool = False) -> Iterator[Any]:
+    """A unit of work on the configured database at the latest revision: migrated to it
+    for a command that writes; a read-only command never migrates, it refuses instead."""
     from persistence.database import create_engine_for
-    from persistence.migrations import upgrade
+    from persistence.migrations import check_current, upgrade
     from persistence.uow import SqlUnitOfWork
 
     settings = Settings()
-    upgrade(settings.database_url)
+    if read_only:
+        check_current(settings.database_url)
+    else:
+        upgrade(settings.database_url)
     engine = create_engine_for(
         settings.database_url, timeout_seconds=settings.database_timeout_seconds
     )

@@ -14,13 +14,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command as alembic_command
 from fastapi.testclient import TestClient
+from sqlalchemy import inspect
 
 from domain import services
 from domain.model import KPI_FIELDS
 from domain.ports import UnitOfWork
 from graph.app import create_app
 from graph.cli import asgi_app, main
+from persistence.database import create_engine_for
+from persistence.migrations import alembic_config, upgrade
 from persistence.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,3 +159,37 @@ def test_the_serve_factory_freezes_start_up_objects_and_the_app_factory_does_not
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["kpis", "--start", "2026-03-01", "--end", "2026-03-07"], ["export", "out.csv"]],
+    ids=["kpis", "export"],
+)
+def test_a_read_only_command_never_migrates_and_says_to_run_db_upgrade(
+    command: list[str],
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    alembic_command.downgrade(alembic_config(database_url), "base")
+    try:
+        status = main(command)
+        tables = _tables(database_url)
+    finally:
+        upgrade(database_url)
+
+    assert status == 2
+    assert "run `healthhub db upgrade` first" in capsys.readouterr().err
+    assert tables <= {"alembic_version"}
+    assert not (tmp_path / "out.csv").exists()
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine_for(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
