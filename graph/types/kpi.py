@@ -37,6 +37,7 @@ class Kpi:
 
         ``model.Kpi`` has every field of this type under the same Python name, so a
         request for 3,650 days builds no objects (tests/graph/test_types.py checks
-        the names stay in step).
+        the names and types stay in step). The one cast of the API, on purpose:
+        docs/index.md explains it.
         """
         return cast(Kpi, kpi)
