@@ -1,4 +1,4 @@
-"""The KPI engine: a day's KPIs computed from scratch from all stored days (DESIGN 5.2)."""
+"""The KPI engine: a day's KPIs computed from scratch from all stored days (docs/kpis.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from domain.trend import reference_weights, weight_trend
 def compute_kpis(days: Sequence[DailyMetrics], profile: Profile) -> list[Kpi]:
     """One ``Kpi`` per given day, sorted by date, computed from scratch.
 
-    Window rules, as DESIGN.md section 5.2 states them: for day D, W(D) is the 7
+    Window rules, as docs/kpis.md states them: for day D, W(D) is the 7
     calendar days D-6..D (calendar days, not the last 7 rows). A missing day and a
     blank cell both mean "no value". Averages are over the days in the window that
     have a value, and are null when none has; ``balance_7d_days`` and

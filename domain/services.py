@@ -96,7 +96,7 @@ def upsert_day(
     """Set the sent fields of one day (``None`` clears one); fields not sent keep their value.
 
     Raises:
-        InvalidInputError: the date or a value is outside what DESIGN 4.3 allows.
+        InvalidInputError: the date or a value is outside what docs/formats.md allows.
     """
     problem = date_problem(day, today=now.date())
     if problem:

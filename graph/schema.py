@@ -35,7 +35,7 @@ class _Schema(strawberry.Schema):
 def build_schema(
     *, execution_context_class: type[Executor[Any]] | None = None
 ) -> strawberry.Schema:
-    """The API's schema, with the query limits and error shaping of DESIGN.md section 6.
+    """The API's schema, with the query limits and error shaping of docs/api.md.
 
     Args:
         execution_context_class: a graphql-core execution context to run operations

@@ -11,7 +11,7 @@ from domain.model import METRIC_FIELDS
 from domain.parsing import parse_csv
 from domain.validation import COLUMN_OF, date_problem, value_problem
 
-# (field, lowest allowed, highest allowed) as DESIGN.md section 4.3 states them.
+# (field, lowest allowed, highest allowed) as docs/formats.md (Cells) states them.
 TODAY = date(2026, 3, 1)
 
 RANGES = [

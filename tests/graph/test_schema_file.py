@@ -1,4 +1,4 @@
-"""schema.graphql is generated from the code and keeps DESIGN.md section 6's contract."""
+"""schema.graphql is generated from the code and keeps the API's contract."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from graph.schema import build_schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
 
-#: DESIGN.md section 6, verbatim: the contract clients are written against.
+#: The contract clients are written against (docs/api.md), kept here so a change
+#: to the served schema is always a deliberate change to this test too.
 CONTRACT = """
 scalar Date
 scalar DateTime
