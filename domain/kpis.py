@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from domain.energy import TDEE_WINDOW_DAYS, bmr_kcal, tdee_estimate
+from domain.expenditure import estimate_expenditure
 from domain.model import KPI_FIELDS, DailyMetrics, Kpi, Profile
 from domain.rolling import WEEK_DAYS, window_means
 from domain.trend import reference_weights, weight_trend
@@ -22,8 +23,9 @@ def compute_kpis(days: Sequence[DailyMetrics], profile: Profile) -> list[Kpi]:
     ``weight_7d_days`` count the days of W(D) that have a value, and
     ``steps_goal_rate_7d`` is the share (0–1) of days in W(D) with steps whose steps
     ≥ steps_goal. waist_change_7d and weight_trend_change_7d compare D with the
-    calendar day D-7. The reference weight, the weight trend and the TDEE estimate
-    follow the rules stated in ``domain.trend`` and ``domain.energy``. Nothing is
+    calendar day D-7. The reference weight, the weight trend, the TDEE estimate and
+    the expenditure estimate follow the rules stated in ``domain.trend``,
+    ``domain.energy`` and ``domain.expenditure``. Nothing is
     rounded. Each window aggregates its own values, so a windowed KPI never depends
     on how far back the computation started (the weight trend, by definition, does).
 
@@ -91,13 +93,16 @@ def compute_kpis(days: Sequence[DailyMetrics], profile: Profile) -> list[Kpi]:
         _difference(day.waist_cm, waist, index - WEEK_DAYS)
         for day, index in zip(ordered, at, strict=True)
     ]
-    intake_avg, intake_days = window_means(
-        _series(ordered, at, span, "kcal_in"), at, TDEE_WINDOW_DAYS
-    )
+    intake = _series(ordered, at, span, "kcal_in")
+    intake_avg, intake_days = window_means(intake, at, TDEE_WINDOW_DAYS)
     columns["tdee_estimate"] = [
         tdee_estimate(mean, count, trend[index], _at(trend, index - TDEE_WINDOW_DAYS))
         for mean, count, index in zip(intake_avg, intake_days, at, strict=True)
     ]
+    expenditure, _ = estimate_expenditure(intake, weights)
+    columns["expenditure_kcal"] = [expenditure.kcal[index] for index in at]
+    columns["expenditure_low_kcal"] = [expenditure.low_kcal[index] for index in at]
+    columns["expenditure_high_kcal"] = [expenditure.high_kcal[index] for index in at]
     dates = [day.date for day in ordered]
     return list(map(Kpi, dates, *(columns[name] for name in KPI_FIELDS)))
 

@@ -38,7 +38,8 @@ END = date.today() - timedelta(days=1)
 KPI_QUERY = """query($start: Date!, $end: Date!) { kpis(start: $start, end: $end) {
   date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
   healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg
-  weight7dDays weightTrend weightTrendChange7d waistChange7d tdeeEstimate } }"""
+  weight7dDays weightTrend weightTrendChange7d waistChange7d tdeeEstimate
+  expenditureKcal expenditureLowKcal expenditureHighKcal } }"""
 UPLOAD = """mutation($file: Upload!) {
   uploadCsv(file: $file) { status rowsInserted rowsUpdated kpiDaysRecomputed } }"""
 

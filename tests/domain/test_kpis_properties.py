@@ -21,7 +21,14 @@ FORGETS_AFTER_DAYS = 45
 _LONG_HISTORIES = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-_REMEMBERING = {"weight_trend", "weight_trend_change_7d", "tdee_estimate"}
+_REMEMBERING = {
+    "weight_trend",
+    "weight_trend_change_7d",
+    "tdee_estimate",
+    "expenditure_kcal",
+    "expenditure_low_kcal",
+    "expenditure_high_kcal",
+}
 _FORGETTING = [name for name in KPI_FIELDS if name not in _REMEMBERING]
 
 

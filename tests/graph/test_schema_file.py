@@ -44,7 +44,9 @@ type Kpi { date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
   healthyFoodPct: Float  stepsGoalMet: Boolean  steps7dAvg: Float
   stepsGoalRate7d: Float  sleep7dAvg: Float  weight7dAvg: Float
   weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
-  waistChange7d: Float  tdeeEstimate: Float }
+  waistChange7d: Float
+  tdeeEstimate: Float @deprecated(reason: "Use expenditureKcal.")
+  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float }
 
 type KpiSummary { periodStart: Date!  periodEnd: Date!  daysLogged: Int!
   balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
