@@ -113,30 +113,37 @@ def estimate_expenditure(
         The estimates, and the filter's state after the last slot.
     """
     phi = WATER_CORRELATION
+    phi2, keep = phi * phi, 1.0 - phi * phi
     c = 1.0 / KCAL_PER_KG
     r_scale = SCALE_SD_KG**2
     q_e = EXPENDITURE_DRIFT_SD_KCAL**2
     q_logged = (LOGGED_INTAKE_SD_KCAL * c) ** 2
     q_unlogged = (UNLOGGED_INTAKE_SD_KCAL * c) ** 2
     low_v, high_v = (math.log(sd**2) for sd in WATER_SD_BOUNDS_KG)
+    prior_weigh_ins, slowest = WATER_PRIOR_WEIGH_INS, 1.0 / WATER_MEMORY_WEIGH_INS
     gate = OUTLIER_SIGMAS**2
     usual_weight = 1.0 / USUAL_INTAKE_DAYS
     lowest, highest = PLAUSIBLE_KCAL
-    widest_sd = MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)
+    widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
+    min_days, min_intake, min_weigh_ins = (
+        MIN_DAYS_SINCE_FIRST_WEIGH_IN,
+        MIN_INTAKE_DAYS,
+        MIN_WEIGH_INS,
+    )
 
     st = state or FilterState()
     started, m, e, w = st.started, st.mass, st.expenditure, st.water
     pmm, pme, pmw, pee, pew, pww = st.covariance
     log_v, adaptations = st.log_water_variance, st.adaptations
+    q_w = math.exp(log_v) * keep
     days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
     usual, previous_intake = st.usual_intake, st.previous_intake
-    kcal_out: list[float | None] = []
-    low_out: list[float | None] = []
-    high_out: list[float | None] = []
-    for kcal, weight in zip(intake, weights, strict=True):
+    kcal_out: list[float | None] = [None] * len(intake)
+    low_out: list[float | None] = [None] * len(intake)
+    high_out: list[float | None] = [None] * len(intake)
+    for slot, (kcal, weight) in enumerate(zip(intake, weights, strict=True)):
         if started:
             days_since += 1
-            v = math.exp(log_v)
             # (1) One day on: mass takes the previous day's intake minus expenditure.
             if previous_intake is not None:
                 u, q_m = previous_intake, q_logged
@@ -149,7 +156,7 @@ def estimate_expenditure(
             pmw = phi * (pmw - c * pew)
             pee += q_e
             pew *= phi
-            pww = phi * phi * pww + v * (1.0 - phi * phi)
+            pww = phi2 * pww + q_w
             if weight is not None:
                 # (2) The weigh-in observes m + w plus scale noise.
                 hm, he, hw = pmm + pmw, pme + pew, pmw + pww
@@ -158,23 +165,42 @@ def estimate_expenditure(
                 nis = nu * nu / s
                 # The water variance moves so that innovations match their predicted
                 # size; the step is scaled by how much of that size is water.
-                rate = 1.0 / (adaptations + WATER_PRIOR_WEIGH_INS)
-                if rate < 1.0 / WATER_MEMORY_WEIGH_INS:
-                    rate = 1.0 / WATER_MEMORY_WEIGH_INS
-                step = rate * ((nis if nis < gate else gate) - 1.0) * s / max(pww, 0.25 * s)
-                log_v = min(high_v, max(low_v, log_v + step))
+                rate = 1.0 / (adaptations + prior_weigh_ins)
+                if rate < slowest:
+                    rate = slowest
+                water = pww if pww > 0.25 * s else 0.25 * s
+                log_v += rate * ((nis if nis < gate else gate) - 1.0) * s / water
+                if log_v < low_v:
+                    log_v = low_v
+                elif log_v > high_v:
+                    log_v = high_v
+                q_w = math.exp(log_v) * keep
                 adaptations += 1
                 if nis > gate:
                     s = nu * nu / gate
-                m += hm * nu / s
-                e += he * nu / s
-                w += hw * nu / s
-                pmm -= hm * hm / s
-                pme -= hm * he / s
-                pmw -= hm * hw / s
-                pee -= he * he / s
-                pew -= he * hw / s
-                pww -= hw * hw / s
+                km, ke, kw = hm / s, he / s, hw / s
+                m += km * nu
+                e += ke * nu
+                w += kw * nu
+                pmm -= km * hm
+                pme -= km * he
+                pmw -= km * hw
+                pee -= ke * he
+                pew -= ke * hw
+                pww -= kw * hw
+                weigh_ins += 1
+            intake_days += kcal is not None
+            if (
+                days_since >= min_days
+                and intake_days >= min_intake
+                and weigh_ins >= min_weigh_ins
+                and pee <= widest_variance
+                and lowest <= e <= highest
+            ):
+                half = INTERVAL_Z * math.sqrt(pee)
+                kcal_out[slot] = e
+                low_out[slot] = e - half
+                high_out[slot] = e + half
         elif weight is not None:
             started = True
             v = math.exp(log_v)
@@ -185,25 +211,7 @@ def estimate_expenditure(
             m, e, w = weight, (EXPENDITURE_PRIOR_KCAL if usual is None else usual), 0.0
             pmm, pme, pmw = pmm0 - pmm0 * pmm0 / s, 0.0, -pmm0 * v / s
             pee, pew, pww = EXPENDITURE_PRIOR_SD_KCAL**2, 0.0, v - v * v / s
-        if started:
-            intake_days += kcal is not None
-            weigh_ins += weight is not None
-        if (
-            started
-            and days_since >= MIN_DAYS_SINCE_FIRST_WEIGH_IN
-            and intake_days >= MIN_INTAKE_DAYS
-            and weigh_ins >= MIN_WEIGH_INS
-            and pee <= widest_sd * widest_sd
-            and lowest <= e <= highest
-        ):
-            half = INTERVAL_Z * math.sqrt(pee)
-            kcal_out.append(e)
-            low_out.append(e - half)
-            high_out.append(e + half)
-        else:
-            kcal_out.append(None)
-            low_out.append(None)
-            high_out.append(None)
+            intake_days, weigh_ins = int(kcal is not None), 1
         if kcal is not None:
             usual = kcal if usual is None else usual + usual_weight * (kcal - usual)
         previous_intake = kcal

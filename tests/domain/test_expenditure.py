@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from domain.expenditure import FilterState, estimate_expenditure
 from domain.kpis import compute_kpis
@@ -123,6 +125,41 @@ def test_the_estimate_of_a_day_depends_on_that_day_and_earlier_days_only() -> No
         assert [k.expenditure_high_kcal for k in again[cut:]] != [
             k.expenditure_high_kcal for k in full[cut:]
         ]
+
+
+_SERIES = st.lists(
+    st.tuples(
+        st.none() | st.floats(0, 10_000),
+        st.none() | st.floats(30, 300),
+    ),
+    min_size=1,
+    max_size=150,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(slots=_SERIES, data=st.data())
+def test_any_history_cut_at_day_d_gives_the_same_estimates_up_to_d(
+    slots: list[tuple[float | None, float | None]], data: st.DataObject
+) -> None:
+    intake, weights = [kcal for kcal, _ in slots], [weight for _, weight in slots]
+    cut = data.draw(st.integers(0, len(slots)))
+    whole, _ = estimate_expenditure(intake, weights)
+    prefix, _ = estimate_expenditure(intake[:cut], weights[:cut])
+
+    assert prefix.kcal == whole.kcal[:cut]
+    assert prefix.low_kcal == whole.low_kcal[:cut]
+    assert prefix.high_kcal == whole.high_kcal[:cut]
+    for kcal, low, high in zip(whole.kcal, whole.low_kcal, whole.high_kcal, strict=True):
+        if kcal is None:
+            assert low is None
+            assert high is None
+        else:
+            assert low is not None
+            assert high is not None
+            assert 600 <= kcal <= 8_000
+            assert low < kcal < high
+            assert high - low <= 1_000
 
 
 def test_the_same_data_gives_the_same_estimates_in_any_order() -> None:

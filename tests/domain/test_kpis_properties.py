@@ -91,6 +91,19 @@ def test_the_order_of_the_input_does_not_matter(days: list[DailyMetrics], seed: 
 
 
 @_LONG_HISTORIES
+@given(days=_days(), data=st.data())
+def test_the_kpis_since_a_date_are_those_of_all_days_from_that_date_on(
+    days: list[DailyMetrics], data: st.DataObject
+) -> None:
+    span = (days[-1].date - days[0].date).days
+    since = days[0].date + timedelta(days=data.draw(st.integers(-3, span + 3)))
+
+    assert compute_kpis(days, PROFILE, since) == [
+        kpi for kpi in compute_kpis(days, PROFILE) if kpi.date >= since
+    ]
+
+
+@_LONG_HISTORIES
 @given(days=_days(min_days=60), data=st.data())
 def test_windowed_kpis_forget_days_more_than_45_days_back(
     days: list[DailyMetrics], data: st.DataObject

@@ -61,8 +61,7 @@ def _upload(uow_factory: UowFactory, person: Person) -> None:
 
 def _expenditure(kpis: list[Kpi]) -> dict[date, tuple[float | None, ...]]:
     return {
-        k.date: (k.expenditure_kcal, k.expenditure_low_kcal, k.expenditure_high_kcal)
-        for k in kpis
+        k.date: (k.expenditure_kcal, k.expenditure_low_kcal, k.expenditure_high_kcal) for k in kpis
     }
 
 
