@@ -94,7 +94,8 @@ type Mutation {
 
 
 def _shape(schema: GraphQLSchema) -> dict[str, object]:
-    """Every named type with its kind, fields, field types, arguments and defaults."""
+    """Every named type with its kind, fields, field types, arguments, defaults and
+    deprecations."""
     shape: dict[str, object] = {}
     for name, named in schema.type_map.items():
         if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
@@ -112,6 +113,7 @@ def _shape(schema: GraphQLSchema) -> dict[str, object]:
                     f: (
                         str(field.type),
                         {a: (str(arg.type), _default(arg)) for a, arg in field.args.items()},
+                        field.deprecation_reason,
                     )
                     for f, field in named.fields.items()
                 },
