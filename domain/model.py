@@ -104,6 +104,9 @@ class Kpi:
     weight_trend_change_7d: float | None = None
     waist_change_7d: float | None = None
     tdee_estimate: float | None = None
+    expenditure_kcal: float | None = None
+    expenditure_low_kcal: float | None = None
+    expenditure_high_kcal: float | None = None
 
 
 #: The KPI fields after ``date``, in ``Kpi`` order.

@@ -248,7 +248,7 @@ def _recompute(
 ) -> int:
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
-    kpis = [k for k in compute_kpis(days, profile) if k.date >= since]
+    kpis = compute_kpis(days, profile, since)
     uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
     return len(kpis)
 

@@ -29,7 +29,10 @@ class Kpi:
     weight_trend: float | None
     weight_trend_change_7d: float | None
     waist_change_7d: float | None
-    tdee_estimate: float | None
+    tdee_estimate: float | None = strawberry.field(deprecation_reason="Use expenditureKcal.")
+    expenditure_kcal: float | None
+    expenditure_low_kcal: float | None
+    expenditure_high_kcal: float | None
 
     @classmethod
     def from_domain(cls, kpi: model.Kpi) -> Kpi:

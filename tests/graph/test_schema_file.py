@@ -45,7 +45,9 @@ type Kpi { date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
   healthyFoodPct: Float  stepsGoalMet: Boolean  steps7dAvg: Float
   stepsGoalRate7d: Float  sleep7dAvg: Float  weight7dAvg: Float
   weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
-  waistChange7d: Float  tdeeEstimate: Float }
+  waistChange7d: Float
+  tdeeEstimate: Float @deprecated(reason: "Use expenditureKcal.")
+  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float }
 
 type KpiSummary { periodStart: Date!  periodEnd: Date!  daysLogged: Int!
   balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
@@ -93,7 +95,8 @@ type Mutation {
 
 
 def _shape(schema: GraphQLSchema) -> dict[str, object]:
-    """Every named type with its kind, fields, field types, arguments and defaults."""
+    """Every named type with its kind, fields, field types, arguments, defaults and
+    deprecations."""
     shape: dict[str, object] = {}
     for name, named in schema.type_map.items():
         if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
@@ -111,6 +114,7 @@ def _shape(schema: GraphQLSchema) -> dict[str, object]:
                     f: (
                         str(field.type),
                         {a: (str(arg.type), _default(arg)) for a, arg in field.args.items()},
+                        field.deprecation_reason,
                     )
                     for f, field in named.fields.items()
                 },
