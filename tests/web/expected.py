@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.support.server import ServerProcess
 from tests.web.client import gql
-from tests.web.formatting import quantity, timestamp
+from tests.web.formatting import number, quantity, timestamp
 
 OVERVIEW = """{
   dataRange { firstDate lastDate daysLogged }
@@ -20,12 +20,13 @@ OVERVIEW = """{
 
 LATEST = """query($day: Date!) {
   kpis(start: $day, end: $day) { weightTrend weightTrendChange7d balance7dAvg balance7dDays
-                                 proteinPerKg steps7dAvg sleep7dAvg }
+                                 proteinPerKg steps7dAvg sleep7dAvg expenditureKcal
+                                 expenditureLowKcal expenditureHighKcal }
   dailyMetrics(start: $day, end: $day) { steps sleepHours }
 }"""
 
 SERIES = """query($start: Date!, $end: Date!) {
-  kpis(start: $start, end: $end) { date weightTrend balanceKcal balance7dAvg }
+  kpis(start: $start, end: $end) { date weightTrend balanceKcal balance7dAvg expenditureKcal }
   dailyMetrics(start: $start, end: $end) { date weightKg steps sleepHours }
 }"""
 
@@ -56,6 +57,13 @@ def headline(server: ServerProcess, day: str, profile: dict[str, Any]) -> dict[s
         "sleep": quantity(metric["sleepHours"], "hours"),
         "protein": quantity(kpi["proteinPerKg"], "perKg"),
         "weight-change": f"{quantity(kpi['weightTrendChange7d'], 'kg', signed=True)} in 7 days",
+        "expenditure": "No estimate"
+        if kpi["expenditureKcal"] is None
+        else quantity(kpi["expenditureKcal"], "kcal"),
+        "expenditure-interval": "Too little intake and weight data yet, or too uncertain"
+        if kpi["expenditureKcal"] is None
+        else f"a day; 80 % interval {number(kpi['expenditureLowKcal'], 'kcal')}–"
+        f"{quantity(kpi['expenditureHighKcal'], 'kcal')}",
     }
 
 
@@ -80,6 +88,7 @@ def chart_summaries(
         "trend": [k["weightTrend"] for k in data["kpis"]],
         "balance": [k["balanceKcal"] for k in data["kpis"]],
         "balance7d": [k["balance7dAvg"] for k in data["kpis"]],
+        "expenditure": [k["expenditureKcal"] for k in data["kpis"]],
     }
 
     def count(name: str) -> int:
@@ -92,7 +101,8 @@ def chart_summaries(
     return {
         "chart-weight": f"{count('weight'):,} weigh-ins. "
         f"Trend: {_latest(days, column['trend'], 'kg')}.",
-        "chart-expenditure": "Not yet available: this server does not estimate expenditure yet.",
+        "chart-expenditure": f"{count('expenditure'):,} days with an estimate. "
+        f"Latest: {_latest(days, column['expenditure'], 'kcal')}.",
         "chart-balance": f"{count('balance'):,} days with a balance. "
         f"7-day average: {_latest(days, column['balance7d'], 'kcal')}.",
         "chart-steps": f"{count('steps'):,} days with steps, {met:,} at or above the goal of "

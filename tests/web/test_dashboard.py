@@ -40,8 +40,11 @@ def test_each_view_shows_the_numbers_the_api_holds(
 
     headline = expected.headline(seeded_server, last, profile)
     expect(page.locator("#headline-day")).to_have_text(last)
-    for key in ("weight-trend", "balance", "steps", "sleep", "protein"):
+    for key in ("weight-trend", "expenditure", "balance", "steps", "sleep", "protein"):
         expect(page.locator(f'[data-figure="{key}"] .value')).to_have_text(headline[key])
+    expect(page.locator('[data-figure="expenditure"] .detail')).to_have_text(
+        headline["expenditure-interval"]
+    )
     expect(page.locator('[data-figure="weight-trend"] .detail')).to_have_text(
         headline["weight-change"]
     )

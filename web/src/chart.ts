@@ -28,8 +28,6 @@ export interface ChartSpec {
   layers: readonly Layer[];
   /** One or two sentences that say what the chart holds, in words. */
   summary: string;
-  /** Draw no plot, only the title and the summary (a series this server does not serve). */
-  unavailable?: boolean;
 }
 
 const WIDTH = 640;
@@ -108,9 +106,6 @@ export function chart(spec: ChartSpec): HTMLElement {
   const summaryId = `${spec.id}-summary`;
   const caption = h("figcaption", {}, h("h3", { id: titleId }, spec.title));
   const summary = h("p", { id: summaryId, class: "chart-summary" }, spec.summary);
-  if (spec.unavailable === true) {
-    return h("figure", { class: "chart unavailable", id: spec.id }, caption, summary);
-  }
   const [low, high, step] = yDomain(spec.layers);
   const empty = !spec.layers.some(
     (layer) => layer.kind !== "rule" && (layer.kind === "band" ? layer.low : layer.values).some((v) => v !== null),

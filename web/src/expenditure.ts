@@ -1,7 +1,6 @@
 /**
- * The adaptive expenditure estimate of a day with its 80 % interval (docs/expenditure.md),
- * or null while the API does not serve it. Adopting the served fields is this function
- * and the fields in the queries of views/headline.ts and views/charts.ts.
+ * The adaptive expenditure estimate of a day with its 80 % interval (docs/expenditure.md).
+ * Null when the day has no estimate (too little data yet, or too uncertain).
  */
 
 export interface Expenditure {
@@ -10,6 +9,13 @@ export interface Expenditure {
   high: number | null;
 }
 
-export function expenditureOf(_kpi: object | undefined): Expenditure | null {
-  return null;
+interface Served {
+  expenditureKcal?: number | null;
+  expenditureLowKcal?: number | null;
+  expenditureHighKcal?: number | null;
+}
+
+export function expenditureOf(kpi: Served | undefined): Expenditure | null {
+  if (kpi?.expenditureKcal === null || kpi?.expenditureKcal === undefined) return null;
+  return { mid: kpi.expenditureKcal, low: kpi.expenditureLowKcal ?? null, high: kpi.expenditureHighKcal ?? null };
 }

@@ -49,14 +49,14 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
 export type LatestDayQueryVariables = Exact<{
   day: string;
 }>;
 
 
-export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null }>, dailyMetrics: Array<{ steps: number | null, sleepHours: number | null }> };
+export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ steps: number | null, sleepHours: number | null }> };
 
 export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
 
@@ -181,6 +181,9 @@ export const SeriesDocument = new TypedDocumentString(`
     balance7dAvg
     steps7dAvg
     sleep7dAvg
+    expenditureKcal
+    expenditureLowKcal
+    expenditureHighKcal
   }
   dailyMetrics(start: $start, end: $end) {
     date
@@ -200,6 +203,9 @@ export const LatestDayDocument = new TypedDocumentString(`
     proteinPerKg
     steps7dAvg
     sleep7dAvg
+    expenditureKcal
+    expenditureLowKcal
+    expenditureHighKcal
   }
   dailyMetrics(start: $day, end: $day) {
     steps

@@ -26,6 +26,9 @@ const SeriesDocument = graphql(`
       balance7dAvg
       steps7dAvg
       sleep7dAvg
+      expenditureKcal
+      expenditureLowKcal
+      expenditureHighKcal
     }
     dailyMetrics(start: $start, end: $end) {
       date
@@ -99,7 +102,6 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   const low = column(days, (d) => d.expenditure?.low);
   const high = column(days, (d) => d.expenditure?.high);
   const lastMid = latest(days, mid);
-  const available = days.some((d) => d.expenditure !== null);
 
   const balance = column(days, (d) => d.kpi.balanceKcal);
   const balanceAvg = column(days, (d) => d.kpi.balance7dAvg);
@@ -138,10 +140,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
         { kind: "band", low, high, className: "c-band", label: "80 % interval" },
         { kind: "line", values: mid, className: "c-expenditure", label: "Estimate" },
       ],
-      summary: available
-        ? `${number(count(mid), "count")} days with an estimate. Latest: ${onDay(lastMid, "kcal")}.`
-        : "Not yet available: this server does not estimate expenditure yet.",
-      unavailable: !available,
+      summary: `${number(count(mid), "count")} days with an estimate. Latest: ${onDay(lastMid, "kcal")}.`,
     },
     {
       ...base,

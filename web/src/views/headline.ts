@@ -20,6 +20,9 @@ const LatestDayDocument = graphql(`
       proteinPerKg
       steps7dAvg
       sleep7dAvg
+      expenditureKcal
+      expenditureLowKcal
+      expenditureHighKcal
     }
     dailyMetrics(start: $day, end: $day) {
       steps
@@ -40,7 +43,7 @@ function figure(key: string, label: string, value: string, detail: string, missi
 
 function expenditureFigure(estimate: Expenditure | null): HTMLElement {
   if (estimate === null) {
-    return figure("expenditure", "Expenditure", "Not yet available", "This server does not estimate it yet", true);
+    return figure("expenditure", "Expenditure", "No estimate", "Too little intake and weight data yet, or too uncertain", true);
   }
   const interval =
     estimate.low === null || estimate.high === null
