@@ -30,6 +30,7 @@ from domain import services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
+from graph.cost import CostLimit
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
 from graph.types.enums import DateOrder, InvalidRowPolicy, Period
@@ -56,14 +57,16 @@ _T = TypeVar("_T")
 
 
 async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the local user in a worker thread, with a fresh unit of work."""
+    """Run a service for the local user in a worker thread, with a fresh unit of work,
+    after the request's other resolvers are done with the database."""
     context = info.context
 
     def run() -> _T:
         uow: UnitOfWork = context.uow_factory()
         return service(uow, services.LOCAL_USER, *args, **kwargs)
 
-    return await anyio.to_thread.run_sync(run)
+    async with context.database_turn:
+        return await anyio.to_thread.run_sync(run)
 
 
 @strawberry.type
@@ -249,6 +252,7 @@ def build_schema(
             functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            CostLimit,
             ErrorShaping,
         ],
     )
