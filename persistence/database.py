@@ -71,9 +71,7 @@ def _sqlite_engine(url: str, timeout_seconds: float, pool_size: int, max_overflo
     return engine
 
 
-def _postgres_engine(
-    url: URL, timeout_seconds: float, pool_size: int, max_overflow: int
-) -> Engine:
+def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     seconds = max(1, math.ceil(timeout_seconds))
     milliseconds = math.ceil(timeout_seconds * 1000)
     connect_args = {
