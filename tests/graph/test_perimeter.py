@@ -233,3 +233,14 @@ def test_healthz_reports_the_database_full_when_its_disk_has_no_room(
         assert response.json() == {"service": "ok", "database": "full"}
     else:  # the PostgreSQL server watches its own disk
         assert response.json() == {"service": "ok", "database": "ok"}
+
+
+def test_serve_refuses_to_start_with_a_short_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph.cli import main
+
+    monkeypatch.setenv("HEALTHHUB_API_TOKEN", "short")
+
+    assert main(["serve"]) == 2
+    assert "HEALTHHUB_API_TOKEN must be at least 32 characters" in capsys.readouterr().err
