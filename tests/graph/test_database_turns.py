@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from typing import Any
 
 import anyio
 import httpx
@@ -143,7 +144,7 @@ def test_an_upload_that_cannot_get_a_slot_in_time_is_busy_with_503(
 
     app = create_app(one_slot, engine=engine, uow_factory=held_storage)
     with local_client(app) as api:
-        first: dict[str, httpx.Response] = {}
+        first: dict[str, Any] = {}
         holder = threading.Thread(
             target=lambda: first.update(response=upload_request(api, b"date,steps\n2026-01-01,1\n"))
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import anyio
 import pytest
@@ -12,8 +13,8 @@ from fastapi import FastAPI, WebSocket
 from fastapi.testclient import TestClient
 from pydantic import SecretStr, ValidationError
 from sqlalchemy import Engine
-from starlette.testclient import WebSocketDisconnect
 from starlette.types import Message
+from starlette.websockets import WebSocketDisconnect
 
 from graph.app import create_app
 from graph.perimeter import HttpOnly
@@ -24,9 +25,9 @@ TOKEN = "0123456789abcdef0123456789abcdef-token"
 QUERY = {"query": "{ dataRange { daysLogged } }"}
 
 
-def _shaped(body: dict[str, object], code: str) -> None:
+def _shaped(body: dict[str, Any], code: str) -> None:
     assert body.keys() == {"errors"}
-    [error] = body["errors"]  # type: ignore[misc]
+    [error] = body["errors"]
     assert error["extensions"]["code"] == code
     assert isinstance(error["message"], str)
     assert error["message"]
@@ -40,7 +41,7 @@ def test_a_websocket_handshake_is_refused_even_where_a_route_would_accept_it() -
         await websocket.accept()
         await websocket.send_text("served")
 
-    with TestClient(HttpOnly(inner)) as client:  # type: ignore[arg-type]
+    with TestClient(HttpOnly(inner)) as client:
         with (
             pytest.raises(WebSocketDisconnect),
             client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws,
@@ -164,9 +165,9 @@ def test_guard_refusals_are_graphql_errors_with_codes(settings: Settings, engine
 
 def test_a_short_token_is_refused_with_a_message_saying_how_long_it_must_be() -> None:
     with pytest.raises(ValidationError, match="at least 32 characters"):
-        Settings(api_token="a", _env_file=None)  # type: ignore[arg-type]
+        Settings(api_token="a", _env_file=None)
 
-    assert Settings(api_token="a" * 32, _env_file=None).api_token is not None  # type: ignore[arg-type]
+    assert Settings(api_token="a" * 32, _env_file=None).api_token is not None
 
 
 async def _disconnecting_upload(app: FastAPI) -> list[Message]:

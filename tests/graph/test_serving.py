@@ -159,13 +159,13 @@ async def _trickle(guard: BodyPace) -> list[Message]:
     async def send(message: Message) -> None:
         sent.append(message)
 
-    guard.app = app  # type: ignore[assignment]
+    guard.app = app
     await guard({"type": "http", "headers": []}, receive, send)
     return sent
 
 
 def test_a_body_slower_than_the_floor_over_the_window_is_refused_with_408() -> None:
-    guard = BodyPace(lambda *_: None, min_rate=1_000, window=0.5)  # type: ignore[arg-type,return-value]
+    guard = BodyPace(lambda *_: None, min_rate=1_000, window=0.5)  # type: ignore[arg-type]
 
     sent = anyio.run(_trickle, guard)
 
