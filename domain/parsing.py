@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from domain.cells import NO_VALUE, clean
-from domain.columns import HeaderError, read_header
-from domain.model import DateOrder, ParseResult, RowError
+from domain.columns import Header, HeaderError, read_header
+from domain.model import DateOrder, NumberFormat, ParseResult, RowError, WeightUnit
+from domain.numbers import decide
 from domain.rows import RowReader
 
 MAX_DATA_ROWS = 100_000
@@ -31,6 +32,8 @@ def parse_csv(
     *,
     today: date,
     date_order: DateOrder = DateOrder.AUTO,
+    number_format: NumberFormat = NumberFormat.AUTO,
+    weight_unit: WeightUnit | None = None,
     max_rows: int = MAX_DATA_ROWS,
 ) -> ParseResult:
     """Read the days, row errors and warnings of a CSV file; never raises.
@@ -43,6 +46,9 @@ def parse_csv(
         data: the file's bytes, UTF-8 with or without a byte order mark.
         today: the current date (UTC); dates after tomorrow are invalid.
         date_order: how slash and dot dates are read.
+        number_format: the decimal mark and thousands separator; ``AUTO`` decides
+            once per file (docs/formats.md, "Numbers").
+        weight_unit: the unit of a ``weight`` column that states none (kg when None).
         max_rows: past this many data rows the file is rejected without reading on.
     """
     try:
@@ -50,13 +56,35 @@ def parse_csv(
         header_line = _first_non_blank(lines)
         delimiter = _delimiter(header_line)
         records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
-        header = read_header(_first_record(records))
+        header = read_header(_first_record(records), weight_unit=weight_unit)
     except _FileRejectedError as rejected:
         return ParseResult(file_error=rejected.error)
     except HeaderError as error:
         return ParseResult(file_error=RowError(None, error.column, None, error.message))
-    rows = RowReader(header, delimiter=delimiter, today=today, date_order=date_order)
+    fmt: NumberFormat | None = number_format
+    if number_format is NumberFormat.AUTO:
+        if delimiter == ",":
+            fmt = NumberFormat.POINT
+        else:
+            start = lines.tell()
+            fmt = decide(_metric_cells(lines, delimiter, header))
+            lines.seek(start)
+            records = csv.reader(lines, delimiter=delimiter)
+    rows = RowReader(
+        header, delimiter=delimiter, today=today, date_order=date_order, number_format=fmt
+    )
     return _read_rows(rows, records, max_rows)
+
+
+def _metric_cells(lines: Iterator[str], delimiter: str, header: Header) -> Iterator[str]:
+    indexes = [c.index for c in header.columns if c.field is not None]
+    try:
+        for record in csv.reader(lines, delimiter=delimiter):
+            for index in indexes:
+                if index < len(record):
+                    yield clean(record[index])
+    except csv.Error:
+        return  # the reading pass reports it
 
 
 def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> ParseResult:

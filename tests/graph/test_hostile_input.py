@@ -282,9 +282,11 @@ def test_a_header_of_10000_columns_is_answered_with_a_bounded_report(
     assert response.status_code == 200
     assert len(response.content) < 1024 * 1024
     report = response.json()["data"]["uploadCsv"]
-    # Only the date column is known, and that day is stored already.
-    assert report["status"] in ("REJECTED", "UNCHANGED")
-    assert report["columns"] == ["date"]
+    # Only the date column is known: no metric column, so the file is refused, and the
+    # message lists 20 names then "and N more".
+    assert report["status"] == "REJECTED"
+    assert report["columns"] == []
+    assert "and 9980 more" in report["errors"][0]["message"]
     _assert_healthy_and_unchanged(api, uow_factory, before)
 
 
