@@ -21,7 +21,9 @@ _DELIMITERS = (",", ";", "\t")
 _BLANK_LINE = ' \t\r\n\x0b\x0c,;"'
 
 
-class _FileRejectedError(Exception):
+class FileRejectedError(Exception):
+    """The whole file is unusable; ``error`` says why."""
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.error = RowError(None, None, None, message)
@@ -52,12 +54,12 @@ def parse_csv(
         max_rows: past this many data rows the file is rejected without reading on.
     """
     try:
-        lines = io.StringIO(_decode(data), newline="")
-        header_line = _first_non_blank(lines)
-        delimiter = _delimiter(header_line)
+        lines = io.StringIO(decode_utf8(data), newline="")
+        header_line = first_non_blank(lines)
+        delimiter = delimiter_of(header_line)
         records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
         header = read_header(_first_record(records), weight_unit=weight_unit)
-    except _FileRejectedError as rejected:
+    except FileRejectedError as rejected:
         return ParseResult(file_error=rejected.error)
     except HeaderError as error:
         return ParseResult(file_error=RowError(None, error.column, None, error.message))
@@ -105,7 +107,8 @@ def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> 
     return rows.result()
 
 
-def _decode(data: bytes) -> str:
+def decode_utf8(data: bytes) -> str:
+    """The text of UTF-8 bytes without a BOM; raises ``FileRejectedError`` naming the bad byte."""
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return str(memoryview(data)[start:], "utf-8")
@@ -113,23 +116,23 @@ def _decode(data: bytes) -> str:
         offset = start + error.start
         before = data[:offset]
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        raise _FileRejectedError(
+        raise FileRejectedError(
             f"the file is not UTF-8: byte 0x{data[offset]:02X} at byte offset {offset} "
             f"(line {line}) is not valid UTF-8; save the file as UTF-8"
         ) from None
 
 
-def _first_non_blank(lines: Iterator[str]) -> str:
+def first_non_blank(lines: Iterator[str]) -> str:
     for line in lines:
         if clean(line).strip(_BLANK_LINE):
             return line
-    raise _FileRejectedError(
+    raise FileRejectedError(
         "the file has no header: it is empty or blank; its first line must name the "
         'columns, one of them "date"'
     )
 
 
-def _delimiter(line: str) -> str:
+def delimiter_of(line: str) -> str:
     """The delimiter that occurs most outside quotes; ties go to ``,`` then ``;``."""
     counts = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
@@ -145,4 +148,4 @@ def _first_record(records: Iterator[list[str]]) -> list[str]:
     try:
         return next(records, [])
     except csv.Error as error:
-        raise _FileRejectedError(f"the header cannot be read as CSV: {error}") from None
+        raise FileRejectedError(f"the header cannot be read as CSV: {error}") from None

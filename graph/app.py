@@ -63,6 +63,8 @@ def create_app(
         context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
         multipart_uploads_enabled=True,
     )
+    router.max_upload_bytes = settings.max_upload_bytes
+    router.max_import_bytes = settings.max_import_bytes
     app = FastAPI(
         title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan
     )
@@ -72,7 +74,11 @@ def create_app(
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
     app.add_middleware(
-        guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
+        guards.BodyLimit,
+        max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES,
+        # The multipart reader limits each file by its mutation (graph/uploads.py).
+        multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
+        + MULTIPART_ALLOWANCE_BYTES,
     )
     if settings.api_token:
         app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())

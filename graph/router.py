@@ -14,8 +14,16 @@ from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
 
+from graph.uploads import read_multipart
+
+_CODES = {400: "BAD_REQUEST", 413: "PAYLOAD_TOO_LARGE"}
+
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
+    #: File limits of the multipart reader (graph/uploads.py); set by the app factory.
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_import_bytes: int = 10 * 1024 * 1024
+
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
@@ -35,23 +43,32 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         try:
             return await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
-            return JSONResponse(
-                {"errors": [{"message": error.reason}]}, status_code=error.status_code
-            )
+            body: dict[str, Any] = {"message": error.reason}
+            code = _CODES.get(error.status_code)
+            if code is not None:
+                body["extensions"] = {"code": code}
+            return JSONResponse({"errors": [body]}, status_code=error.status_code)
         finally:
             if isinstance(request, Request):
                 await request.close()
+                for upload in getattr(request.state, "uploads", ()):
+                    await upload.close()
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
         """The operations with their files in place, per the GraphQL multipart request
         spec, refusing (400) a map that names a missing file or a missing placeholder,
         or that puts two files in one place."""
-        try:
-            form = await request.get_form_data()
-        except ValueError as error:
-            raise HTTPException(400, "Unable to parse the multipart body") from error
-        operations = self.parse_json(_form_text(form.form, "operations"))
-        files_map = self.parse_json(_form_text(form.form, "map"))
+        starlette_request = getattr(request, "_request", None)
+        if not isinstance(starlette_request, Request):
+            raise HTTPException(400, "Unable to parse the multipart body")
+        form = await read_multipart(
+            starlette_request,
+            max_upload_bytes=self.max_upload_bytes,
+            max_import_bytes=self.max_import_bytes,
+        )
+        starlette_request.state.uploads = list(form.files.values())
+        operations = self.parse_json(_form_text(form.fields, "operations"))
+        files_map = self.parse_json(_form_text(form.fields, "map"))
         if not isinstance(operations, dict) or not isinstance(files_map, dict):
             raise HTTPException(400, "operations and map must be JSON objects")
         placed: set[str] = set()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import anyio.to_thread
 import strawberry
@@ -28,11 +29,19 @@ from strawberry.utils.str_converters import to_camel_case
 
 from domain import services
 from domain.errors import HealthHubError, InvalidInputError
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
-from graph.types.enums import DateOrder, InvalidRowPolicy, Period
+from graph.types.enums import (
+    DateOrder,
+    ImportSource,
+    InvalidRowPolicy,
+    NumberFormat,
+    Period,
+    WeightUnit,
+)
 from graph.types.ingestion import Ingestion
 from graph.types.inputs import DailyMetricInput, ProfileInput
 from graph.types.kpi import Kpi
@@ -108,7 +117,12 @@ class Mutation:
         file: Upload,
         on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
         date_order: DateOrder = DateOrder.AUTO,
+        number_format: NumberFormat = NumberFormat.AUTO,
+        source: ImportSource = ImportSource.AUTO,
+        weight_unit: WeightUnit | None = strawberry.UNSET,
+        dry_run: bool = False,
     ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         data, filename = await _read_upload(file)
         ingestion = await _call(
             info,
@@ -118,7 +132,37 @@ class Mutation:
             policy=on_invalid_row,
             date_order=date_order,
             now=info.context.clock(),
+            options=options,
         )
+        return Ingestion.from_domain(ingestion)
+
+    @strawberry.mutation
+    async def import_file(
+        self,
+        info: Info,
+        file: Upload,
+        on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
+        date_order: DateOrder = DateOrder.AUTO,
+        number_format: NumberFormat = NumberFormat.AUTO,
+        source: ImportSource = ImportSource.AUTO,
+        weight_unit: WeightUnit | None = strawberry.UNSET,
+        dry_run: bool = False,
+    ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
+        stream, filename = _upload_stream(file)
+        settings = info.context.settings
+        try:
+            ingestion = await _call(
+                info,
+                services.import_file,
+                stream,
+                filename=filename,
+                options=options,
+                now=info.context.clock(),
+                limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
+            )
+        finally:
+            stream.close()
         return Ingestion.from_domain(ingestion)
 
     @strawberry.mutation
@@ -138,6 +182,34 @@ class Mutation:
             info, services.update_profile, input.changes(), now=info.context.clock()
         )
         return Profile.from_domain(profile)
+
+
+def _options(
+    policy: InvalidRowPolicy,
+    date_order: DateOrder,
+    number_format: NumberFormat,
+    source: ImportSource,
+    weight_unit: WeightUnit | None,
+    dry_run: bool,
+) -> services.UploadOptions:
+    if source is ImportSource.UNKNOWN:
+        raise InvalidInputError(
+            "source: UNKNOWN is only reported, never sent; send AUTO or an app's source",
+            field="source",
+        )
+    unit = weight_unit if isinstance(weight_unit, WeightUnit) else None
+    return services.UploadOptions(policy, date_order, number_format, source, unit, dry_run)
+
+
+def _upload_stream(file: object) -> tuple[BinaryIO, str | None]:
+    """The seekable stream and client filename of an upload (a Starlette ``UploadFile``,
+    whose file graph/uploads.py spooled to disk past 1 MiB)."""
+    if isinstance(file, bytes):
+        return io.BytesIO(file), None
+    stream = getattr(file, "file", None)
+    if stream is None:
+        raise InvalidInputError("file: expected an uploaded file part", field="file")
+    return stream, _clean_filename(getattr(file, "filename", None))
 
 
 async def _read_upload(file: object) -> tuple[bytes, str | None]:

@@ -15,6 +15,18 @@ InvalidRowPolicy = model.InvalidRowPolicy
 DateOrder = model.DateOrder
 IngestionStatus = model.IngestionStatus
 Period = model.Period
+ImportSource = model.ImportSource
+NumberFormat = model.NumberFormat
+WeightUnit = model.WeightUnit
 
-for _enum in (Sex, InvalidRowPolicy, DateOrder, IngestionStatus, Period):
+for _enum in (
+    Sex,
+    InvalidRowPolicy,
+    DateOrder,
+    IngestionStatus,
+    Period,
+    ImportSource,
+    NumberFormat,
+    WeightUnit,
+):
     strawberry.enum(_enum)

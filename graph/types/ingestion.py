@@ -7,7 +7,7 @@ from datetime import date, datetime
 import strawberry
 
 from domain import model
-from graph.types.enums import IngestionStatus
+from graph.types.enums import ImportSource, IngestionStatus
 
 
 @strawberry.type
@@ -42,6 +42,9 @@ class Ingestion:
     warnings: list[str]
     errors: list[RowError]
     error_count: int
+    rows_deleted: int
+    source: ImportSource
+    dry_run: bool
 
     @classmethod
     def from_domain(cls, ingestion: model.Ingestion) -> Ingestion:
@@ -64,4 +67,7 @@ class Ingestion:
             warnings=list(ingestion.warnings),
             errors=[RowError.from_domain(error) for error in ingestion.errors],
             error_count=ingestion.error_count,
+            rows_deleted=ingestion.rows_deleted,
+            source=ingestion.source,
+            dry_run=ingestion.dry_run,
         )

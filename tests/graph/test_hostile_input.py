@@ -33,8 +33,13 @@ BOUNDARY = "h6-hostile-boundary"
 
 @pytest.fixture
 def limited_app(database_url: str, engine: Engine) -> FastAPI:
-    """The app with a small upload limit, to be fed bodies over it."""
-    settings = Settings(database_url=database_url, max_upload_bytes=LIMIT, _env_file=None)  # type: ignore[call-arg]
+    """The app with small upload and import limits, to be fed bodies over them."""
+    settings = Settings(
+        database_url=database_url,
+        max_upload_bytes=LIMIT,
+        max_import_bytes=LIMIT,
+        _env_file=None,  # type: ignore[call-arg]
+    )
     return create_app(settings, engine=engine)
 
 
