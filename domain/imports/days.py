@@ -61,7 +61,9 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
         day_fields[day] = frozenset(values)
     warnings = found.all_warnings()
     if found.records:
-        warnings += (f"{len(found.records):,} records were aggregated into {len(by_day):,} days",)
+        count = max(found.rows_read, len(found.records))
+        plural = "" if len(by_day) == 1 else "s"
+        warnings += (f"{count:,} records were aggregated into {len(by_day):,} day{plural}",)
     return ParseResult(
         days=tuple(days),
         fields=frozenset(found.fields),
