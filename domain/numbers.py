@@ -1,4 +1,4 @@
-"""Reading numbers with a file's decimal mark and thousands separator (docs/formats.md).
+"""Reading numbers with a file's decimal mark and thousands separator (docs/imports/index.md, "Numbers").
 
 ``POINT`` reads ``1,234.5``, ``COMMA`` reads ``1.234,5``. A separator is a thousands
 separator only between groups of exactly three digits; any other use of the
