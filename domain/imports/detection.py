@@ -42,7 +42,7 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
     if (
         present >= myfitnesspal.NUTRITION
         or present >= myfitnesspal.EXERCISE
-        or (myfitnesspal.MEASUREMENT <= present and "measurement-summary" in lower_name)
+        or (present >= myfitnesspal.MEASUREMENT and "measurement-summary" in lower_name)
     ):
         found.add(ImportSource.MYFITNESSPAL)
     if (

@@ -24,7 +24,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.support.server import running_server  # noqa: E402
+from tests.support.server import running_server
 
 MUTATION = """mutation($file: Upload!) { importFile(file: $file) {
   status source rowsRead rowsInserted kpiDaysRecomputed warnings errorCount } }"""
