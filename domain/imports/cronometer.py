@@ -52,7 +52,9 @@ def read(data: bytes, options: Options, found: Collector) -> None:
     found.fields.update(
         f for f, at in (("kcal_in", energy_at), ("protein_g", protein_at)) if at is not None
     )
-    found.columns.extend(c for c, at in (("kcal_in", energy_at), ("proteins_g", protein_at)) if at)
+    found.columns.extend(
+        c for c, at in (("kcal_in", energy_at), ("proteins_g", protein_at)) if at is not None
+    )
 
     def food(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
