@@ -217,3 +217,30 @@ def test_import_file_refuses_xml_past_the_import_limit(small_limits: TestClient)
     assert response.status_code == 413
     assert "HEALTHHUB_MAX_IMPORT_BYTES" in response.json()["errors"][0]["message"]
     assert _ingestions(small_limits) == []
+
+
+def test_a_refused_import_loses_nothing_stored_before(client: TestClient) -> None:
+    upload(client, b"date,weight_kg,steps_n\n2026-03-01,80,9000\n")
+    before = days(client, "2026-03-01", "2026-03-31")
+    _refused(import_fixture(client, "fitbit/dailyActivity_two_people.csv"))
+    _refused(report_of(client, b"PK\x05\x06" + b"\0" * 18, "x.zip"))
+    assert days(client, "2026-03-01", "2026-03-31") == before
+
+
+def test_a_bad_cell_in_an_app_file_is_a_row_error_with_its_row_number(client: TestClient) -> None:
+    content = (FIXTURES / "garmin/Activities.csv").read_bytes().replace(b'"402"', b'"4,02"')
+    report = report_of(client, content, "Activities.csv")
+    assert report["status"] == "REJECTED"
+    [error] = report["errors"]
+    assert (error["row"], error["column"], error["value"]) == (3, "kcal_out_training", "4,02")
+    assert "4.02" in error["message"]
+    assert "402" in error["message"]
+    skipped = report_of(client, content, "Activities.csv", policy="SKIP_ROW")
+    assert (skipped["status"], skipped["rowsRejected"]) == ("APPLIED", 1)
+    stored = {d["date"]: d["kcalOutTraining"] for d in days(client, "2026-03-01", "2026-03-31")}
+    assert stored == {"2026-03-01": 215.0, "2026-03-02": 1118.0}
+
+
+def test_unknown_is_not_a_source_a_client_may_send(client: TestClient) -> None:
+    response = send(client, b"date,weight_kg\n2026-03-01,80\n", "m.csv", source="UNKNOWN")
+    assert error_codes(response.json()) == ["BAD_USER_INPUT"]
