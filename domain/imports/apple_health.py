@@ -22,7 +22,7 @@ from typing import BinaryIO
 from xml.parsers import expat
 
 from domain.columns import KJ_PER_KCAL, LB_TO_KG
-from domain.imports.records import Collector, Options, Record
+from domain.imports.records import Collector, Record
 
 _CHUNK = 1 << 20
 _PROGRESS_EVERY = 64 << 20
@@ -173,15 +173,9 @@ def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
 
 
-def read(
-    stream: BinaryIO,
-    options: Options,
-    found: Collector,
-    *,
-    progress: Callable[[int], None] | None = None,
-) -> None:
-    """Add per-day records of an Apple Health ``export.xml`` stream to ``found``."""
-    del options  # units are in every record
+def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> Collector:
+    """The per-day records of an Apple Health ``export.xml`` stream (units are in each record)."""
+    found = Collector()
     reader = _Reader(found)
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -209,15 +203,16 @@ def read(
         parser.Parse(b"", True)
     except _RefusedError as refused:
         found.fail(str(refused))
-        return
+        return found
     except expat.ExpatError as error:
         found.fail(f"the XML file cannot be read: {str(error)[:200]}")
-        return
+        return found
     except (KeyError, ValueError) as error:
         found.fail(
             f"a record cannot be read near line {parser.CurrentLineNumber}: {str(error)[:100]}"
         )
-        return
+        return found
     if progress is not None:
         progress(done)
     reader.emit()
+    return found

@@ -36,15 +36,16 @@ _UNITS = {
 }
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add the records of one Cronometer CSV to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """The records of one Cronometer CSV."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     if set(table.names) >= BIOMETRICS:
         _biometrics(table, options, found)
-        return
+        return found
     date_at = table.index("date", "day")
     energy_at = table.index(*ENERGY)
     kj = energy_at is not None and table.names[energy_at] == "energy (kj)"
@@ -71,6 +72,7 @@ def read(data: bytes, options: Options, found: Collector) -> None:
         return records
 
     rows_to_records(table, found, food)
+    return found
 
 
 def _biometrics(table: Table, options: Options, found: Collector) -> None:

@@ -40,23 +40,24 @@ def json_kind(filename: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def read_json(data: bytes, filename: str, options: Options, found: Collector) -> None:
-    """Add the records of one account-export JSON file to ``found``."""
+def read_json(data: bytes, filename: str, options: Options) -> Collector:
+    """The records of one account-export JSON file."""
     kind = json_kind(filename)
+    found = Collector()
     try:
         entries = json.loads(data)
     except ValueError as error:
         found.fail(f"this Fitbit file is not valid JSON: {str(error)[:100]}")
-        return
+        return found
     if kind == "calories":
         found.fail(
             "Fitbit calories-*.json files hold all-day energy burned, which is not imported "
             "(the activity factor covers daily activity); import weight, steps, sleep or food_logs"
         )
-        return
+        return found
     if not isinstance(entries, list):
         found.fail(f"this Fitbit {kind} file should hold a JSON list of entries")
-        return
+        return found
     reader = {"weight": _weight, "steps": _steps, "sleep": _sleep, "food_logs": _food}[kind or ""]
     factor = weight_factor(None, options, found) if kind == "weight" else 1.0
     for number_, entry in enumerate(entries, start=1):
@@ -76,6 +77,7 @@ def read_json(data: bytes, filename: str, options: Options, found: Collector) ->
     fields = {"weight": "weight_kg", "steps": "steps", "sleep": "sleep_hours"}
     found.fields.update([fields[kind]] if kind in fields else ["kcal_in", "protein_g"])
     found.columns.extend(sorted(found.fields))
+    return found
 
 
 def _weight(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
@@ -107,11 +109,12 @@ def _food(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
     return records
 
 
-def read_research(data: bytes, options: Options, found: Collector) -> None:
-    """Add the records of one Fitabase research CSV (one person only) to ``found``."""
+def read_research(data: bytes, options: Options) -> Collector:
+    """The records of one Fitabase research CSV (one person only)."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options) or NumberFormat.POINT
     names = set(table.names)
     id_at = table.index("id")
@@ -156,6 +159,7 @@ def read_research(data: bytes, options: Options, found: Collector) -> None:
             f"this file holds {len(people)} people (Id {shown}); "
             "the hub imports one person's data: split the file by Id"
         )
+    return found
 
 
 def _us_time(text: str) -> datetime | None:

@@ -14,11 +14,12 @@ from domain.model import RowError
 SIGNATURE = frozenset({"activity type", "date", "calories"})
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add one record of training energy per activity to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """One record of training energy per activity."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     date_at, kcal_at = table.index("date"), table.index("calories")
     found.fields.add("kcal_out_training")
@@ -34,3 +35,4 @@ def read(data: bytes, options: Options, found: Collector) -> None:
         return [Record("kcal_out_training", at.date(), energy, row, at=at)]
 
     rows_to_records(table, found, activity)
+    return found

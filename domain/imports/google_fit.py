@@ -23,11 +23,12 @@ MARKERS = frozenset({"move minutes count", "heart points", "calories (kcal)"})
 _WEIGHT = ("average weight (kg)",)
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add each day's steps and weight to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """Each day's steps and weight."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     date_at, steps_at, weight_at = (
         table.index("date"),
@@ -50,3 +51,4 @@ def read(data: bytes, options: Options, found: Collector) -> None:
         return records + ([] if weight is None else [Record("weight_kg", day, weight, row)])
 
     rows_to_records(table, found, day_row)
+    return found

@@ -29,11 +29,12 @@ MEASUREMENT = frozenset({"date", "weight"})
 _ADJUSTMENT = "calorie adjustment"
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add the records of one MyFitnessPal summary CSV to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """The records of one MyFitnessPal summary CSV."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     date_at = table.index("date")
     names = set(table.names)
@@ -66,6 +67,7 @@ def read(data: bytes, options: Options, found: Collector) -> None:
             return [Record("weight_kg", day, value * factor, row, derived=factor != 1.0)]
 
         rows_to_records(table, found, measurement)
+    return found
 
 
 def _exercise(table: Table, options: Options, found: Collector) -> None:

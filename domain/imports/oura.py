@@ -21,11 +21,12 @@ from domain.model import RowError
 SIGNATURE = frozenset({"date", "total sleep duration"})
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add each day's sleep and steps to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """Each day's sleep and steps."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     date_at, sleep_at, steps_at = (
         table.index("date"),
@@ -46,3 +47,4 @@ def read(data: bytes, options: Options, found: Collector) -> None:
         return records
 
     rows_to_records(table, found, day_row)
+    return found

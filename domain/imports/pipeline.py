@@ -36,15 +36,16 @@ from domain.parsing import parse_csv
 MAX_ZIP_MEMBERS = 10_000
 _SUPPORTED_ARCHIVES = "MyFitnessPal export ZIP (its Summary CSVs), Apple Health export.zip"
 
-_CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options, Collector], None]] = {
-    ImportSource.MYFITNESSPAL: lambda d, n, o, f: myfitnesspal.read(d, o, f),
-    ImportSource.CRONOMETER: lambda d, n, o, f: cronometer.read(d, o, f),
+#: The CSV adapter of each app: file bytes, file name, options -> records.
+_CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options], Collector]] = {
+    ImportSource.MYFITNESSPAL: lambda data, name, options: myfitnesspal.read(data, options),
+    ImportSource.CRONOMETER: lambda data, name, options: cronometer.read(data, options),
     ImportSource.WITHINGS: withings.read,
-    ImportSource.GARMIN: lambda d, n, o, f: garmin.read(d, o, f),
-    ImportSource.GOOGLE_FIT: lambda d, n, o, f: google_fit.read(d, o, f),
-    ImportSource.FITBIT: lambda d, n, o, f: fitbit.read_research(d, o, f),
-    ImportSource.OURA: lambda d, n, o, f: oura.read(d, o, f),
-    ImportSource.WHOOP: lambda d, n, o, f: whoop.read(d, o, f),
+    ImportSource.GARMIN: lambda data, name, options: garmin.read(data, options),
+    ImportSource.GOOGLE_FIT: lambda data, name, options: google_fit.read(data, options),
+    ImportSource.FITBIT: lambda data, name, options: fitbit.read_research(data, options),
+    ImportSource.OURA: lambda data, name, options: oura.read(data, options),
+    ImportSource.WHOOP: lambda data, name, options: whoop.read(data, options),
 }
 
 
@@ -139,9 +140,7 @@ def _read_csv(
         )
         return parsed, ImportSource.HUB
     [app] = found
-    collector = Collector()
-    _CSV_READERS[app](data, name, options, collector)
-    return to_days(collector, today=today), app
+    return to_days(_CSV_READERS[app](data, name, options), today=today), app
 
 
 def _read_json(
@@ -153,9 +152,7 @@ def _read_json(
             "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json",
             source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
         )
-    collector = Collector()
-    fitbit.read_json(data, name, options, collector)
-    return to_days(collector, today=today), ImportSource.FITBIT
+    return to_days(fitbit.read_json(data, name, options), today=today), ImportSource.FITBIT
 
 
 def _read_xml(
@@ -167,9 +164,9 @@ def _read_xml(
 ) -> tuple[ParseResult, ImportSource]:
     if source not in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
         return _refused(f"this is an XML file, not a {source.value} export", source)
-    collector = Collector()
-    apple_health.read(stream, options, collector, progress=progress)
-    return to_days(collector, today=today), ImportSource.APPLE_HEALTH
+    return to_days(apple_health.read(stream, progress=progress), today=today), (
+        ImportSource.APPLE_HEALTH
+    )
 
 
 def _read_zip(
@@ -196,16 +193,15 @@ def _read_zip(
         member = apple[0]
         if member.file_size > limits.max_archive_bytes:
             return _refused(_too_big(member, limits.max_archive_bytes))
-        collector = Collector()
         with archive.open(member) as xml:
-            apple_health.read(xml, options, collector, progress=progress)  # type: ignore[arg-type]
+            collector = apple_health.read(xml, progress=progress)  # type: ignore[arg-type]
         return to_days(collector, today=today), ImportSource.APPLE_HEALTH
     if mfp and source in (ImportSource.AUTO, ImportSource.MYFITNESSPAL):
         collector = Collector()
         for member in mfp:
             if member.file_size > limits.max_csv_bytes:
                 return _refused(_too_big(member, limits.max_csv_bytes))
-            myfitnesspal.read(archive.read(member), options, collector)
+            collector.absorb(myfitnesspal.read(archive.read(member), options))
             if collector.file_error is not None:
                 break
         return to_days(collector, today=today), ImportSource.MYFITNESSPAL

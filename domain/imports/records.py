@@ -78,6 +78,22 @@ class Collector:
         """The whole file is unusable."""
         self.file_error = RowError(None, column, None, message)
 
+    def absorb(self, other: Collector) -> None:
+        """Take in what another file of the same export found (a ZIP's members)."""
+        self.fields.update(other.fields)
+        self.columns.extend(c for c in other.columns if c not in self.columns)
+        self.records.extend(other.records)
+        for warning in other.all_warnings():
+            self.warn(warning)
+        self.rows_read += other.rows_read
+        self.rows_rejected += other.rows_rejected
+        self.error_count += other.error_count - len(other.errors)
+        for error in other.errors:
+            self.error_count += 1
+            if len(self.errors) < MAX_REPORTED_ERRORS:
+                self.errors.append(error)
+        self.file_error = self.file_error or other.file_error
+
     def all_warnings(self) -> tuple[str, ...]:
         more = self._more_warnings
         return tuple(self.warnings) + ((f"and {more} more warnings",) if more else ())

@@ -23,11 +23,12 @@ from domain.model import RowError
 SIGNATURE = frozenset({"cycle start time", "asleep duration (min)"})
 
 
-def read(data: bytes, options: Options, found: Collector) -> None:
-    """Add one sleep session per cycle to ``found``."""
+def read(data: bytes, options: Options) -> Collector:
+    """One sleep session per cycle."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     onset_at, wake_at = table.index("sleep onset"), table.index("wake onset")
     asleep_at, zone_at = table.index("asleep duration (min)"), table.index("cycle timezone")
@@ -54,3 +55,4 @@ def read(data: bytes, options: Options, found: Collector) -> None:
         return [Record("sleep_hours", wake.date(), hours, row, derived=True, start=onset, end=wake)]
 
     rows_to_records(table, found, cycle)
+    return found

@@ -44,11 +44,12 @@ def is_sleep(names: list[str]) -> bool:
     return has_times and any(n in names for n in _LIGHT + _DEEP)
 
 
-def read(data: bytes, filename: str, options: Options, found: Collector) -> None:
-    """Add the records of one Withings CSV to ``found``; ``filename`` tells steps apart."""
+def read(data: bytes, filename: str, options: Options) -> Collector:
+    """The records of one Withings CSV; ``filename`` tells steps apart."""
+    found = Collector()
     table = open_table(data, found)
     if table is None:
-        return
+        return found
     fmt = number_format(table, options)
     names = table.names
     if is_sleep(names):
@@ -83,6 +84,7 @@ def read(data: bytes, filename: str, options: Options, found: Collector) -> None
         rows_to_records(table, found, steps)
     else:
         _weights(table, options, found)
+    return found
 
 
 def _weights(table: Table, options: Options, found: Collector) -> None:
