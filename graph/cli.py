@@ -109,7 +109,7 @@ def _ingest(args: argparse.Namespace) -> int:
                 filename=path.name,
                 options=options,
                 now=datetime.now(UTC),
-                limits=Limits(max(limit, settings.max_upload_bytes), limit),
+                limits=Limits(args.max_bytes or settings.max_upload_bytes, limit),
                 progress=_progress(size),
             )
     print(json.dumps(_plain(report), indent=2, ensure_ascii=False))
