@@ -57,10 +57,26 @@ class Limits:
     max_archive_bytes: int
 
 
+#: Binary files people send by mistake, by their first bytes, and what they are.
+_BINARY = {
+    b"\x1f\x8b": "a gzip file",
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook: save it as CSV",
+}
+_SUPPORTED = (
+    "supported: CSV (canonical or an app's), Fitbit JSON, Apple Health export.xml or "
+    "export.zip, the MyFitnessPal export ZIP"
+)
+
+
 def kind_of(head: bytes) -> str:
-    """``zip``, ``xml``, ``json`` or ``csv`` from a file's first bytes."""
+    """``zip``, ``xml``, ``json``, ``binary`` or ``csv`` from a file's first bytes."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
+    if head.startswith(tuple(_BINARY)) or head[8:12] == b".FIT":
+        return "binary"
     text = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
     text = text.lstrip()
     if text.startswith(b"<"):
@@ -94,6 +110,10 @@ def read_upload(
     head = stream.read(4096)
     stream.seek(0)
     kind = kind_of(head)
+    if kind == "binary":
+        what = "a Garmin FIT file" if head[8:12] == b".FIT" else None
+        what = what or next(name for magic, name in _BINARY.items() if head.startswith(magic))
+        return _refused(f"this is {what}; {_SUPPORTED}")
     if kind != "csv" and csv_only:
         what = {"zip": "a ZIP archive", "xml": "an XML file", "json": "a JSON file"}[kind]
         return _refused(
@@ -205,6 +225,8 @@ def _read_zip(
             if collector.file_error is not None:
                 break
         return to_days(collector, today=today), ImportSource.MYFITNESSPAL
+    if "xl/workbook.xml" in names:
+        return _refused(f"this is an Excel workbook: save it as CSV; {_SUPPORTED}")
     return _refused(
         f"this is a ZIP archive ({len(names)} files: {name_list(names)}); supported archives: "
         f"{_SUPPORTED_ARCHIVES}",

@@ -244,3 +244,28 @@ def test_a_bad_cell_in_an_app_file_is_a_row_error_with_its_row_number(client: Te
 def test_unknown_is_not_a_source_a_client_may_send(client: TestClient) -> None:
     response = send(client, b"date,weight_kg\n2026-03-01,80\n", "m.csv", source="UNKNOWN")
     assert error_codes(response.json()) == ["BAD_USER_INPUT"]
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"\x1f\x8b\x08\x00" + b"\0" * 20, "a gzip file"),
+        (b"%PDF-1.7\n", "a PDF document"),
+        (b"\x0e\x10\x43\x08\x00\x00\x00\x00.FIT" + b"\0" * 8, "a Garmin FIT file"),
+    ],
+)
+def test_a_binary_file_is_named_not_called_not_utf8(
+    client: TestClient, content: bytes, what: str
+) -> None:
+    message = _refused(report_of(client, content, "upload.bin"))
+    assert message.startswith(f"this is {what}")
+    assert "supported" in message
+
+
+def test_an_excel_workbook_is_asked_to_be_saved_as_csv(client: TestClient) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    message = _refused(report_of(client, buffer.getvalue(), "metrics.xlsx"))
+    assert "Excel workbook: save it as CSV" in message
