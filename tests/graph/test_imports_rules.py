@@ -269,3 +269,14 @@ def test_an_excel_workbook_is_asked_to_be_saved_as_csv(client: TestClient) -> No
         archive.writestr("xl/workbook.xml", "<workbook/>")
     message = _refused(report_of(client, buffer.getvalue(), "metrics.xlsx"))
     assert "Excel workbook: save it as CSV" in message
+
+
+def test_number_format_decides_what_auto_cannot(client: TestClient) -> None:
+    content = b"date;kcal_in\n2026-03-01;1.118\n"
+    ambiguous = report_of(client, content, "m.csv", mutation="uploadCsv")
+    assert ambiguous["status"] == "REJECTED"
+    assert "1118" in ambiguous["errors"][0]["message"]
+    assert "1.118" in ambiguous["errors"][0]["message"]
+    comma = report_of(client, content, "m.csv", mutation="uploadCsv", numberFormat="COMMA")
+    assert comma["status"] == "APPLIED"
+    assert days(client, "2026-03-01", "2026-03-01")[0]["kcalIn"] == 1118.0
