@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from domain.imports.records import Collector, Record
 from domain.model import INTEGER_FIELDS, DailyMetrics, ParseResult, RowError
@@ -107,11 +107,19 @@ def _sleep_hours(records: Iterable[Record]) -> float:
     intervals: list[tuple[datetime, datetime]] = []
     sessions: list[tuple[datetime | None, datetime | None, float]] = []
     for record in records:
-        if record.interval and record.start is not None and record.end is not None:
-            intervals.append((record.start, record.end))
+        start, end = _instant(record.start), _instant(record.end)
+        if record.interval and start is not None and end is not None:
+            intervals.append((start, end))
         else:
-            sessions.append((record.start, record.end, record.value))
+            sessions.append((start, end, record.value))
     return _union_hours(intervals) + _largest_per_overlap(sessions)
+
+
+def _instant(moment: datetime | None) -> datetime | None:
+    """A time comparable with any other: UTC when its offset is known, else as written."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _union_hours(intervals: list[tuple[datetime, datetime]]) -> float:

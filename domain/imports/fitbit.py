@@ -46,7 +46,7 @@ def read_json(data: bytes, filename: str, options: Options) -> Collector:
     found = Collector()
     try:
         entries = json.loads(data)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         found.fail(f"this Fitbit file is not valid JSON: {str(error)[:100]}")
         return found
     if kind == "calories":

@@ -58,3 +58,9 @@ def test_research_weights_keep_the_earliest_of_the_day() -> None:
     )
     parsed, _ = _read(content, "weightLogInfo_merged.csv")
     assert parsed.days == (DailyMetrics(date(2026, 3, 1), weight_kg=61.9),)
+
+
+def test_deeply_nested_json_is_refused_not_a_crash() -> None:
+    parsed, _ = _read(b"[" * 100_000 + b"]" * 100_000, "steps-2026-03-01.json")
+    assert parsed.file_error is not None
+    assert "not valid JSON" in parsed.file_error.message
