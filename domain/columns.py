@@ -122,10 +122,13 @@ def split_hint(label: str) -> tuple[str, str | None]:
     return match.group("name"), (hint or "").strip()
 
 
-def name_list(names: Sequence[str]) -> str:
-    """At most ``LISTED_NAMES`` quoted names, each cut short, then "and N more"."""
+def name_list(names: Sequence[str], total: int | None = None) -> str:
+    """At most ``LISTED_NAMES`` quoted names, each cut short, then "and N more".
+
+    ``total`` is how many names there are when only the first few were kept.
+    """
     shown = ", ".join(f'"{n[:LISTED_NAME_CHARS]}"' for n in names[:LISTED_NAMES])
-    more = len(names) - LISTED_NAMES
+    more = (len(names) if total is None else total) - min(len(names), LISTED_NAMES)
     return shown + (f" and {more} more" if more > 0 else "")
 
 
@@ -142,10 +145,17 @@ def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> H
             hint that contradicts its column, or two columns filling one field.
     """
     columns: list[Column] = []
+    # Only the first names are kept for messages: a header may hold millions.
     ignored: list[str] = []
+    ignored_count = 0
     warnings: list[str] = []
     first_for: dict[str | None, tuple[int, str]] = {}
     for index, cell in enumerate(cells):
+        if not cell:  # the common case of a huge header: skip the matching work
+            ignored_count += 1
+            if len(ignored) < LISTED_NAMES:
+                ignored.append(f"unnamed column {index + 1}")
+            continue
         label = clean(cell)
         base, hint = split_hint(label)
         key = base.lower()
@@ -157,7 +167,9 @@ def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> H
             )
         name = _NAME_OF.get(key)
         if name is None:
-            ignored.append(label or f"unnamed column {index + 1}")
+            ignored_count += 1
+            if len(ignored) < LISTED_NAMES:
+                ignored.append(label or f"unnamed column {index + 1}")
             continue
         field, stated, _ = _TABLE[name]
         if stated is not None and not key.endswith("_" + stated):
@@ -171,14 +183,14 @@ def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> H
         accepted = " or ".join(f'"{n}"' for n in ACCEPTED_DATE_NAMES)
         raise HeaderError(f"the header has no date column; name one {accepted}", "date")
     if len(first_for) == 1:
-        found = name_list([clean(c) for c in cells])
+        found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
         raise HeaderError(
             f"no metric column was recognised; the columns found are {found}; "
             f"the accepted names are {accepted_names()}",
             None,
         )
     if ignored:
-        warnings.insert(0, "ignored unknown columns: " + name_list(ignored))
+        warnings.insert(0, "ignored unknown columns: " + name_list(ignored, ignored_count))
     return Header(tuple(columns), tuple(warnings), len(cells))
 
 

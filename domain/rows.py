@@ -72,6 +72,9 @@ class RowReader:
         self._date_order = date_order
         self._date_index = header.date_index
         self._width = header.width
+        # Short rows are padded only as far as a recognised column reaches, not to a
+        # header of millions of unknown columns.
+        self._needed = max(c.index for c in header.columns) + 1
         # Per metric column: its place in METRIC_FIELDS and the value already read from
         # each cell text, since most texts repeat from day to day.
         self._columns: list[tuple[Column, int, dict[str, Any]]] = [
@@ -97,7 +100,8 @@ class RowReader:
             if len(cells) > width and not NO_VALUE.issuperset(cells[width:]):
                 self._reject([self._too_many_cells(number, raw)])
                 return
-            cells += [""] * (width - len(cells))
+            if len(cells) < self._needed:
+                cells += [""] * (self._needed - len(cells))
         problems: list[tuple[int, RowError]] = []
         text = cells[self._date_index]
         day = read_date(text, self._date_order) if text not in NO_VALUE else None
