@@ -28,6 +28,8 @@ MAX_FIELD_BYTES = 1024 * 1024
 #: Up to this much of a file stays in memory; the rest goes to a temporary file.
 SPOOL_BYTES = 1024 * 1024
 _MAX_PARTS = 16
+#: How many first bytes of a file decide its kind (ZIP, XML or other) and so its limit.
+_HEAD_BYTES = 64
 
 
 class PayloadTooLargeError(HTTPException):
@@ -45,6 +47,7 @@ class _Part:
     size: int = 0
     limit: int = 0
     limit_name: str = ""
+    head: bytearray = field(default_factory=bytearray)
 
 
 @dataclass
@@ -107,8 +110,10 @@ class _Reader:
                 )
             part.data.extend(chunk)
             return
-        if part.size == 0:
-            part.limit, part.limit_name = self.limit_for(chunk)
+        if len(part.head) < _HEAD_BYTES:
+            # The limit depends on the file's first bytes, which may arrive split.
+            part.head.extend(chunk[: _HEAD_BYTES - len(part.head)])
+            part.limit, part.limit_name = self.limit_for(bytes(part.head))
         part.size += len(chunk)
         if part.size > part.limit:
             raise PayloadTooLargeError(
