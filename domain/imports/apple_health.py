@@ -11,6 +11,7 @@ Entity declarations and external references are refused.
 - Workout: ``totalEnergyBurned``, else the sum of its ``WorkoutStatistics`` energy,
   never both; on the workout's start date.
 - Active and basal energy burned are all-day energy: not imported (a warning says so).
+- Records inside a ``Correlation`` repeat samples listed on their own: skipped.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ class _Reader:
         self.all_day = 0
         self.unknown_units = 0
         self.seen_root = False
+        # A Correlation (a meal, a blood pressure reading) repeats samples that the
+        # export also lists on their own: its Records are not counted twice.
+        self.correlation_depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if not self.seen_root:
@@ -73,7 +77,9 @@ class _Reader:
                     f"this XML file's root is <{tag[:40]}>, not Apple Health's <HealthData>"
                 )
             self.seen_root = True
-        elif tag == "Record":
+        elif tag == "Correlation":
+            self.correlation_depth += 1
+        elif tag == "Record" and not self.correlation_depth:
             self.found.rows_read += 1
             self._record(attrs)
         elif tag == "Workout":
@@ -93,7 +99,9 @@ class _Reader:
             self.workout_stats += self._energy(attrs["sum"], attrs.get("unit", "kcal")) or 0.0
 
     def end(self, tag: str) -> None:
-        if tag == "Workout" and self.workout is not None:
+        if tag == "Correlation":
+            self.correlation_depth -= 1
+        elif tag == "Workout" and self.workout is not None:
             day, energy = self.workout
             value = energy if energy is not None else self.workout_stats
             if value:

@@ -209,7 +209,9 @@ def test_apple_health_records_aggregate_to_days(client: TestClient, path: str) -
         "2026-03-01": {
             "steps": 1300 + 3900,  # the watch's total beats the phone's 4600
             "weightKg": 80.014,  # the 07:04 weigh-in, 176.4 lb
-            "kcalIn": 450.0 + 3012.48 / 4.184,  # Cal = kcal; kJ converted: 720
+            # Cal = kcal; kJ converted: 720; the breakfast Correlation repeats the 450
+            # Cal and 20.5 g records and is not counted twice
+            "kcalIn": 450.0 + 3012.48 / 4.184,
             "proteinG": 20.5,
             "kcalOutTraining": 412.5,  # totalEnergyBurned, not also its statistics
             "sleepHours": None,
