@@ -42,6 +42,12 @@ from graph.types.enums import (
     Period,
     WeightUnit,
 )
+from graph.types.import_arguments import (
+    DryRunArgument,
+    NumberFormatArgument,
+    SourceArgument,
+    WeightUnitArgument,
+)
 from graph.types.ingestion import Ingestion
 from graph.types.inputs import DailyMetricInput, ProfileInput
 from graph.types.kpi import Kpi
@@ -117,10 +123,10 @@ class Mutation:
         file: Upload,
         on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
         date_order: DateOrder = DateOrder.AUTO,
-        number_format: NumberFormat = NumberFormat.AUTO,
-        source: ImportSource = ImportSource.AUTO,
-        weight_unit: WeightUnit | None = strawberry.UNSET,
-        dry_run: bool = False,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
     ) -> Ingestion:
         options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         data, filename = await _read_upload(file)
@@ -143,10 +149,10 @@ class Mutation:
         file: Upload,
         on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
         date_order: DateOrder = DateOrder.AUTO,
-        number_format: NumberFormat = NumberFormat.AUTO,
-        source: ImportSource = ImportSource.AUTO,
-        weight_unit: WeightUnit | None = strawberry.UNSET,
-        dry_run: bool = False,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
     ) -> Ingestion:
         options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         stream, filename = _upload_stream(file)

@@ -25,8 +25,13 @@ for _enum in (
     DateOrder,
     IngestionStatus,
     Period,
-    ImportSource,
-    NumberFormat,
-    WeightUnit,
 ):
     strawberry.enum(_enum)
+
+strawberry.enum(
+    ImportSource,
+    description="The app an import comes from (docs/imports/index.md); AUTO is input "
+    "only (recognise by signature), UNKNOWN output only, HUB the canonical CSV.",
+)
+strawberry.enum(NumberFormat, description="A file's decimal mark and thousands separator.")
+strawberry.enum(WeightUnit, description="Kilograms or pounds.")

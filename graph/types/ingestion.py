@@ -42,9 +42,15 @@ class Ingestion:
     warnings: list[str]
     errors: list[RowError]
     error_count: int
-    rows_deleted: int
-    source: ImportSource
-    dry_run: bool
+    rows_deleted: int = strawberry.field(
+        description="Stored days removed because every value became blank."
+    )
+    source: ImportSource = strawberry.field(
+        description="The format the file was read as; UNKNOWN when none was recognised."
+    )
+    dry_run: bool = strawberry.field(
+        description="True when this report previews an import that stored nothing."
+    )
 
     @classmethod
     def from_domain(cls, ingestion: model.Ingestion) -> Ingestion:
