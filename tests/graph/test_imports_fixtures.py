@@ -227,3 +227,11 @@ def test_apple_health_records_aggregate_to_days(client: TestClient, path: str) -
             "sleepHours": round(7 + 20 / 60, 3),
         },
     }
+
+
+def test_withings_german_sleep_adds_a_nap_that_does_not_overlap(client: TestClient) -> None:
+    _applied(import_fixture(client, "withings/sleep_de.csv"), "WITHINGS")
+    assert _stored(client, "sleepHours") == {
+        # the night (light + deep + REM) and the afternoon nap's 1500 s
+        "2026-03-02": {"sleepHours": round((14400 + 5400 + 6300 + 1500) / 3600, 3)},
+    }
