@@ -50,44 +50,55 @@ def read(data: bytes, filename: str, options: Options) -> Collector:
     table = open_table(data, found)
     if table is None:
         return found
-    fmt = number_format(table, options)
-    names = table.names
-    if is_sleep(names):
-        start_at = next(names.index(a) for a, b in SLEEP_FROM_TO if {a, b} <= set(names))
-        end_at = next(names.index(b) for a, b in SLEEP_FROM_TO if {a, b} <= set(names))
-        stages = [table.index(*group) for group in (_LIGHT, _DEEP, _REM)]
-        found.fields.add("sleep_hours")
-        found.columns.append("sleep_hours")
-
-        def night(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-            start = moment(cell(cells, start_at), names[start_at], row, errors)
-            end = moment(cell(cells, end_at), names[end_at], row, errors)
-            seconds = [number(cell(cells, at), "sleep_hours", row, fmt, errors) for at in stages]
-            if start is None or end is None or errors:
-                return []
-            hours = sum(s or 0.0 for s in seconds) / 3600
-            return [
-                Record("sleep_hours", end.date(), hours, row, derived=True, start=start, end=end)
-            ]
-
-        rows_to_records(table, found, night)
-    elif set(names) >= STEPS and "aggregates_steps" in filename.lower():
-        date_at, value_at = table.index("date"), table.index("value")
-        found.fields.add("steps")
-        found.columns.append("steps_n")
-
-        def steps(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-            day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
-            count = number(cell(cells, value_at), "steps_n", row, fmt, errors)
-            return [] if day is None or count is None else [Record("steps", day, count, row)]
-
-        rows_to_records(table, found, steps)
+    if is_sleep(table.names):
+        _nights(table, options, found)
+    elif set(table.names) >= STEPS and "aggregates_steps" in filename.lower():
+        _steps(table, options, found)
     else:
         _weights(table, options, found)
     return found
 
 
+def _nights(table: Table, options: Options, found: Collector) -> None:
+    """A row per night: light + deep + REM seconds, on the date the night ends."""
+    fmt = number_format(table, options)
+    names = table.names
+    start_at, end_at = next(
+        (names.index(a), names.index(b)) for a, b in SLEEP_FROM_TO if {a, b} <= set(names)
+    )
+    stages = [table.index(*group) for group in (_LIGHT, _DEEP, _REM)]
+    found.fields.add("sleep_hours")
+    found.columns.append("sleep_hours")
+
+    def night(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
+        start = moment(cell(cells, start_at), names[start_at], row, errors)
+        end = moment(cell(cells, end_at), names[end_at], row, errors)
+        seconds = [number(cell(cells, at), "sleep_hours", row, fmt, errors) for at in stages]
+        if start is None or end is None or errors:
+            return []
+        hours = sum(s or 0.0 for s in seconds) / 3600
+        return [Record("sleep_hours", end.date(), hours, row, derived=True, start=start, end=end)]
+
+    rows_to_records(table, found, night)
+
+
+def _steps(table: Table, options: Options, found: Collector) -> None:
+    """``date,value``: a day's steps."""
+    fmt = number_format(table, options)
+    date_at, value_at = table.index("date"), table.index("value")
+    found.fields.add("steps")
+    found.columns.append("steps_n")
+
+    def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
+        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        count = number(cell(cells, value_at), "steps_n", row, fmt, errors)
+        return [] if day is None or count is None else [Record("steps", day, count, row)]
+
+    rows_to_records(table, found, day_row)
+
+
 def _weights(table: Table, options: Options, found: Collector) -> None:
+    """Weigh-ins with their date-time (first column), in the header's unit."""
     fmt = number_format(table, options)
     weight_at = next(i for i, n in enumerate(table.names) if WEIGHT_NAME.match(n))
     match = WEIGHT_NAME.match(table.names[weight_at])
