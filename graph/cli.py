@@ -120,7 +120,9 @@ def _progress(total: int) -> Callable[[int], None]:
     """Report how far a long file has been read, on standard error."""
 
     def show(done: int) -> None:
-        print(f"read {done / 2**20:,.0f} of {total / 2**20:,.0f} MiB", file=sys.stderr)
+        # Inside a ZIP the count is of inflated XML, which outgrows the file's size.
+        of = f" of {total / 2**20:,.0f}" if done <= total else " of XML"
+        print(f"read {done / 2**20:,.0f}{of} MiB", file=sys.stderr)
 
     return show
 
