@@ -26,6 +26,9 @@ from domain.columns import KJ_PER_KCAL, LB_TO_KG
 from domain.imports.records import Collector, Record
 
 _CHUNK = 1 << 20
+#: The most bytes one element may span: expat holds a whole tag (with its attributes)
+#: in memory, so a file of one giant tag must not be read on.
+MAX_ELEMENT_BYTES = 64 << 20
 _PROGRESS_EVERY = 64 << 20
 _ID = "HKQuantityTypeIdentifier"
 _STEPS = _ID + "StepCount"
@@ -69,8 +72,10 @@ class _Reader:
         # A Correlation (a meal, a blood pressure reading) repeats samples that the
         # export also lists on their own: its Records are not counted twice.
         self.correlation_depth = 0
+        self.elements = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.elements += 1
         if not self.seen_root:
             if tag != "HealthData":
                 raise _RefusedError(
@@ -201,10 +206,18 @@ def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> 
     parser.ExternalEntityRefHandler = refuse_external
     done = 0
     reported = 0
+    quiet_since, seen = 0, 0
     try:
         while chunk := stream.read(_CHUNK):
             parser.Parse(chunk, False)
             done += len(chunk)
+            if reader.elements != seen:
+                quiet_since, seen = done, reader.elements
+            elif done - quiet_since > MAX_ELEMENT_BYTES:
+                raise _RefusedError(
+                    f"the XML file has a single element over {MAX_ELEMENT_BYTES >> 20} MiB "
+                    "long; an Apple Health export has none"
+                )
             if progress is not None and done - reported >= _PROGRESS_EVERY:
                 progress(done)
                 reported = done
