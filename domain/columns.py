@@ -1,9 +1,9 @@
-"""Recognising the columns of a CSV header (docs/imports/index.md, "Columns").
+"""Recognising the columns of a CSV header (docs/formats.md, "Columns").
 
 A header name is matched case-insensitively after cleaning; a unit in brackets or
 parentheses at its end (``Weight (lb)``, ``Waist [in]``) is a unit hint, removed
-before matching and used to convert the column. A hint that does not fit the
-column (``steps (kg)``) is a file error.
+before matching and used to convert the column (docs/imports/index.md, "Columns").
+A hint that does not fit the column (``steps (kg)``) is a file error.
 """
 
 from __future__ import annotations

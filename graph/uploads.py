@@ -1,4 +1,5 @@
-"""Reading a multipart upload as a stream, with the file limit of its mutation.
+"""Reading uploads: the multipart body as a stream, with the file limit of its
+mutation, and an uploaded file part's bytes or stream with a cleaned client filename.
 
 The GraphQL multipart request sends ``operations`` first; from it we know the
 mutation before the file part arrives. ``uploadCsv`` files are limited to
@@ -10,9 +11,11 @@ large files go to a temporary file on disk (docs/imports/index.md, "Limits").
 
 from __future__ import annotations
 
+import io
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from cross_web import HTTPException
@@ -21,6 +24,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.datastructures import Headers, UploadFile
 from starlette.requests import Request
 
+from domain.errors import InvalidInputError
 from domain.imports.pipeline import kind_of
 
 #: The most a non-file part (``operations``, ``map``) may hold.
@@ -198,3 +202,39 @@ def _mutations(operations: str) -> set[str]:
                     if name is not None:
                         names.add(name.value)
     return names
+
+
+async def read_upload(file: object) -> tuple[bytes, str | None]:
+    """The bytes and client filename of an upload (a Starlette ``UploadFile``)."""
+    if isinstance(file, bytes):
+        return file, None
+    read = getattr(file, "read", None)
+    if read is None:
+        raise InvalidInputError("file: expected an uploaded file part", field="file")
+    try:
+        data = await read()
+    finally:
+        close = getattr(file, "close", None)
+        if close is not None:
+            await close()
+    return data, clean_filename(getattr(file, "filename", None))
+
+
+def upload_stream(file: object) -> tuple[BinaryIO, str | None]:
+    """The seekable stream and client filename of an upload (a Starlette ``UploadFile``,
+    whose file ``read_multipart`` spooled to disk past 1 MiB)."""
+    if isinstance(file, bytes):
+        return io.BytesIO(file), None
+    stream = getattr(file, "file", None)
+    if stream is None:
+        raise InvalidInputError("file: expected an uploaded file part", field="file")
+    return stream, clean_filename(getattr(file, "filename", None))
+
+
+def clean_filename(name: object) -> str | None:
+    """The client's filename as metadata only: control and format characters dropped
+    (PostgreSQL text cannot hold NUL), at most 255 characters, None when empty."""
+    if not isinstance(name, str):
+        return None
+    kept = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return kept[:255] or None

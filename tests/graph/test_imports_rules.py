@@ -179,7 +179,7 @@ def small_limits(database_url: str, engine: Engine) -> Iterator[TestClient]:
         database_url=database_url,
         max_upload_bytes=1_000,
         max_import_bytes=50_000,
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
     with TestClient(create_app(settings, engine=engine)) as client:
         yield client

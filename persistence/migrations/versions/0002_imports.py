@@ -1,7 +1,7 @@
 """Ingestions record the detected format and the days removed for having no value.
 
 Revision ID: 0002_imports
-Revises: 0001
+Revises: 0002_expenditure
 Create Date: 2026-11-29
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002_imports"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_expenditure"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
