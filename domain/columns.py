@@ -2,8 +2,8 @@
 
 A header name is matched case-insensitively after cleaning; a unit in brackets or
 parentheses at its end (``Weight (lb)``, ``Waist [in]``) is a unit hint, removed
-before matching and used to convert the column (docs/imports/index.md, "Columns").
-A hint that does not fit the column (``steps (kg)``) is a file error.
+before matching and used to convert the column. A hint that does not fit the
+column (``steps (kg)``) is a file error.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ _REPORTED_AS = {"weight": "weight_kg"}
 _NAME_OF: dict[str, str] = {
     accepted: name for name, (*_, accepted_names) in _TABLE.items() for accepted in accepted_names
 }
-#: Bare energy names: eaten or burned? Never guessed (docs/imports/index.md).
+#: Bare energy names: eaten or burned? Never guessed (docs/formats.md, "Columns").
 BARE_ENERGY_NAMES = frozenset({"calories", "kcal", "energy"})
 ACCEPTED_DATE_NAMES = _TABLE["date"][2]
 _HINT = re.compile(r"^(?P<name>.*?)\s*(?:\((?P<p>[^()]*)\)|\[(?P<b>[^\[\]]*)\])$")

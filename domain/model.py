@@ -76,7 +76,7 @@ class ImportSource(enum.Enum):
 
 
 class NumberFormat(enum.Enum):
-    """Decimal mark and thousands separator of a file's numbers (docs/imports/index.md)."""
+    """Decimal mark and thousands separator of a file's numbers (docs/formats.md, "Cells")."""
 
     AUTO = "AUTO"
     POINT = "POINT"

@@ -1,4 +1,4 @@
-"""Reading numbers with a decimal mark and thousands separator (docs/imports/index.md).
+"""Reading numbers with a decimal mark and thousands separator (docs/formats.md, "Cells").
 
 ``POINT`` reads ``1,234.5``, ``COMMA`` reads ``1.234,5``. A separator is a thousands
 separator only between groups of exactly three digits; any other use of the

@@ -49,7 +49,7 @@ def parse_csv(
         today: the current date (UTC); dates after tomorrow are invalid.
         date_order: how slash and dot dates are read.
         number_format: the decimal mark and thousands separator; ``AUTO`` decides
-            once per file (docs/imports/index.md, "Numbers").
+            once per file (docs/formats.md, "Cells").
         weight_unit: the unit of a ``weight`` column that states none (kg when None).
         max_rows: past this many data rows the file is rejected without reading on.
     """
