@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import ValidationError
+
 from domain import services
 from domain.errors import InvalidInputError
 from domain.imports.pipeline import Limits, kind_of
@@ -43,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaBehindError as error:
         print(f"healthhub: {error}", file=sys.stderr)
         return 2
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"healthhub: configuration: {problem['msg']}", file=sys.stderr)
+        return 2
     return result
 
 
@@ -60,8 +66,7 @@ def asgi_app() -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    from graph.serving import serve
     from persistence.migrations import upgrade
 
     settings = Settings()
@@ -74,14 +79,7 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 2
     upgrade(settings.database_url)
-    uvicorn.run(
-        "graph.cli:asgi_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        log_level=args.log_level,
-    )
+    serve(host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
     return 0
 
 

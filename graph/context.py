@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
+import anyio
 from strawberry.fastapi import BaseContext
 
 from domain.ports import UnitOfWork
@@ -27,6 +28,9 @@ class Context(BaseContext):
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
+        #: Held while a resolver uses the database: one request's resolvers take their
+        #: turns, so a request holds at most one pooled connection (docs/security.md).
+        self.database_turn = anyio.Lock()
 
 
 def context_getter_for(

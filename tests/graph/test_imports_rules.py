@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from graph.app import create_app
 from persistence.settings import Settings
-from tests.graph.api import DAY_FIELDS, days, error_codes, post, upload
+from tests.graph.api import DAY_FIELDS, days, error_codes, local_client, post, upload
 from tests.graph.imports_api import FIXTURES, import_fixture, report_of, send
 
 
@@ -181,7 +181,7 @@ def small_limits(database_url: str, engine: Engine) -> Iterator[TestClient]:
         max_import_bytes=50_000,
         _env_file=None,
     )
-    with TestClient(create_app(settings, engine=engine)) as client:
+    with local_client(create_app(settings, engine=engine)) as client:
         yield client
 
 
