@@ -22,7 +22,7 @@ from cross_web import HTTPException
 from graphql import GraphQLError, OperationDefinitionNode, parse
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.datastructures import Headers, UploadFile
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 from domain.errors import InvalidInputError
 from domain.imports.pipeline import kind_of
@@ -164,7 +164,8 @@ async def read_multipart(
         async for chunk in request.stream():
             parser.write(chunk)
         parser.finalize()
-    except HTTPException:
+    except (HTTPException, ClientDisconnect):
+        # A client gone mid-body is not a malformed body: graph/perimeter.py logs it.
         _close(reader)
         raise
     except Exception as error:
