@@ -32,19 +32,24 @@ def gql(
 
 
 def upload(
-    server: ServerProcess, content: bytes, filename: str, policy: str = "REJECT_FILE"
+    server: ServerProcess,
+    content: bytes,
+    filename: str,
+    policy: str = "REJECT_FILE",
+    *,
+    dry_run: bool = False,
 ) -> Any:
-    """Uploads a CSV file as the dashboard does and returns the report."""
+    """Uploads a file as the dashboard does (``importFile``) and returns the report."""
     query = (
-        "mutation($file: Upload!, $policy: InvalidRowPolicy!) {"
-        " uploadCsv(file: $file, onInvalidRow: $policy) { status errorCount } }"
+        "mutation($file: Upload!, $policy: InvalidRowPolicy!, $dryRun: Boolean!) {"
+        " importFile(file: $file, onInvalidRow: $policy, dryRun: $dryRun) {"
+        " status dryRun errorCount errors { row column value message } } }"
     )
+    variables = {"file": None, "policy": policy, "dryRun": dry_run}
     response = httpx.post(
         f"{server.base_url}/graphql",
         data={
-            "operations": json.dumps(
-                {"query": query, "variables": {"file": None, "policy": policy}}
-            ),
+            "operations": json.dumps({"query": query, "variables": variables}),
             "map": json.dumps({"0": ["variables.file"]}),
         },
         files={"0": (filename, content, "text/csv")},
@@ -52,4 +57,4 @@ def upload(
         timeout=120,
     )
     assert response.status_code == 200, response.text
-    return response.json()["data"]["uploadCsv"]
+    return response.json()["data"]["importFile"]

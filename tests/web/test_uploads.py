@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
-from tests.web.client import gql
+from tests.web.client import gql, upload
 from tests.web.conftest import WatchedPage
 
 GOOD = b"date,weight_kg,kcal_in,steps_n,sleep_hours\n" + b"".join(
@@ -28,7 +28,7 @@ def _choose(page: Any, name: str, content: bytes) -> None:
     )
 
 
-def test_a_rejected_upload_shows_each_row_error_and_changes_nothing(
+def test_a_preview_shows_each_row_error_and_stores_nothing(
     empty_server: ServerProcess, watched: WatchedPage
 ) -> None:
     page = watched.page
@@ -36,27 +36,26 @@ def test_a_rejected_upload_shows_each_row_error_and_changes_nothing(
     expect(page.locator("#empty")).to_be_visible()
 
     _choose(page, "bad.csv", BAD)
-    page.locator("#upload-submit").click()
+    page.get_by_role("button", name="Preview").click()
 
-    expect(page.locator("#upload-result h3")).to_have_text("Rejected: bad.csv")
-    stored = gql(empty_server, LAST_ERRORS)["ingestions"][0]
-    assert stored["status"] == "REJECTED"
-    assert stored["errorCount"] == 2
+    expect(page.locator("#upload-result h3")).to_have_text("Preview: bad.csv would be rejected")
+    preview = upload(empty_server, BAD, "bad.csv", dry_run=True)
+    assert (preview["status"], preview["dryRun"], preview["errorCount"]) == ("REJECTED", True, 2)
     rows = page.locator("#upload-result table.errors tbody tr")
-    expect(rows).to_have_count(len(stored["errors"]))
-    for index, error in enumerate(stored["errors"]):
+    expect(rows).to_have_count(len(preview["errors"]))
+    for index, error in enumerate(preview["errors"]):
         expect(rows.nth(index).locator("td")).to_have_text(
             [str(error["row"]), error["column"], error["value"], error["message"]]
         )
-    expect(page.locator("#history details summary")).to_have_text(
-        expected.history_lines(empty_server)
-    )
+    expect(page.get_by_role("button", name="Apply")).to_be_disabled()
+    # A dry run stores nothing, not even its report.
+    assert gql(empty_server, LAST_ERRORS)["ingestions"] == []
+    expect(page.locator("#history")).to_have_text("No uploads yet.")
     expect(page.locator("#empty")).to_be_visible()
-    assert gql(empty_server, expected.OVERVIEW)["dataRange"]["daysLogged"] == 0
     watched.assert_clean()
 
 
-def test_an_applied_upload_replaces_the_empty_page_with_figures_and_charts(
+def test_a_preview_then_apply_replaces_the_empty_page_with_figures_and_charts(
     empty_server: ServerProcess, watched: WatchedPage
 ) -> None:
     page = watched.page
@@ -64,7 +63,12 @@ def test_an_applied_upload_replaces_the_empty_page_with_figures_and_charts(
     expect(page.locator("#empty")).to_be_visible()
 
     _choose(page, "january.csv", GOOD)
-    page.locator("#upload-submit").click()
+    page.get_by_role("button", name="Preview").click()
+
+    expect(page.locator("#upload-result h3")).to_have_text("Preview: january.csv would be applied")
+    expect(page.locator("#upload-result")).to_contain_text("Nothing is stored yet.")
+    assert gql(empty_server, expected.OVERVIEW)["dataRange"]["daysLogged"] == 0
+    page.get_by_role("button", name="Apply").click()
 
     expect(page.locator("#upload-result h3")).to_have_text("Applied: january.csv")
     expect(page.locator("#empty")).to_be_hidden()

@@ -10,6 +10,21 @@ export type DateOrder =
   | 'MDY'
   | 'YMD';
 
+/** The app an import comes from (docs/imports/index.md); AUTO is input only (recognise by signature), UNKNOWN output only, HUB the canonical CSV. */
+export type ImportSource =
+  | 'APPLE_HEALTH'
+  | 'AUTO'
+  | 'CRONOMETER'
+  | 'FITBIT'
+  | 'GARMIN'
+  | 'GOOGLE_FIT'
+  | 'HUB'
+  | 'MYFITNESSPAL'
+  | 'OURA'
+  | 'UNKNOWN'
+  | 'WHOOP'
+  | 'WITHINGS';
+
 export type IngestionStatus =
   | 'APPLIED'
   | 'REJECTED'
@@ -76,23 +91,24 @@ export type SummariesQueryVariables = Exact<{
 
 export type SummariesQuery = { kpiSummary: Array<{ periodStart: string, periodEnd: string, daysLogged: number, weightAvg: number | null, weightTrendEnd: number | null, balanceAvg: number | null, stepsAvg: number | null, stepsGoalRate: number | null, proteinPerKgAvg: number | null, sleepAvg: number | null }> };
 
-export type ReportFieldsFragment = { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> };
+export type ReportFieldsFragment = { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> };
 
 export type IngestionsQueryVariables = Exact<{
   limit: number;
 }>;
 
 
-export type IngestionsQuery = { ingestions: Array<{ id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> }> };
+export type IngestionsQuery = { ingestions: Array<{ id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> }> };
 
-export type UploadCsvMutationVariables = Exact<{
+export type ImportFileMutationVariables = Exact<{
   file: File;
   onInvalidRow: InvalidRowPolicy;
   dateOrder: DateOrder;
+  dryRun: boolean;
 }>;
 
 
-export type UploadCsvMutation = { uploadCsv: { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> } };
+export type ImportFileMutation = { importFile: { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -136,6 +152,9 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   rowsUpdated
   rowsUnchanged
   rowsRejected
+  rowsDeleted
+  source
+  dryRun
   firstDate
   lastDate
   kpiDaysRecomputed
@@ -262,6 +281,9 @@ export const IngestionsDocument = new TypedDocumentString(`
   rowsUpdated
   rowsUnchanged
   rowsRejected
+  rowsDeleted
+  source
+  dryRun
   firstDate
   lastDate
   kpiDaysRecomputed
@@ -275,9 +297,14 @@ export const IngestionsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<IngestionsQuery, IngestionsQueryVariables>;
-export const UploadCsvDocument = new TypedDocumentString(`
-    mutation UploadCsv($file: Upload!, $onInvalidRow: InvalidRowPolicy!, $dateOrder: DateOrder!) {
-  uploadCsv(file: $file, onInvalidRow: $onInvalidRow, dateOrder: $dateOrder) {
+export const ImportFileDocument = new TypedDocumentString(`
+    mutation ImportFile($file: Upload!, $onInvalidRow: InvalidRowPolicy!, $dateOrder: DateOrder!, $dryRun: Boolean!) {
+  importFile(
+    file: $file
+    onInvalidRow: $onInvalidRow
+    dateOrder: $dateOrder
+    dryRun: $dryRun
+  ) {
     ...ReportFields
   }
 }
@@ -291,6 +318,9 @@ export const UploadCsvDocument = new TypedDocumentString(`
   rowsUpdated
   rowsUnchanged
   rowsRejected
+  rowsDeleted
+  source
+  dryRun
   firstDate
   lastDate
   kpiDaysRecomputed
@@ -303,4 +333,4 @@ export const UploadCsvDocument = new TypedDocumentString(`
     value
     message
   }
-}`) as unknown as TypedDocumentString<UploadCsvMutation, UploadCsvMutationVariables>;
+}`) as unknown as TypedDocumentString<ImportFileMutation, ImportFileMutationVariables>;

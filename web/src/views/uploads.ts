@@ -9,11 +9,8 @@ import { number, timestamp } from "../format";
 import { graphql } from "../gql";
 import type { DateOrder, InvalidRowPolicy, ReportFieldsFragment } from "../gql/graphql";
 
-/**
- * Whether the API can preview an upload (`dryRun: true`): the form then previews first
- * and applies on confirmation. Without it, the form applies at once.
- */
-const PREVIEW_FIRST = false;
+/** The form previews a file as a dry run (nothing stored) and applies it on confirmation. */
+const PREVIEW_FIRST = true;
 
 export const ReportFields = graphql(`
   fragment ReportFields on Ingestion {
@@ -26,6 +23,9 @@ export const ReportFields = graphql(`
     rowsUpdated
     rowsUnchanged
     rowsRejected
+    rowsDeleted
+    source
+    dryRun
     firstDate
     lastDate
     kpiDaysRecomputed
@@ -49,9 +49,14 @@ const IngestionsDocument = graphql(`
   }
 `);
 
-const UploadCsvDocument = graphql(`
-  mutation UploadCsv($file: Upload!, $onInvalidRow: InvalidRowPolicy!, $dateOrder: DateOrder!) {
-    uploadCsv(file: $file, onInvalidRow: $onInvalidRow, dateOrder: $dateOrder) {
+const ImportFileDocument = graphql(`
+  mutation ImportFile(
+    $file: Upload!
+    $onInvalidRow: InvalidRowPolicy!
+    $dateOrder: DateOrder!
+    $dryRun: Boolean!
+  ) {
+    importFile(file: $file, onInvalidRow: $onInvalidRow, dateOrder: $dateOrder, dryRun: $dryRun) {
       ...ReportFields
     }
   }
@@ -66,6 +71,21 @@ const STATUS_WORDS: Record<ReportFieldsFragment["status"], string> = {
   UNCHANGED: "Unchanged",
 };
 
+const SOURCE_NAMES: Record<ReportFieldsFragment["source"], string> = {
+  AUTO: "detected",
+  HUB: "Health Metrics Hub CSV",
+  MYFITNESSPAL: "MyFitnessPal",
+  CRONOMETER: "Cronometer",
+  WITHINGS: "Withings",
+  GARMIN: "Garmin",
+  GOOGLE_FIT: "Google Fit",
+  FITBIT: "Fitbit",
+  OURA: "Oura",
+  WHOOP: "WHOOP",
+  APPLE_HEALTH: "Apple Health",
+  UNKNOWN: "not recognised",
+};
+
 function count(value: number): string {
   return number(value, "count");
 }
@@ -78,6 +98,7 @@ export function report(ingestion: ReportFieldsFragment): HTMLElement {
     ["Updated days", count(ingestion.rowsUpdated)],
     ["Unchanged days", count(ingestion.rowsUnchanged)],
     ["Rejected rows", count(ingestion.rowsRejected)],
+    ["Deleted days", count(ingestion.rowsDeleted)],
     ["Dates", ingestion.firstDate === null ? "—" : `${ingestion.firstDate} – ${ingestion.lastDate ?? ""}`],
     ["KPI days recomputed", count(ingestion.kpiDaysRecomputed)],
   ];
@@ -86,7 +107,7 @@ export function report(ingestion: ReportFieldsFragment): HTMLElement {
     "div",
     { class: "report" },
     h("dl", { class: "counts" }, ...counts.map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v)))),
-    h("p", {}, "Columns: ", ingestion.columns.length ? ingestion.columns.join(", ") : "none recognised"),
+    h("p", {}, `Format: ${SOURCE_NAMES[ingestion.source]}. Columns: `, ingestion.columns.length ? ingestion.columns.join(", ") : "none recognised"),
     ingestion.warnings.length > 0 &&
       h(
         "div",
@@ -168,12 +189,13 @@ export function mountUpload(applied: () => void): void {
   const result = byId("upload-result");
   submit.textContent = PREVIEW_FIRST ? "Preview" : "Upload";
 
-  const send = (file: File, _dryRun: boolean): Promise<ReportFieldsFragment> =>
-    upload(UploadCsvDocument, {
+  const send = (file: File, dryRun: boolean): Promise<ReportFieldsFragment> =>
+    upload(ImportFileDocument, {
       file,
       onInvalidRow: policy.value as InvalidRowPolicy,
       dateOrder: dateOrder.value as DateOrder,
-    }).then((data) => data.uploadCsv);
+      dryRun,
+    }).then((data) => data.importFile);
 
   const showFinal = (ingestion: ReportFieldsFragment): void => {
     fill(
