@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
+from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
 from domain.errors import InvalidInputError
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
@@ -41,8 +42,6 @@ from domain.profiles import apply_profile_changes
 from domain.summary import summarise as _summarise
 from domain.validation import date_problem, value_problem
 
-#: The one implicit user until accounts exist.
-LOCAL_USER = "local"
 #: The longest range the list queries answer, in days.
 MAX_RANGE_DAYS = 3_660
 MAX_INGESTIONS_LIMIT = 100

@@ -13,10 +13,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 
 from graph import guards
+from graph.auth import Authentication
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.fastpath import FastExecutionContext
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
+from persistence.accounts import SqlAccountStore
 from persistence.database import create_engine_for
 from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
@@ -55,12 +57,15 @@ def create_app(
         if owned:
             engine.dispose()
 
+    store = SqlAccountStore(engine)
     router = OrjsonGraphQLRouter(
         build_schema(
             execution_context_class=FastExecutionContext if settings.fast_executor else None
         ),
         graphql_ide="graphiql",
-        context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
+        context_getter=context_getter_for(
+            uow_factory or sql_uow_factory(engine), settings, clock, accounts=store
+        ),
         multipart_uploads_enabled=True,
     )
     app = FastAPI(
@@ -74,8 +79,12 @@ def create_app(
     app.add_middleware(
         guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
     )
-    if settings.api_token:
-        app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
+    app.add_middleware(
+        Authentication,
+        store=store,
+        api_token=settings.api_token.get_secret_value() if settings.api_token else None,
+        clock=clock,
+    )
     return app
 
 

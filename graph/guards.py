@@ -1,12 +1,11 @@
-"""ASGI guards in front of the API: token, body limit, content encoding, CSRF preflight.
+"""ASGI guards in front of the API: body limit, content encoding, CSRF preflight
+(the token is graph/auth.py's).
 
 Each answers a refused request itself with a JSON body that says what to send
 instead, without reading the body further.
 """
 
 from __future__ import annotations
-
-import hmac
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,24 +29,6 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
         if key == name:
             return bytes(value)
     return None
-
-
-class BearerToken:
-    """Every request but ``GET /healthz`` needs ``Authorization: Bearer <token>``."""
-
-    def __init__(self, app: ASGIApp, token: str) -> None:
-        self.app = app
-        self.expected = f"Bearer {token}".encode()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or (scope["path"] == "/healthz" and scope["method"] == "GET"):
-            await self.app(scope, receive, send)
-            return
-        sent = _header(scope, b"authorization") or b""
-        if not hmac.compare_digest(sent, self.expected):
-            await _answer(send, 401, {"error": "unauthorized"}, **{"www-authenticate": "Bearer"})
-            return
-        await self.app(scope, receive, send)
 
 
 class _BodyTooLargeError(Exception):

@@ -26,7 +26,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 from strawberry.utils.str_converters import to_camel_case
 
-from domain import services
+from domain import accounts, services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
@@ -39,6 +39,7 @@ from graph.types.kpi import Kpi
 from graph.types.kpi_summary import KpiSummary
 from graph.types.profile import Profile
 from graph.types.scalars import SCALAR_MAP, Upload
+from graph.types.user import User
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
@@ -56,12 +57,13 @@ _T = TypeVar("_T")
 
 
 async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the local user in a worker thread, with a fresh unit of work."""
+    """Run a service for the request's user in a worker thread, with a fresh unit of work."""
     context = info.context
+    user_id = context.user_id
 
     def run() -> _T:
         uow: UnitOfWork = context.uow_factory()
-        return service(uow, services.LOCAL_USER, *args, **kwargs)
+        return service(uow, user_id, *args, **kwargs)
 
     return await anyio.to_thread.run_sync(run)
 
@@ -97,6 +99,14 @@ class Query:
     async def ingestions(self, info: Info, limit: int = 20) -> list[Ingestion]:
         ingestions = await _call(info, services.list_ingestions, limit)
         return [Ingestion.from_domain(ingestion) for ingestion in ingestions]
+
+    @strawberry.field
+    async def me(self, info: Info) -> User:
+        context = info.context
+        user = await anyio.to_thread.run_sync(
+            lambda: accounts.me(context.accounts, context.user_id, now=context.clock())
+        )
+        return User.from_domain(user)
 
 
 @strawberry.type

@@ -78,6 +78,11 @@ class SqlUnitOfWork:
             finally:
                 connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: False})
 
+    @property
+    def connection(self) -> Connection:
+        """The connection of the transaction (for statements outside the repositories)."""
+        return self._active()
+
     def commit(self) -> None:
         self._active().commit()
 

@@ -7,6 +7,9 @@ from importlib.resources import as_file, files
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
 
 
 def alembic_config(url: str) -> Config:
@@ -23,6 +26,14 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Migrate the database at ``url`` to the newest revision (``alembic upgrade head``)."""
     command.upgrade(alembic_config(url), "head")
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the database of ``engine`` is at the newest revision (read-only check)."""
+    heads = ScriptDirectory.from_config(alembic_config(engine.url.render_as_string())).get_heads()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) == set(heads)
 
 
 def _script_location() -> str:

@@ -391,7 +391,12 @@ def stored(uow_factory: Callable[[], UnitOfWork], database_url: str) -> Context:
             now=_NOW,
         )
     app_settings = Settings(database_url=database_url, _env_file=None)
-    return Context(uow_factory=uow_factory, settings=app_settings, clock=lambda: _NOW)
+    return Context(
+        uow_factory=uow_factory,
+        settings=app_settings,
+        clock=lambda: _NOW,
+        user_id=services.LOCAL_USER,
+    )
 
 
 _REAL_STOCK = build_schema()
