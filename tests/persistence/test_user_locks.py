@@ -1,0 +1,48 @@
+"""On PostgreSQL one user's write never waits for another user's lock (docs/accounts.md)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from domain import services
+from domain.model import DateOrder, InvalidRowPolicy
+from persistence.database import create_engine_for
+from persistence.uow import SqlUnitOfWork
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+CSV = b"date,steps\n2026-02-01,1000\n2026-02-02,2000\n"
+
+
+@pytest.mark.postgres
+def test_a_write_goes_ahead_while_another_user_holds_their_lock(postgres_url: str) -> None:
+    # Waits give up after one second: a write that queued behind alice's lock would fail.
+    engine = create_engine_for(postgres_url, timeout_seconds=1)
+    try:
+        with SqlUnitOfWork(engine) as alice:
+            alice.lock_user("alice")
+
+            report = services.upload_csv(
+                SqlUnitOfWork(engine),
+                "bob",
+                CSV,
+                filename="bob.csv",
+                policy=InvalidRowPolicy.REJECT_FILE,
+                date_order=DateOrder.AUTO,
+                now=NOW,
+            )
+            assert report.status.value == "APPLIED"
+            with pytest.raises(OperationalError, match="pg_advisory_xact_lock"):
+                services.upload_csv(
+                    SqlUnitOfWork(engine),
+                    "alice",
+                    CSV,
+                    filename="alice.csv",
+                    policy=InvalidRowPolicy.REJECT_FILE,
+                    date_order=DateOrder.AUTO,
+                    now=NOW,
+                )
+    finally:
+        engine.dispose()
