@@ -10,6 +10,7 @@ file names starting with the user's name).
 from __future__ import annotations
 
 import math
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ from domain.model import (
 )
 from persistence.accounts import SqlAccountStore
 from tests.domain.fakes import FakeUnitOfWork
-from tests.support.server import ServerProcess, running_server
+from tests.support import sql_scope
+from tests.support.server import PROJECT_ROOT, ServerProcess, running_server
 
 USERS = 3
 FIRST_DAY = date(2025, 6, 1)
@@ -286,7 +288,12 @@ def _close(actual: Any, expected: Any) -> bool:
 
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
-    with running_server(database_url, tmp_path / "server.log") as running:
+    """The real server, failing any statement on user data not scoped by user_id."""
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), str(sql_scope.SERVER_SITE)]),
+        "HEALTHHUB_TEST_SQL_SCOPE": "raise",
+    }
+    with running_server(database_url, tmp_path / "server.log", env=env) as running:
         yield running
 
 

@@ -45,6 +45,10 @@ _SQLITE_LOCK = "DELETE FROM profiles WHERE 0"
 _COPY = re.compile(r'^\s*COPY\s+"?(\w+)"?\s*\(([^)]*)\)', re.I)
 
 
+class UnscopedStatementError(AssertionError):
+    """A statement on user data without a user_id condition."""
+
+
 @dataclass
 class Recorder:
     """Violations seen since the last ``take``; shared by every thread."""
@@ -52,6 +56,8 @@ class Recorder:
     violations: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     enabled: bool = True
+    #: Raise at the statement instead of recording it (in a server under test).
+    raise_on_violation: bool = False
 
     def take(self) -> list[str]:
         with self.lock:
@@ -62,12 +68,17 @@ class Recorder:
         if not self.enabled or not _issued_by_the_service():
             return
         problem = violation(statement, dialect)
+        if problem is not None and self.raise_on_violation:
+            raise UnscopedStatementError(f"{problem}: {statement.strip()[:300]}")
         if problem is not None:
             with self.lock:
                 self.violations.append(f"{problem}: {statement.strip()[:300]}")
 
 
 RECORDER = Recorder()
+#: PYTHONPATH entry that makes a server subprocess fail every unscoped statement (set
+#: HEALTHHUB_TEST_SQL_SCOPE=raise too); see sql_scope_site/sitecustomize.py.
+SERVER_SITE = Path(__file__).resolve().parent / "sql_scope_site"
 
 
 def user_tables() -> frozenset[str]:
