@@ -304,9 +304,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(run=run)
-        return sub
+        return _subcommand(commands, name, run, text)
 
     serve = command("serve", _serve, "apply migrations, then serve the API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -345,9 +343,7 @@ def _parser() -> argparse.ArgumentParser:
     users_commands = users.add_subparsers(required=True, metavar="ACTION")
 
     def users_command(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
-        sub = users_commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(run=run)
-        return sub
+        return _subcommand(users_commands, name, run, text)
 
     add = users_command("add", _users_add, "create a user and print its first token once")
     add.add_argument("name")
@@ -366,6 +362,14 @@ def _parser() -> argparse.ArgumentParser:
     remove.add_argument("name")
     remove.add_argument("--yes", action="store_true", help="confirm the deletion")
     return parser
+
+
+def _subcommand(
+    commands: Any, name: str, run: Callable[[argparse.Namespace], int], text: str
+) -> argparse.ArgumentParser:
+    sub: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
+    sub.set_defaults(run=run)
+    return sub
 
 
 def _user_option(sub: argparse.ArgumentParser) -> None:

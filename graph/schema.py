@@ -29,6 +29,7 @@ from strawberry.utils.str_converters import to_camel_case
 from domain import accounts, services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
+from graph.auth import DATABASE_UNAVAILABLE_MESSAGE
 from graph.context import Context
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
@@ -45,10 +46,6 @@ MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 5_000
 INTERNAL_ERROR_MESSAGE = "Internal server error; quote the errorId when reporting it."
-DATABASE_UNAVAILABLE_MESSAGE = (
-    "The database is unavailable or did not answer in time; nothing was changed. "
-    "Try again shortly, and quote the errorId if it persists."
-)
 
 logger = logging.getLogger(__name__)
 

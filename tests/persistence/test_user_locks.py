@@ -5,15 +5,28 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from domain import services
-from domain.model import DateOrder, InvalidRowPolicy
+from domain.model import DateOrder, Ingestion, InvalidRowPolicy
 from persistence.database import create_engine_for
 from persistence.uow import SqlUnitOfWork
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 CSV = b"date,steps\n2026-02-01,1000\n2026-02-02,2000\n"
+
+
+def _upload(engine: Engine, user_id: str) -> Ingestion:
+    return services.upload_csv(
+        SqlUnitOfWork(engine),
+        user_id,
+        CSV,
+        filename=f"{user_id}.csv",
+        policy=InvalidRowPolicy.REJECT_FILE,
+        date_order=DateOrder.AUTO,
+        now=NOW,
+    )
 
 
 @pytest.mark.postgres
@@ -24,25 +37,8 @@ def test_a_write_goes_ahead_while_another_user_holds_their_lock(postgres_url: st
         with SqlUnitOfWork(engine) as alice:
             alice.lock_user("alice")
 
-            report = services.upload_csv(
-                SqlUnitOfWork(engine),
-                "bob",
-                CSV,
-                filename="bob.csv",
-                policy=InvalidRowPolicy.REJECT_FILE,
-                date_order=DateOrder.AUTO,
-                now=NOW,
-            )
-            assert report.status.value == "APPLIED"
+            assert _upload(engine, "bob").status.value == "APPLIED"
             with pytest.raises(OperationalError, match="pg_advisory_xact_lock"):
-                services.upload_csv(
-                    SqlUnitOfWork(engine),
-                    "alice",
-                    CSV,
-                    filename="alice.csv",
-                    policy=InvalidRowPolicy.REJECT_FILE,
-                    date_order=DateOrder.AUTO,
-                    now=NOW,
-                )
+                _upload(engine, "alice")
     finally:
         engine.dispose()
