@@ -32,13 +32,16 @@ class SqlAccountStore:
     def create_user(self, user: User, token: StoredToken, *, adopt_local: bool) -> bool:
         with SqlUnitOfWork(self._engine) as uow:
             connection = uow.connection
+            uow.lock_user(user.name)
             if adopt_local:
                 uow.lock_user(LOCAL_USER)
-                uow.lock_user(user.name)
             if _user_exists(connection, user.name):
                 return False
             connection.execute(insert(USERS), {"id": user.name, "created_at": user.created_at})
             _insert_token(connection, user.name, token)
+            # A write that was already past authentication when an earlier user of this
+            # name was removed may have left rows behind: a new user starts empty.
+            _delete_data(connection, user.name)
             if adopt_local:
                 _move_data(connection, LOCAL_USER, user.name)
             uow.commit()
@@ -113,8 +116,7 @@ class SqlAccountStore:
             connection = uow.connection
             if not _user_exists(connection, name):
                 return False
-            for table in reversed(user_data_tables()):
-                connection.execute(delete(table).where(table.c.user_id == name))
+            _delete_data(connection, name)
             connection.execute(delete(TOKENS).where(TOKENS.c.user_id == name))
             connection.execute(delete(USERS).where(USERS.c.id == name))
             uow.commit()
@@ -170,5 +172,9 @@ def _move_data(connection: Connection, source: str, target: str) -> None:
         connection.execute(
             insert(table).from_select(["user_id", *(c.name for c in others)], copied)
         )
+    _delete_data(connection, source)
+
+
+def _delete_data(connection: Connection, user_id: str) -> None:
     for table in reversed(user_data_tables()):
-        connection.execute(delete(table).where(table.c.user_id == source))
+        connection.execute(delete(table).where(table.c.user_id == user_id))

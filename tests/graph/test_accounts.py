@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from persistence.tables import TOKENS
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
 API_TOKEN = "operator-" + "x" * 40
+NOW = datetime(2026, 3, 20, tzinfo=UTC)
 ME = {"query": "{ me { name createdAt } dataRange { daysLogged } }"}
 
 
@@ -400,3 +401,17 @@ def test_last_use_is_recorded_off_the_request_and_at_most_hourly(
     assert me(client, token)[0] == 200
     time.sleep(0.3)
     assert store.list_users()[0].last_used_at == first
+
+
+def test_a_new_user_starts_empty_even_if_rows_under_the_name_were_left_behind(
+    capsys: pytest.CaptureFixture[str], uow_factory: Callable[[], UnitOfWork]
+) -> None:
+    # A write that passed authentication just before its user was removed lands after.
+    assert run(capsys, "ingest", str(SAMPLE))[0] == 0
+    add_user(capsys, "carol", "--adopt-local")
+    assert run(capsys, "users", "remove", "carol", "--yes")[0] == 0
+    services.update_profile(uow_factory(), "carol", {"steps_goal": 5_000}, now=NOW)
+
+    add_user(capsys, "carol")
+
+    assert services.get_profile(uow_factory(), "carol").is_default
