@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -415,3 +418,23 @@ def test_a_new_user_starts_empty_even_if_rows_under_the_name_were_left_behind(
     add_user(capsys, "carol")
 
     assert services.get_profile(uow_factory(), "carol").is_default
+
+
+def test_serve_listens_beyond_loopback_once_a_user_exists(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    monkeypatch.setenv("HEALTHHUB_DATABASE_URL", url)
+    command = [sys.executable, "-m", "graph.cli", "serve", "--host", "192.0.2.1", "--port", "8999"]
+    env = {**os.environ, "HEALTHHUB_API_TOKEN": "", "HEALTHHUB_DATABASE_URL": url}
+    assert run(capsys, "db", "upgrade")[0] == 0
+
+    refused = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    add_user(capsys, "alice")
+    # 192.0.2.1 (TEST-NET-1) is no address of this machine: binding fails after the check.
+    allowed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+    assert refused.returncode == 2
+    assert "refusing to listen" in refused.stderr
+    assert "refusing to listen" not in allowed.stderr
+    assert "192.0.2.1" in allowed.stderr  # uvicorn's own error: the address is not ours
