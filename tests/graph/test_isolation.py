@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -327,11 +328,52 @@ def test_each_user_s_state_is_the_replay_of_their_own_operations(
         for number, operation in interleaving:
             people[number].apply(operation)
         for person in people:
-            state = person.state()
-            person.check_marks(state)
-            del state["me"]
-            expected = person.expected()
-            assert _close(state, expected), (person.name, state, expected)
+            _check_final(person)
+    finally:
+        for person in people:
+            person.client.close()
+
+
+def _check_final(person: Person) -> None:
+    state = person.state()
+    person.check_marks(state)
+    del state["me"]
+    expected = person.expected()
+    assert _close(state, expected), (person.name, state, expected)
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(work=st.lists(st.lists(_operations, max_size=6), min_size=USERS, max_size=USERS))
+def test_users_working_at_the_same_time_each_end_with_their_own_replay(
+    new_people: Callable[[], list[Person]], work: list[list[object]]
+) -> None:
+    people = new_people()
+    failures: list[BaseException] = []
+
+    def run(person: Person, operations: list[object]) -> None:
+        try:
+            for operation in operations:
+                person.apply(operation)
+        except BaseException as error:  # re-raised in the test's thread below
+            failures.append(error)
+
+    threads = [
+        threading.Thread(target=run, args=(person, operations))
+        for person, operations in zip(people, work, strict=True)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
+        for person in people:
+            _check_final(person)
     finally:
         for person in people:
             person.client.close()
