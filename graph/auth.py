@@ -39,6 +39,9 @@ from persistence.accounts import SqlAccountStore
 
 #: Where the guard leaves the id of the user a request acts as.
 USER_SCOPE_KEY = "healthhub.user_id"
+#: Set (True) on a request let through without a token because the hub needs none (no
+#: users, no HEALTHHUB_API_TOKEN): the case in which only loopback Host names are served.
+OPEN_SCOPE_KEY = "healthhub.without_token"
 UNAUTHENTICATED_MESSAGE = (
     "Authentication required: send Authorization: Bearer <token> with a valid token."
 )
@@ -146,13 +149,13 @@ class Authentication:
         ):
             return LOCAL_USER
         token = _bearer(sent)
-        if scope["type"] == "http" and scope["path"] == "/metrics":
-            return LOCAL_USER if self.api_token is None and not await self._accounts() else None
-        if token is not None and looks_like_token(token):
+        metrics = scope["type"] == "http" and scope["path"] == "/metrics"
+        if not metrics and token is not None and looks_like_token(token):
             # Looked up by its hash: no comparison of the secret itself to time.
             return await self._user_of(token_sha256(token))
         if self.api_token is not None or await self._accounts():
             return None
+        scope[OPEN_SCOPE_KEY] = True
         return LOCAL_USER
 
     async def _accounts(self) -> bool:
