@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python tests/bench/bench_accounts.py [--users 1000] [--workers 2]``.
 Prints:
 
-- one user's ``kpis`` over 365 days over HTTP (median and p95 of 40 requests, every
+- one user's ``kpis`` over 365 days over HTTP (median and p95 of 100 requests, every
   field, gzip as httpx asks for it) with that user alone, then with 1,000 users of a
   year each (seeded set-based: the first user's rows copied per user in SQL), and the
   ratio (target: within 1.2);
@@ -42,7 +42,7 @@ from tests.support.server import ServerProcess, running_server  # noqa: E402
 
 END = date.today() - timedelta(days=1)
 YEAR_START = END - timedelta(days=364)
-REQUESTS = 40
+REQUESTS = 100
 
 
 def _seed_others(url: str, source: str, count: int) -> float:
