@@ -35,6 +35,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, token_sha256
+from graph.errors import DATABASE_UNAVAILABLE_MESSAGE
 from persistence.accounts import SqlAccountStore
 
 #: Where the guard leaves the id of the user a request acts as.
@@ -44,10 +45,6 @@ USER_SCOPE_KEY = "healthhub.user_id"
 OPEN_SCOPE_KEY = "healthhub.without_token"
 UNAUTHENTICATED_MESSAGE = (
     "Authentication required: send Authorization: Bearer <token> with a valid token."
-)
-DATABASE_UNAVAILABLE_MESSAGE = (
-    "The database is unavailable or did not answer in time; nothing was changed. "
-    "Try again shortly, and quote the errorId if it persists."
 )
 #: After seeing a user, assume accounts mode for this long without asking again (an
 #: assumption that only ever refuses more, never less).

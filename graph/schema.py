@@ -1,234 +1,28 @@
-"""The GraphQL schema: Query and Mutation with thin resolvers over domain.services."""
+"""The GraphQL schema: the resolvers, the query limits and the error shaping together."""
 
 from __future__ import annotations
 
 import functools
-import logging
-import unicodedata
-import uuid
-from collections.abc import Callable, Iterator
-from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
-import anyio.to_thread
 import strawberry
 from graphql import GraphQLError
 from graphql.execution import Executor
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from strawberry.extensions import (
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
-    SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
-from strawberry.utils.str_converters import to_camel_case
 
-from domain import accounts, services
-from domain.errors import HealthHubError, InvalidInputError
-from domain.ports import UnitOfWork
-from graph.auth import DATABASE_UNAVAILABLE_MESSAGE
-from graph.context import Context
-from graph.types.daily_metric import DailyMetric
-from graph.types.data_range import DataRange
-from graph.types.enums import DateOrder, InvalidRowPolicy, Period
-from graph.types.ingestion import Ingestion
-from graph.types.inputs import DailyMetricInput, ProfileInput
-from graph.types.kpi import Kpi
-from graph.types.kpi_summary import KpiSummary
-from graph.types.profile import Profile
-from graph.types.scalars import SCALAR_MAP, Upload
-from graph.types.user import User
+from graph.errors import ErrorShaping
+from graph.resolvers import Mutation, Query
+from graph.types.scalars import SCALAR_MAP
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 5_000
-INTERNAL_ERROR_MESSAGE = "Internal server error; quote the errorId when reporting it."
-
-logger = logging.getLogger(__name__)
-
-Info = strawberry.Info[Context, None]
-_T = TypeVar("_T")
-
-
-async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the request's user in a worker thread, with a fresh unit of work."""
-    context = info.context
-    user_id = context.user_id
-
-    def run() -> _T:
-        uow: UnitOfWork = context.uow_factory()
-        return service(uow, user_id, *args, **kwargs)
-
-    return await anyio.to_thread.run_sync(run)
-
-
-@strawberry.type
-class Query:
-    @strawberry.field
-    async def daily_metrics(self, info: Info, start: date, end: date) -> list[DailyMetric]:
-        days = await _call(info, services.list_days, start, end)
-        return [DailyMetric.from_domain(day) for day in days]
-
-    @strawberry.field
-    async def kpis(self, info: Info, start: date, end: date) -> list[Kpi]:
-        kpis = await _call(info, services.list_kpis, start, end)
-        return [Kpi.from_domain(kpi) for kpi in kpis]
-
-    @strawberry.field
-    async def kpi_summary(
-        self, info: Info, start: date, end: date, period: Period = Period.WEEK
-    ) -> list[KpiSummary]:
-        summaries = await _call(info, services.summarise, start, end, period)
-        return [KpiSummary.from_domain(summary) for summary in summaries]
-
-    @strawberry.field
-    async def data_range(self, info: Info) -> DataRange:
-        return DataRange.from_domain(await _call(info, services.data_range))
-
-    @strawberry.field
-    async def profile(self, info: Info) -> Profile:
-        return Profile.from_domain(await _call(info, services.get_profile))
-
-    @strawberry.field
-    async def ingestions(self, info: Info, limit: int = 20) -> list[Ingestion]:
-        ingestions = await _call(info, services.list_ingestions, limit)
-        return [Ingestion.from_domain(ingestion) for ingestion in ingestions]
-
-    @strawberry.field
-    async def me(self, info: Info) -> User:
-        context = info.context
-        user = await anyio.to_thread.run_sync(
-            lambda: accounts.me(context.accounts, context.user_id, now=context.clock())
-        )
-        return User.from_domain(user)
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation
-    async def upload_csv(
-        self,
-        info: Info,
-        file: Upload,
-        on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
-        date_order: DateOrder = DateOrder.AUTO,
-    ) -> Ingestion:
-        data, filename = await _read_upload(file)
-        ingestion = await _call(
-            info,
-            services.upload_csv,
-            data,
-            filename=filename,
-            policy=on_invalid_row,
-            date_order=date_order,
-            now=info.context.clock(),
-        )
-        return Ingestion.from_domain(ingestion)
-
-    @strawberry.mutation
-    async def upsert_daily_metric(self, info: Info, input: DailyMetricInput) -> DailyMetric:
-        day = await _call(
-            info, services.upsert_day, input.changes(), day=input.date, now=info.context.clock()
-        )
-        return DailyMetric.from_domain(day)
-
-    @strawberry.mutation
-    async def delete_daily_metrics(self, info: Info, start: date, end: date) -> int:
-        return await _call(info, services.delete_days, start, end, now=info.context.clock())
-
-    @strawberry.mutation
-    async def update_profile(self, info: Info, input: ProfileInput) -> Profile:
-        profile = await _call(
-            info, services.update_profile, input.changes(), now=info.context.clock()
-        )
-        return Profile.from_domain(profile)
-
-
-async def _read_upload(file: object) -> tuple[bytes, str | None]:
-    """The bytes and client filename of an upload (a Starlette ``UploadFile``)."""
-    if isinstance(file, bytes):
-        return file, None
-    read = getattr(file, "read", None)
-    if read is None:
-        raise InvalidInputError("file: expected an uploaded file part", field="file")
-    try:
-        data = await read()
-    finally:
-        close = getattr(file, "close", None)
-        if close is not None:
-            await close()
-    return data, _clean_filename(getattr(file, "filename", None))
-
-
-def _clean_filename(name: object) -> str | None:
-    """The client's filename as metadata only: control and format characters dropped
-    (PostgreSQL text cannot hold NUL), at most 255 characters, None when empty."""
-    if not isinstance(name, str):
-        return None
-    kept = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
-    return kept[:255] or None
-
-
-class ErrorShaping(SchemaExtension):
-    """Give domain errors their stable code and mask every unexpected exception.
-
-    An ``InvalidInputError`` becomes an error with ``extensions.code = "BAD_USER_INPUT"``
-    and the field at fault. A database that cannot be reached (or times out) becomes
-    ``DATABASE_UNAVAILABLE`` with a message saying so. Any other exception raised while
-    resolving becomes a generic message with an ``errorId``; the same id is logged with
-    the traceback. Neither carries the exception's text, which may hold SQL.
-    """
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if result is not None and errors:
-            result.errors = [_shaped(error) for error in errors]
-
-
-def _shaped(error: GraphQLError) -> GraphQLError:
-    original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
-        return error
-    if isinstance(original, HealthHubError):
-        extensions: dict[str, Any] = {"code": original.code}
-        field = getattr(original, "field", None)
-        if field:
-            extensions["field"] = to_camel_case(field)
-        return _copy(error, str(original), extensions)
-    if error.path is None and isinstance(original, ValueError | TypeError):
-        return error  # an argument the client sent was refused while being coerced
-    error_id = uuid.uuid4().hex
-    if isinstance(original, OperationalError | PoolTimeoutError):
-        logger.warning(
-            "Database unavailable %s at %s: %s", error_id, error.path or "operation", original
-        )
-        return _copy(
-            error,
-            DATABASE_UNAVAILABLE_MESSAGE,
-            {"code": "DATABASE_UNAVAILABLE", "errorId": error_id},
-        )
-    logger.error(
-        "Unexpected error %s at %s", error_id, error.path or "operation", exc_info=original
-    )
-    return _copy(
-        error, INTERNAL_ERROR_MESSAGE, {"code": "INTERNAL_SERVER_ERROR", "errorId": error_id}
-    )
-
-
-def _copy(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
-    return GraphQLError(
-        message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions=extensions,
-    )
 
 
 class _Schema(strawberry.Schema):
@@ -241,7 +35,7 @@ class _Schema(strawberry.Schema):
 def build_schema(
     *, execution_context_class: type[Executor[Any]] | None = None
 ) -> strawberry.Schema:
-    """The API's schema, with the query limits and error shaping of DESIGN.md section 6.
+    """The API's schema, with the query limits and error shaping of docs/api.md.
 
     Args:
         execution_context_class: a graphql-core execution context to run operations

@@ -30,6 +30,7 @@ class DailyMetric:
 
         ``model.DailyMetrics`` has every field of this type under the same Python
         name, so no copy is made: lists of days are completed attribute by attribute
-        (tests/graph/test_types.py checks the names stay in step).
+        (tests/graph/test_types.py checks the names and types stay in step). The one
+        cast of the API, on purpose: docs/index.md explains it.
         """
         return cast(DailyMetric, day)

@@ -1,6 +1,6 @@
 """GraphQL enums: the domain enums themselves, registered with Strawberry.
 
-Their names and values are the contract of DESIGN.md section 6 in both layers, so
+Their names and values are the contract of schema.graphql in both layers, so
 one definition serves both and resolvers pass them through unconverted.
 """
 

@@ -29,7 +29,10 @@ class Kpi:
     weight_trend: float | None
     weight_trend_change_7d: float | None
     waist_change_7d: float | None
-    tdee_estimate: float | None
+    tdee_estimate: float | None = strawberry.field(deprecation_reason="Use expenditureKcal.")
+    expenditure_kcal: float | None
+    expenditure_low_kcal: float | None
+    expenditure_high_kcal: float | None
 
     @classmethod
     def from_domain(cls, kpi: model.Kpi) -> Kpi:
@@ -37,6 +40,7 @@ class Kpi:
 
         ``model.Kpi`` has every field of this type under the same Python name, so a
         request for 3,650 days builds no objects (tests/graph/test_types.py checks
-        the names stay in step).
+        the names and types stay in step). The one cast of the API, on purpose:
+        docs/index.md explains it.
         """
         return cast(Kpi, kpi)

@@ -9,7 +9,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+
+
+class SchemaBehindError(Exception):
+    """The database is not at the newest revision this version of the code needs."""
 
 
 def alembic_config(url: str) -> Config:
@@ -28,12 +31,27 @@ def upgrade(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
-def is_current(engine: Engine) -> bool:
-    """Whether the database of ``engine`` is at the newest revision (read-only check)."""
-    heads = ScriptDirectory.from_config(alembic_config(engine.url.render_as_string())).get_heads()
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_heads()
-    return set(current) == set(heads)
+def check_current(url: str) -> None:
+    """Make sure the database at ``url`` is at the newest revision, without migrating.
+
+    Raises:
+        SchemaBehindError: it is not (or has no schema yet); the message says what to run.
+    """
+    from persistence.database import create_engine_for
+
+    heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    finally:
+        engine.dispose()
+    if current != heads:
+        at = ", ".join(sorted(current)) or "no schema"
+        raise SchemaBehindError(
+            f"the database is at {at}, this version needs {', '.join(sorted(heads))}; "
+            "run `healthhub db upgrade` first"
+        )
 
 
 def _script_location() -> str:

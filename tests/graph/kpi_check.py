@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from strawberry.utils.str_converters import to_camel_case
 
 from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, KPI_FIELDS
-from domain.naming import api_name
 from domain.ports import UnitOfWork
 from domain.services import LOCAL_USER
 from tests.graph.api import kpis
@@ -35,7 +35,10 @@ def assert_kpis_are_from_scratch(
         for name in KPI_FIELDS:
             wanted = getattr(want, name)
             if isinstance(wanted, float):
-                assert got[api_name(name)] == pytest.approx(wanted, rel=1e-9), (want.date, name)
+                assert got[to_camel_case(name)] == pytest.approx(wanted, rel=1e-9), (
+                    want.date,
+                    name,
+                )
             else:
-                assert got[api_name(name)] == wanted, (want.date, name)
+                assert got[to_camel_case(name)] == wanted, (want.date, name)
     return served

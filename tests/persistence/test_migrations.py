@@ -25,7 +25,7 @@ def test_the_accounts_migration_keys_ingestions_by_user_and_keeps_their_rows(
     engine: Engine, database_url: str
 ) -> None:
     config = alembic_config(database_url)
-    command.downgrade(config, "0001")
+    command.downgrade(config, "0002_expenditure")
     row = {
         "id": "i1",
         "user_id": "local",
@@ -49,7 +49,7 @@ def test_the_accounts_migration_keys_ingestions_by_user_and_keeps_their_rows(
             row,
         )
 
-    command.upgrade(config, "0002_accounts")
+    command.upgrade(config, "0003_accounts")
 
     assert inspect(engine).get_pk_constraint("ingestions")["constrained_columns"] == [
         "user_id",

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import Engine, delete, func, insert, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql.base import PGDialect
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from domain import services
 from domain.model import DataRange
@@ -19,7 +20,7 @@ from persistence.uow import SqlUnitOfWork
 from tests.support.sql_scope import RECORDER, violation
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
-DIALECTS = [("sqlite", sqlite.dialect()), ("postgresql", postgresql.dialect())]
+DIALECTS = [("sqlite", SQLiteDialect_pysqlite()), ("postgresql", PGDialect())]  # type: ignore[no-untyped-call]
 
 
 def _sql(statement: object, dialect: object) -> str:

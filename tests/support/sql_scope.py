@@ -108,7 +108,7 @@ def violation(statement: str, dialect: str) -> str | None:
         if tree is None:
             continue
         for node in tree.walk():
-            problem = _node_problem(node, tables)
+            problem = _node_problem(node, tables) if isinstance(node, exp.Expression) else None
             if problem is not None:
                 return problem
     return None
