@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
 
-import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
-from graph import guards
+from graph import guards, perimeter
 from graph.auth import Authentication
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
+from graph.draining import ABANDON, Abandon
 from graph.executors import fast_execution_context
+from graph.health import DiskFree, disk_free, healthz_endpoint
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.accounts import SqlAccountStore
@@ -32,6 +32,8 @@ def create_app(
     engine: Engine | None = None,
     uow_factory: UnitOfWorkFactory | None = None,
     clock: Clock = utc_now,
+    abandon: Abandon = ABANDON,
+    free_bytes: DiskFree = disk_free,
 ) -> FastAPI:
     """The API wired to a database; migrations are not run here (``healthhub serve`` does).
 
@@ -40,6 +42,8 @@ def create_app(
         engine: an engine to use instead of one built from ``settings.database_url``.
         uow_factory: a unit-of-work factory to use instead of the SQL one (a test seam).
         clock: the source of ``now`` for the services.
+        abandon: raised when requests in flight must roll back (graph/draining.py).
+        free_bytes: how /healthz measures the free space of a SQLite database's disk.
     """
     owned = engine is None
     engine = engine or create_engine_for(
@@ -59,40 +63,41 @@ def create_app(
         ),
         graphql_ide="graphiql",
         context_getter=context_getter_for(
-            uow_factory or sql_uow_factory(engine), settings, clock, accounts=store
+            uow_factory
+            or sql_uow_factory(
+                engine, lock_wait_seconds=settings.lock_wait_seconds, abandoned=abandon.is_set
+            ),
+            settings,
+            clock,
+            accounts=store,
         ),
         multipart_uploads_enabled=True,
+        subscription_protocols=(),
     )
     app = FastAPI(
-        title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan
+        title="Health Metrics Hub",
+        default_response_class=JSONResponse,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.include_router(router, prefix="/graphql")
-    app.add_api_route("/healthz", _healthz_endpoint(engine), methods=["GET"])
+    app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     # Added innermost first: the token is checked before anything else is looked at.
+    perimeter.add_inner_guards(app, settings)
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
     app.add_middleware(
         guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
     )
+    # The Host rule for a hub that needs no token, decided by the authentication guard.
+    app.add_middleware(perimeter.LoopbackHostOnly)
     app.add_middleware(
         Authentication,
         store=store,
         api_token=settings.api_token.get_secret_value() if settings.api_token else None,
         clock=clock,
     )
+    perimeter.add_outer_guards(app, settings, abandon)
     return app
-
-
-def _healthz_endpoint(engine: Engine) -> Callable[[], Any]:
-    def probe() -> None:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-
-    async def healthz() -> JSONResponse:
-        try:
-            await anyio.to_thread.run_sync(probe)
-        except Exception:
-            return JSONResponse({"service": "ok", "database": "unreachable"}, status_code=503)
-        return JSONResponse({"service": "ok", "database": "ok"})
-
-    return healthz

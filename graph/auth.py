@@ -36,6 +36,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, token_sha256
 from graph.errors import DATABASE_UNAVAILABLE_MESSAGE
+from graph.guards import _header, graphql_error_response
 from persistence.accounts import SqlAccountStore
 
 #: Where the guard leaves the id of the user a request acts as.
@@ -112,26 +113,15 @@ class Authentication:
         except (OperationalError, PoolTimeoutError) as error:
             error_id = uuid.uuid4().hex
             logger.warning("Database unavailable %s while authenticating: %s", error_id, error)
-            await _refuse(
-                scope,
-                receive,
-                send,
-                503,
-                DATABASE_UNAVAILABLE_MESSAGE,
-                {"code": "DATABASE_UNAVAILABLE", "errorId": error_id},
-                {"retry-after": str(RETRY_AFTER_SECONDS)},
-            )
+            await _database_unavailable(scope, receive, send, error_id)
             return
         if user_id is None:
-            await _refuse(
-                scope,
-                receive,
-                send,
-                401,
-                UNAUTHENTICATED_MESSAGE,
-                {"code": "UNAUTHENTICATED"},
-                {"www-authenticate": "Bearer"},
-            )
+            if scope["type"] == "websocket":
+                await _close_websocket(receive, send)
+            else:
+                await graphql_error_response(
+                    send, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, www_authenticate="Bearer"
+                )
             return
         scope[USER_SCOPE_KEY] = user_id
         await self.app(scope, receive, send)
@@ -191,33 +181,32 @@ def _bearer(value: bytes | None) -> str | None:
     return token.strip() or None
 
 
-def _header(scope: Scope, name: bytes) -> bytes | None:
-    for key, value in scope.get("headers", ()):
-        if key == name:
-            return bytes(value)
-    return None
+async def _close_websocket(receive: Receive, send: Send) -> None:
+    """Refuse a WebSocket before it is accepted."""
+    await receive()  # websocket.connect
+    await send({"type": "websocket.close", "code": 1008})
 
 
-async def _refuse(
-    scope: Scope,
-    receive: Receive,
-    send: Send,
-    status: int,
-    message: str,
-    extensions: dict[str, str],
-    headers: dict[str, str],
-) -> None:
-    """Answer in the GraphQL error shape; a WebSocket is closed before it is accepted."""
+async def _database_unavailable(scope: Scope, receive: Receive, send: Send, error_id: str) -> None:
+    """503 DATABASE_UNAVAILABLE with the error id that is also in the log."""
     if scope["type"] == "websocket":
-        await receive()  # websocket.connect
-        await send({"type": "websocket.close", "code": 1008})
+        await _close_websocket(receive, send)
         return
-    payload = orjson.dumps({"errors": [{"message": message, "extensions": extensions}]})
-    raw_headers = [
+    payload = orjson.dumps(
+        {
+            "errors": [
+                {
+                    "message": DATABASE_UNAVAILABLE_MESSAGE,
+                    "extensions": {"code": "DATABASE_UNAVAILABLE", "errorId": error_id},
+                }
+            ]
+        }
+    )
+    headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(payload)).encode()),
         (b"cache-control", b"no-store"),
-        *((name.encode(), value.encode()) for name, value in headers.items()),
+        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
     ]
-    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
     await send({"type": "http.response.body", "body": payload})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
+import anyio
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
@@ -40,6 +41,9 @@ class Context(BaseContext):
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
+        #: Held while a resolver uses the database: one request's resolvers take their
+        #: turns, so a request holds at most one pooled connection (docs/security.md).
+        self.database_turn = anyio.Lock()
         self._user_id = user_id
 
     @property

@@ -29,7 +29,8 @@ _T = TypeVar("_T")
 
 
 async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the request's user in a worker thread, with a fresh unit of work."""
+    """Run a service for the request's user in a worker thread, with a fresh unit of work,
+    after the request's other resolvers are done with the database."""
     context = info.context
     user_id = context.user_id
 
@@ -37,7 +38,8 @@ async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: An
         uow: UnitOfWork = context.uow_factory()
         return service(uow, user_id, *args, **kwargs)
 
-    return await anyio.to_thread.run_sync(run)
+    async with context.database_turn:
+        return await anyio.to_thread.run_sync(run)
 
 
 @strawberry.type

@@ -16,6 +16,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
+from graph.cost import CostLimit
 from graph.errors import ErrorShaping
 from graph.resolvers import Mutation, Query
 from graph.types.scalars import SCALAR_MAP
@@ -50,6 +51,7 @@ def build_schema(
             functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            CostLimit,
             ErrorShaping,
         ],
     )

@@ -25,6 +25,7 @@ from graph.cli import main
 from persistence.accounts import SqlAccountStore
 from persistence.settings import Settings
 from persistence.tables import TOKENS
+from tests.graph.api import local_client
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
@@ -48,7 +49,7 @@ def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
 
 @pytest.fixture
 def open_client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=engine)) as test_client:
+    with local_client(create_app(settings, engine=engine)) as test_client:
         yield test_client
 
 
@@ -438,3 +439,19 @@ def test_serve_listens_beyond_loopback_once_a_user_exists(
     assert "refusing to listen" in refused.stderr
     assert "refusing to listen" not in allowed.stderr
     assert "192.0.2.1" in allowed.stderr  # uvicorn's own error: the address is not ours
+
+
+def test_once_a_user_exists_other_host_names_are_answered_with_a_token(
+    capsys: pytest.CaptureFixture[str], settings: Settings, engine: Engine
+) -> None:
+    # Without a token needed only loopback Host names are served (docs/security.md);
+    # with users, tokens are needed, so a hub behind a public name works.
+    app = create_app(settings, engine=engine)
+    with TestClient(app, base_url="http://hub.example.org") as public:
+        assert me(public, None)[0] == 400
+        token = add_user(capsys, "alice")
+
+        assert me(public, None)[0] == 401
+        status, body = me(public, token)
+    assert status == 200
+    assert body["data"]["me"]["name"] == "alice"

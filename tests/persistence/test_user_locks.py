@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 
 from domain import services
+from domain.errors import BusyError
 from domain.model import DateOrder, Ingestion, InvalidRowPolicy
 from persistence.database import create_engine_for
 from persistence.uow import SqlUnitOfWork
@@ -18,8 +18,9 @@ CSV = b"date,steps\n2026-02-01,1000\n2026-02-02,2000\n"
 
 
 def _upload(engine: Engine, user_id: str) -> Ingestion:
+    # Lock waits give up after one second: a write queued behind alice's lock would fail.
     return services.upload_csv(
-        SqlUnitOfWork(engine),
+        SqlUnitOfWork(engine, lock_wait_seconds=1),
         user_id,
         CSV,
         filename=f"{user_id}.csv",
@@ -31,14 +32,13 @@ def _upload(engine: Engine, user_id: str) -> Ingestion:
 
 @pytest.mark.postgres
 def test_a_write_goes_ahead_while_another_user_holds_their_lock(postgres_url: str) -> None:
-    # Waits give up after one second: a write that queued behind alice's lock would fail.
-    engine = create_engine_for(postgres_url, timeout_seconds=1)
+    engine = create_engine_for(postgres_url)
     try:
         with SqlUnitOfWork(engine) as alice:
             alice.lock_user("alice")
 
             assert _upload(engine, "bob").status.value == "APPLIED"
-            with pytest.raises(OperationalError, match="pg_advisory_xact_lock"):
+            with pytest.raises(BusyError, match="held the lock"):
                 _upload(engine, "alice")
     finally:
         engine.dispose()
