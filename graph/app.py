@@ -74,6 +74,8 @@ def create_app(
         multipart_uploads_enabled=True,
         subscription_protocols=(),
     )
+    router.max_upload_bytes = settings.max_upload_bytes
+    router.max_import_bytes = settings.max_import_bytes
     app = FastAPI(
         title="Health Metrics Hub",
         default_response_class=JSONResponse,
@@ -89,7 +91,11 @@ def create_app(
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
     app.add_middleware(
-        guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
+        guards.BodyLimit,
+        max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES,
+        # The multipart reader limits each file by its mutation (graph/uploads.py).
+        multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
+        + MULTIPART_ALLOWANCE_BYTES,
     )
     # The Host rule for a hub that needs no token, decided by the authentication guard.
     app.add_middleware(perimeter.LoopbackHostOnly)

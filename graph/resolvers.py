@@ -10,11 +10,26 @@ import anyio.to_thread
 import strawberry
 
 from domain import accounts, services
+from domain.errors import InvalidInputError
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
-from graph.types.enums import DateOrder, InvalidRowPolicy, Period
+from graph.types.enums import (
+    DateOrder,
+    ImportSource,
+    InvalidRowPolicy,
+    NumberFormat,
+    Period,
+    WeightUnit,
+)
+from graph.types.import_arguments import (
+    DryRunArgument,
+    NumberFormatArgument,
+    SourceArgument,
+    WeightUnitArgument,
+)
 from graph.types.ingestion import Ingestion
 from graph.types.inputs import DailyMetricInput, ProfileInput
 from graph.types.kpi import Kpi
@@ -22,7 +37,7 @@ from graph.types.kpi_summary import KpiSummary
 from graph.types.profile import Profile
 from graph.types.scalars import Upload
 from graph.types.user import User
-from graph.uploads import read_upload
+from graph.uploads import read_upload, upload_stream
 
 Info = strawberry.Info[Context, None]
 _T = TypeVar("_T")
@@ -77,9 +92,10 @@ class Query:
     @strawberry.field
     async def me(self, info: Info) -> User:
         context = info.context
-        user = await anyio.to_thread.run_sync(
-            lambda: accounts.me(context.accounts, context.user_id, now=context.clock())
-        )
+        async with context.database_turn:
+            user = await anyio.to_thread.run_sync(
+                lambda: accounts.me(context.accounts, context.user_id, now=context.clock())
+            )
         return User.from_domain(user)
 
 
@@ -92,7 +108,12 @@ class Mutation:
         file: Upload,
         on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
         date_order: DateOrder = DateOrder.AUTO,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
     ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         data, filename = await read_upload(file)
         ingestion = await _call(
             info,
@@ -102,7 +123,37 @@ class Mutation:
             policy=on_invalid_row,
             date_order=date_order,
             now=info.context.clock(),
+            options=options,
         )
+        return Ingestion.from_domain(ingestion)
+
+    @strawberry.mutation
+    async def import_file(
+        self,
+        info: Info,
+        file: Upload,
+        on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
+        date_order: DateOrder = DateOrder.AUTO,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
+    ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
+        stream, filename = upload_stream(file)
+        settings = info.context.settings
+        try:
+            ingestion = await _call(
+                info,
+                services.import_file,
+                stream,
+                filename=filename,
+                options=options,
+                now=info.context.clock(),
+                limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
+            )
+        finally:
+            stream.close()
         return Ingestion.from_domain(ingestion)
 
     @strawberry.mutation
@@ -122,3 +173,20 @@ class Mutation:
             info, services.update_profile, input.changes(), now=info.context.clock()
         )
         return Profile.from_domain(profile)
+
+
+def _options(
+    policy: InvalidRowPolicy,
+    date_order: DateOrder,
+    number_format: NumberFormat,
+    source: ImportSource,
+    weight_unit: WeightUnit | None,
+    dry_run: bool,
+) -> services.UploadOptions:
+    if source is ImportSource.UNKNOWN:
+        raise InvalidInputError(
+            "source: UNKNOWN is only reported, never sent; send AUTO or an app's source",
+            field="source",
+        )
+    unit = weight_unit if isinstance(weight_unit, WeightUnit) else None
+    return services.UploadOptions(policy, date_order, number_format, source, unit, dry_run)

@@ -105,7 +105,10 @@ _operations = st.one_of(
             unique_by=lambda row: row[0],
         ).map(tuple),
     ),
-    st.builds(Upsert, _offsets, st.none() | st.integers(0, 2_000), st.none() | _weights),
+    # An edit sets at least one value: a day without values is refused (docs/formats.md).
+    st.builds(Upsert, _offsets, st.none() | st.integers(0, 2_000), st.none() | _weights).filter(
+        lambda edit: edit.steps is not None or edit.weight is not None
+    ),
     st.builds(Delete, _offsets, st.integers(0, 8)),
     st.builds(
         ProfileChange,

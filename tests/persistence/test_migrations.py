@@ -25,7 +25,7 @@ def test_the_accounts_migration_keys_ingestions_by_user_and_keeps_their_rows(
     engine: Engine, database_url: str
 ) -> None:
     config = alembic_config(database_url)
-    command.downgrade(config, "0002_expenditure")
+    command.downgrade(config, "0002_imports")
     row = {
         "id": "i1",
         "user_id": "local",

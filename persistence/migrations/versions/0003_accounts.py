@@ -4,7 +4,7 @@ Every key of user data starts with ``user_id`` so the tables can be distributed 
 it (docs/accounts.md); ``ingestions`` was keyed by its id alone.
 
 Revision ID: 0003_accounts
-Revises: 0002_expenditure
+Revises: 0002_imports
 Create Date: 2026-11-29
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_accounts"
-down_revision: str | None = "0002_expenditure"
+down_revision: str | None = "0002_imports"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
