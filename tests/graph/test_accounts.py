@@ -455,3 +455,34 @@ def test_once_a_user_exists_other_host_names_are_answered_with_a_token(
         status, body = me(public, token)
     assert status == 200
     assert body["data"]["me"]["name"] == "alice"
+
+
+DRY_RUN = """mutation($file: Upload!) { uploadCsv(file: $file, dryRun: true) {
+  rowsInserted rowsUpdated rowsUnchanged dryRun } }"""
+
+
+def test_a_dry_run_is_measured_against_the_user_s_own_data(
+    capsys: pytest.CaptureFixture[str], client: TestClient
+) -> None:
+    alice, bob = add_user(capsys, "alice"), add_user(capsys, "bob")
+    assert run(capsys, "ingest", str(SAMPLE), "--user", "bob")[0] == 0
+
+    def dry_run(token: str) -> dict[str, Any]:
+        operations = {"query": DRY_RUN, "variables": {"file": None}}
+        response = client.post(
+            "/graphql",
+            data={"operations": json.dumps(operations), "map": '{"0": ["variables.file"]}'},
+            files={"0": ("sample.csv", SAMPLE.read_bytes(), "text/csv")},
+            headers=bearer(token),
+        )
+        report: dict[str, Any] = response.json()["data"]["uploadCsv"]
+        return report
+
+    for_alice, for_bob = dry_run(alice), dry_run(bob)
+
+    assert for_alice["dryRun"] is True
+    assert for_alice["rowsInserted"] > 0
+    assert for_alice["rowsUnchanged"] == 0
+    assert for_bob["rowsInserted"] == 0
+    assert for_bob["rowsUnchanged"] == for_alice["rowsInserted"]
+    assert me(client, alice)[1]["data"]["dataRange"]["daysLogged"] == 0
