@@ -10,12 +10,14 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from graph import dashboard, guards, perimeter
+from graph.auth import Authentication
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.draining import ABANDON, Abandon
 from graph.executors import fast_execution_context
 from graph.health import DiskFree, disk_free, healthz_endpoint
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
+from persistence.accounts import SqlAccountStore
 from persistence.database import create_engine_for
 from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
@@ -54,6 +56,7 @@ def create_app(
         if owned:
             engine.dispose()
 
+    store = SqlAccountStore(engine)
     router = OrjsonGraphQLRouter(
         build_schema(
             execution_context_class=fast_execution_context() if settings.fast_executor else None
@@ -66,6 +69,7 @@ def create_app(
             ),
             settings,
             clock,
+            accounts=store,
         ),
         multipart_uploads_enabled=True,
         subscription_protocols=(),
@@ -94,7 +98,13 @@ def create_app(
         multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
         + MULTIPART_ALLOWANCE_BYTES,
     )
-    if settings.api_token:
-        app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
+    # The Host rule for a hub that needs no token, decided by the authentication guard.
+    app.add_middleware(perimeter.LoopbackHostOnly)
+    app.add_middleware(
+        Authentication,
+        store=store,
+        api_token=settings.api_token.get_secret_value() if settings.api_token else None,
+        clock=clock,
+    )
     perimeter.add_outer_guards(app, settings, abandon)
     return app

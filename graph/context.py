@@ -1,4 +1,5 @@
-"""The per-request context of the GraphQL API: a unit-of-work factory, the settings, a clock."""
+"""The per-request context of the GraphQL API: the user, a unit-of-work factory, the
+settings, a clock."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import anyio
+from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from domain.accounts import AccountStore
 from domain.ports import UnitOfWork
+from graph.auth import USER_SCOPE_KEY
 from persistence.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -23,22 +27,60 @@ def utc_now() -> datetime:
 class Context(BaseContext):
     """What every resolver gets in ``info.context``; request and response are set by Strawberry."""
 
-    def __init__(self, *, uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        uow_factory: UnitOfWorkFactory,
+        settings: Settings,
+        clock: Clock,
+        accounts: AccountStore | None = None,
+        user_id: str | None = None,
+    ) -> None:
         super().__init__()
+        self._accounts = accounts
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
         #: Held while a resolver uses the database: one request's resolvers take their
         #: turns, so a request holds at most one pooled connection (docs/security.md).
         self.database_turn = anyio.Lock()
+        self._user_id = user_id
+
+    @property
+    def accounts(self) -> AccountStore:
+        if self._accounts is None:
+            raise RuntimeError("this context has no account store")
+        return self._accounts
+
+    @property
+    def user_id(self) -> str:
+        """The user the request acts as, as the authentication guard decided.
+
+        Raises:
+            RuntimeError: the guard did not decide (a request it let through as
+                public, such as the GraphiQL page, never reaches a resolver).
+        """
+        if self._user_id is None:
+            raise RuntimeError("no authenticated user in this request")
+        return self._user_id
 
 
 def context_getter_for(
-    uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock = utc_now
-) -> Callable[[], Awaitable[Context]]:
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock = utc_now,
+    *,
+    accounts: AccountStore,
+) -> Callable[[Request], Awaitable[Context]]:
     """A FastAPI dependency building a fresh ``Context`` per request."""
 
-    async def context_getter() -> Context:
-        return Context(uow_factory=uow_factory, settings=settings, clock=clock)
+    async def context_getter(request: Request) -> Context:
+        return Context(
+            uow_factory=uow_factory,
+            settings=settings,
+            clock=clock,
+            accounts=accounts,
+            user_id=request.scope.get(USER_SCOPE_KEY),
+        )
 
     return context_getter

@@ -99,6 +99,11 @@ class SqlUnitOfWork:
             if connection.dialect.name == "postgresql":
                 time.sleep(_LOCK_STEP_SECONDS)
 
+    @property
+    def connection(self) -> Connection:
+        """The connection of the transaction (for statements outside the repositories)."""
+        return self._active()
+
     def commit(self) -> None:
         if self._abandoned():
             self._active().rollback()
