@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
-from graph import guards, perimeter
+from graph import dashboard, guards, perimeter
 from graph.auth import Authentication
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.draining import ABANDON, Abandon
@@ -86,6 +86,7 @@ def create_app(
     )
     app.include_router(router, prefix="/graphql")
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
+    dashboard.mount(app)
     # Added innermost first: the token is checked before anything else is looked at.
     perimeter.add_inner_guards(app, settings)
     app.add_middleware(guards.MultipartPreflightGuard)

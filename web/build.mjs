@@ -1,0 +1,27 @@
+// Builds the dashboard into the Python package (graph/dashboard/static), which serves it.
+// The output is committed and must be reproducible: CI rebuilds it and compares.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { build } from "esbuild";
+
+const out = "../graph/dashboard/static";
+mkdirSync(out, { recursive: true });
+
+await build({
+  entryPoints: ["src/main.ts"],
+  outfile: `${out}/app.js`,
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  charset: "utf8",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: ["src/app.css"],
+  outfile: `${out}/app.css`,
+  bundle: true,
+  minify: true,
+  logLevel: "warning",
+});
+for (const file of ["index.html", "icon.svg"]) copyFileSync(`src/${file}`, `${out}/${file}`);

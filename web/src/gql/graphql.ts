@@ -1,0 +1,336 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DateOrder =
+  | 'AUTO'
+  | 'DMY'
+  | 'MDY'
+  | 'YMD';
+
+/** The app an import comes from (docs/imports/index.md); AUTO is input only (recognise by signature), UNKNOWN output only, HUB the canonical CSV. */
+export type ImportSource =
+  | 'APPLE_HEALTH'
+  | 'AUTO'
+  | 'CRONOMETER'
+  | 'FITBIT'
+  | 'GARMIN'
+  | 'GOOGLE_FIT'
+  | 'HUB'
+  | 'MYFITNESSPAL'
+  | 'OURA'
+  | 'UNKNOWN'
+  | 'WHOOP'
+  | 'WITHINGS';
+
+export type IngestionStatus =
+  | 'APPLIED'
+  | 'REJECTED'
+  | 'UNCHANGED';
+
+export type InvalidRowPolicy =
+  | 'REJECT_FILE'
+  | 'SKIP_ROW';
+
+export type Period =
+  | 'MONTH'
+  | 'WEEK';
+
+export type ProfileInput = {
+  activityFactor?: number | null | undefined;
+  balanceGoalKcal?: number | null | undefined;
+  birthDate?: string | null | undefined;
+  heightCm?: number | null | undefined;
+  proteinTargetGPerKg?: number | null | undefined;
+  sex?: Sex | null | undefined;
+  sleepTargetHours?: number | null | undefined;
+  stepsGoal?: number | null | undefined;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverviewQuery = { dataRange: { firstDate: string | null, lastDate: string | null, daysLogged: number }, profile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+
+export type SeriesQueryVariables = Exact<{
+  start: string;
+  end: string;
+}>;
+
+
+export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+
+export type LatestDayQueryVariables = Exact<{
+  day: string;
+}>;
+
+
+export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ steps: number | null, sleepHours: number | null }> };
+
+export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: ProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+
+export type SummariesQueryVariables = Exact<{
+  start: string;
+  end: string;
+  period: Period;
+}>;
+
+
+export type SummariesQuery = { kpiSummary: Array<{ periodStart: string, periodEnd: string, daysLogged: number, weightAvg: number | null, weightTrendEnd: number | null, balanceAvg: number | null, stepsAvg: number | null, stepsGoalRate: number | null, proteinPerKgAvg: number | null, sleepAvg: number | null }> };
+
+export type ReportFieldsFragment = { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> };
+
+export type IngestionsQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type IngestionsQuery = { ingestions: Array<{ id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> }> };
+
+export type ImportFileMutationVariables = Exact<{
+  file: File;
+  onInvalidRow: InvalidRowPolicy;
+  dateOrder: DateOrder;
+  dryRun: boolean;
+}>;
+
+
+export type ImportFileMutation = { importFile: { id: string, filename: string | null, status: IngestionStatus, createdAt: string, rowsRead: number, rowsInserted: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsDeleted: number, source: ImportSource, dryRun: boolean, firstDate: string | null, lastDate: string | null, kpiDaysRecomputed: number, columns: Array<string>, warnings: Array<string>, errorCount: number, errors: Array<{ row: number | null, column: string | null, value: string | null, message: string }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProfileFields on Profile {
+  sex
+  birthDate
+  heightCm
+  activityFactor
+  stepsGoal
+  proteinTargetGPerKg
+  balanceGoalKcal
+  sleepTargetHours
+  isDefault
+}
+    `, {"fragmentName":"ProfileFields"}) as unknown as TypedDocumentString<ProfileFieldsFragment, unknown>;
+export const ReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFields on Ingestion {
+  id
+  filename
+  status
+  createdAt
+  rowsRead
+  rowsInserted
+  rowsUpdated
+  rowsUnchanged
+  rowsRejected
+  rowsDeleted
+  source
+  dryRun
+  firstDate
+  lastDate
+  kpiDaysRecomputed
+  columns
+  warnings
+  errorCount
+  errors {
+    row
+    column
+    value
+    message
+  }
+}
+    `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview {
+  dataRange {
+    firstDate
+    lastDate
+    daysLogged
+  }
+  profile {
+    ...ProfileFields
+  }
+}
+    fragment ProfileFields on Profile {
+  sex
+  birthDate
+  heightCm
+  activityFactor
+  stepsGoal
+  proteinTargetGPerKg
+  balanceGoalKcal
+  sleepTargetHours
+  isDefault
+}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const SeriesDocument = new TypedDocumentString(`
+    query Series($start: Date!, $end: Date!) {
+  kpis(start: $start, end: $end) {
+    date
+    weightTrend
+    balanceKcal
+    balance7dAvg
+    steps7dAvg
+    sleep7dAvg
+    expenditureKcal
+    expenditureLowKcal
+    expenditureHighKcal
+  }
+  dailyMetrics(start: $start, end: $end) {
+    date
+    weightKg
+    steps
+    sleepHours
+  }
+}
+    `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+export const LatestDayDocument = new TypedDocumentString(`
+    query LatestDay($day: Date!) {
+  kpis(start: $day, end: $day) {
+    weightTrend
+    weightTrendChange7d
+    balance7dAvg
+    balance7dDays
+    proteinPerKg
+    steps7dAvg
+    sleep7dAvg
+    expenditureKcal
+    expenditureLowKcal
+    expenditureHighKcal
+  }
+  dailyMetrics(start: $day, end: $day) {
+    steps
+    sleepHours
+  }
+}
+    `) as unknown as TypedDocumentString<LatestDayQuery, LatestDayQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: ProfileInput!) {
+  updateProfile(input: $input) {
+    ...ProfileFields
+  }
+}
+    fragment ProfileFields on Profile {
+  sex
+  birthDate
+  heightCm
+  activityFactor
+  stepsGoal
+  proteinTargetGPerKg
+  balanceGoalKcal
+  sleepTargetHours
+  isDefault
+}`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const SummariesDocument = new TypedDocumentString(`
+    query Summaries($start: Date!, $end: Date!, $period: Period!) {
+  kpiSummary(start: $start, end: $end, period: $period) {
+    periodStart
+    periodEnd
+    daysLogged
+    weightAvg
+    weightTrendEnd
+    balanceAvg
+    stepsAvg
+    stepsGoalRate
+    proteinPerKgAvg
+    sleepAvg
+  }
+}
+    `) as unknown as TypedDocumentString<SummariesQuery, SummariesQueryVariables>;
+export const IngestionsDocument = new TypedDocumentString(`
+    query Ingestions($limit: Int!) {
+  ingestions(limit: $limit) {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on Ingestion {
+  id
+  filename
+  status
+  createdAt
+  rowsRead
+  rowsInserted
+  rowsUpdated
+  rowsUnchanged
+  rowsRejected
+  rowsDeleted
+  source
+  dryRun
+  firstDate
+  lastDate
+  kpiDaysRecomputed
+  columns
+  warnings
+  errorCount
+  errors {
+    row
+    column
+    value
+    message
+  }
+}`) as unknown as TypedDocumentString<IngestionsQuery, IngestionsQueryVariables>;
+export const ImportFileDocument = new TypedDocumentString(`
+    mutation ImportFile($file: Upload!, $onInvalidRow: InvalidRowPolicy!, $dateOrder: DateOrder!, $dryRun: Boolean!) {
+  importFile(
+    file: $file
+    onInvalidRow: $onInvalidRow
+    dateOrder: $dateOrder
+    dryRun: $dryRun
+  ) {
+    ...ReportFields
+  }
+}
+    fragment ReportFields on Ingestion {
+  id
+  filename
+  status
+  createdAt
+  rowsRead
+  rowsInserted
+  rowsUpdated
+  rowsUnchanged
+  rowsRejected
+  rowsDeleted
+  source
+  dryRun
+  firstDate
+  lastDate
+  kpiDaysRecomputed
+  columns
+  warnings
+  errorCount
+  errors {
+    row
+    column
+    value
+    message
+  }
+}`) as unknown as TypedDocumentString<ImportFileMutation, ImportFileMutationVariables>;
