@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from strawberry.fastapi import BaseContext
 
 from domain.ports import UnitOfWork
+from domain.services import LOCAL_USER
 from persistence.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -27,6 +28,8 @@ class Context(BaseContext):
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
+        #: The user every read and write of this request is scoped to.
+        self.user_id = LOCAL_USER
 
 
 def context_getter_for(

@@ -1,35 +1,47 @@
-"""The DailyMetric type: one logged day."""
+"""The DailyMetric type: one logged day, served exactly as stored (docs/formats.md)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
 
 import strawberry
 
 from domain import model
+from graph.served import copier, opaque_id
+
+_BLANK = " Null when the day has no value for it."
 
 
-@strawberry.type
+@strawberry.type(
+    description="The values logged for one calendar day, exactly as stored. A null "
+    "field means no value was logged for it."
+)
 class DailyMetric:
-    date: date
-    steps: int | None
-    protein_g: float | None
-    kcal_in: float | None
-    kcal_junk_in: float | None
-    kcal_out_training: float | None
-    sleep_hours: float | None
-    stress: int | None
-    weight_kg: float | None
-    waist_cm: float | None
-    updated_at: datetime
+    id: strawberry.ID = strawberry.field(
+        description="Opaque id, stable for this user and date (for client caches)."
+    )
+    date: date = strawberry.field(description="The calendar day.")
+    steps: int | None = strawberry.field(description="Steps walked that day." + _BLANK)
+    protein_g: float | None = strawberry.field(description="Protein eaten, grams." + _BLANK)
+    kcal_in: float | None = strawberry.field(description="Energy eaten, kcal." + _BLANK)
+    kcal_junk_in: float | None = strawberry.field(
+        description="The part of kcalIn that was junk food, kcal." + _BLANK
+    )
+    kcal_out_training: float | None = strawberry.field(
+        description="Energy spent in training, kcal (on top of the basal need)." + _BLANK
+    )
+    sleep_hours: float | None = strawberry.field(description="Sleep, hours." + _BLANK)
+    stress: int | None = strawberry.field(description="Self-rated stress, 1 (calm) to 10." + _BLANK)
+    weight_kg: float | None = strawberry.field(description="Body weight, kg." + _BLANK)
+    waist_cm: float | None = strawberry.field(description="Waist circumference, cm." + _BLANK)
+    updated_at: datetime = strawberry.field(
+        description="When this day was last changed (upload or edit)."
+    )
 
     @classmethod
-    def from_domain(cls, day: model.DailyMetrics) -> DailyMetric:
-        """The domain day itself, read by the default resolvers.
+    def from_domain(cls, day: model.DailyMetrics, user_id: str) -> DailyMetric:
+        """The served day: the stored values with the id."""
+        return _copy(day, {"id": opaque_id("DailyMetric", user_id, day.date.isoformat())})
 
-        ``model.DailyMetrics`` has every field of this type under the same Python
-        name, so no copy is made: lists of days are completed attribute by attribute
-        (tests/graph/test_types.py checks the names stay in step).
-        """
-        return cast(DailyMetric, day)
+
+_copy = copier(DailyMetric)

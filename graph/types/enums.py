@@ -1,10 +1,13 @@
 """GraphQL enums: the domain enums themselves, registered with Strawberry.
 
-Their names and values are the contract of DESIGN.md section 6 in both layers, so
-one definition serves both and resolvers pass them through unconverted.
+Their names and values are the contract of docs/api.md in both layers, so one
+definition serves both and resolvers pass them through unconverted; the
+descriptions, which the domain has no business holding, are attached here.
 """
 
 from __future__ import annotations
+
+import enum
 
 import strawberry
 
@@ -16,5 +19,42 @@ DateOrder = model.DateOrder
 IngestionStatus = model.IngestionStatus
 Period = model.Period
 
-for _enum in (Sex, InvalidRowPolicy, DateOrder, IngestionStatus, Period):
-    strawberry.enum(_enum)
+_DESCRIPTIONS: dict[type[enum.Enum], tuple[str, dict[str, str]]] = {
+    Sex: (
+        "Sex, as the BMR formula (Mifflin-St Jeor) distinguishes it.",
+        {"MALE": "Male: BMR + 5 kcal.", "FEMALE": "Female: BMR − 161 kcal."},
+    ),
+    InvalidRowPolicy: (
+        "What an upload does with a file that has invalid rows.",
+        {
+            "REJECT_FILE": "Store nothing when any row is invalid (the default).",
+            "SKIP_ROW": "Store the valid rows and report the invalid ones.",
+        },
+    ),
+    DateOrder: (
+        "How to read a date such as 03/04/2025 whose order the file does not state.",
+        {
+            "AUTO": "Detect the order from the file's dates; ambiguous files are refused.",
+            "DMY": "Day, month, year.",
+            "MDY": "Month, day, year.",
+            "YMD": "Year, month, day.",
+        },
+    ),
+    IngestionStatus: (
+        "The outcome of an upload.",
+        {
+            "APPLIED": "At least one day was inserted or changed.",
+            "REJECTED": "Nothing was stored; errors say why.",
+            "UNCHANGED": "The file was valid and equal to what was stored.",
+        },
+    ),
+    Period: (
+        "The length of a summary period.",
+        {"WEEK": "ISO week, Monday to Sunday.", "MONTH": "Calendar month."},
+    ),
+}
+
+for _enum, (_description, _values) in _DESCRIPTIONS.items():
+    _definition = strawberry.enum(_enum, description=_description).__strawberry_definition__  # type: ignore[attr-defined]
+    for _value in _definition.values:
+        _value.description = _values[_value.name]

@@ -34,6 +34,7 @@ PG_ADMIN = os.environ.get(
     "HEALTHHUB_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 DAYS = 3_650
+LAST_SIZE = (0, 0)
 END = date.today() - timedelta(days=1)
 KPI_QUERY = """query($start: Date!, $end: Date!) { kpis(start: $start, end: $end) {
   date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
@@ -148,6 +149,8 @@ def _kpis(client: httpx.Client, days: int, runs: int = 20) -> tuple[float, float
         times.append((time.perf_counter() - started) * 1000)
         rows = len(response.json()["data"]["kpis"])
     times = times[2:]
+    global LAST_SIZE
+    LAST_SIZE = (len(response.content), int(response.headers.get("content-length", 0)))
     return statistics.median(times), statistics.quantiles(times, n=20)[18], rows
 
 
@@ -179,7 +182,8 @@ def bench(kind: str) -> None:
                     median, p95, rows = _kpis(client, days)
                     print(
                         f"[{kind}] kpis {days:5d} days ({label:5s}): median {median:7.1f} ms"
-                        f"  p95 {p95:7.1f} ms  ({rows} rows)"
+                        f"  p95 {p95:7.1f} ms  ({rows} rows; {LAST_SIZE[0]:,} bytes,"
+                        f" {LAST_SIZE[1]:,} on the wire)"
                     )
                 rps = _rps(client, 365)
                 print(f"[{kind}] kpis   365 days ({label:5s}): {rps:7.1f} sequential requests/s")
