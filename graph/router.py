@@ -1,4 +1,5 @@
-"""The GraphQL router: orjson in and out, strict multipart maps, uploads always closed."""
+"""The GraphQL router: orjson in and out, strict multipart maps, uploads always closed,
+HTTP statuses per docs/api.md ("Errors")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ from typing import Any
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
-from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
+from starlette.responses import Response
 from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+
+from graph import responses
 
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
@@ -33,14 +39,30 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
         and every uploaded file closed once the request is answered."""
         try:
-            return await super().run(request, context=context, root_value=root_value)
+            response = await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
-            return JSONResponse(
-                {"errors": [{"message": error.reason}]}, status_code=error.status_code
-            )
+            response = responses.refusal(error.status_code, error.reason)
         finally:
             if isinstance(request, Request):
                 await request.close()
+        if isinstance(request, Request) and isinstance(response, Response):
+            responses.finish(request, response)
+        return response
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        try:
+            return await super().execute_single(*args, **kwargs)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                raise HTTPException(
+                    405, "A mutation cannot be sent with GET; send it with POST."
+                ) from error
+            raise
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        return responses.shape(request, await super().process_result(request, result), result)
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
         """The operations with their files in place, per the GraphQL multipart request

@@ -30,6 +30,7 @@ from domain import services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
+from graph.errors import ErrorCodes
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
 from graph.types.enums import DateOrder, InvalidRowPolicy, Period
@@ -332,6 +333,7 @@ def build_schema(
             functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            ErrorCodes,
             ErrorShaping,
         ],
     )

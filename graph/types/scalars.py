@@ -18,7 +18,7 @@ def _serialize_date(value: date) -> str:
 
 def _parse_date(value: object) -> date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise ValueError(f"Date must be a string YYYY-MM-DD, got {value!r}")
+        raise ValueError("a Date is a string YYYY-MM-DD")
     return date.fromisoformat(value)
 
 
@@ -31,10 +31,10 @@ def _serialize_datetime(value: datetime) -> str:
 
 def _parse_datetime(value: object) -> datetime:
     if not isinstance(value, str):
-        raise ValueError(f"DateTime must be an ISO 8601 string with offset, got {value!r}")
+        raise ValueError("a DateTime is an ISO 8601 string with a UTC offset")
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise ValueError(f"DateTime must carry a UTC offset, got {value!r}")
+        raise ValueError("a DateTime must carry a UTC offset")
     return parsed
 
 
