@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import anyio.to_thread
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
@@ -15,13 +16,19 @@ from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from graph import responses
+from graph import caching, responses
+from graph.context import Context
 
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
+    def __init__(self, schema: BaseSchema, **kwargs: Any) -> None:
+        super().__init__(schema, **kwargs)
+        self._build = caching.schema_build(schema.as_str())
+
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
@@ -37,7 +44,15 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         root_value: Any = UNSET,
     ) -> Any:
         """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
-        and every uploaded file closed once the request is answered."""
+        and every uploaded file closed once the request is answered. A GET query is
+        answered 304 when ``If-None-Match`` names its current tag (graph/caching.py)."""
+        tag = None
+        if isinstance(request, Request) and caching.is_get_operation(
+            request.method, request.query_params
+        ):
+            tag = await self._etag(request, context)
+            if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
+                return caching.not_modified(tag)
         try:
             response = await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
@@ -47,7 +62,27 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                 await request.close()
         if isinstance(request, Request) and isinstance(response, Response):
             responses.finish(request, response)
+            if tag is not None and response.status_code == 200:
+                response.headers.update(caching.cache_headers(tag))
+            else:
+                response.headers["Cache-Control"] = caching.NO_STORE
         return response
+
+    async def _etag(self, request: Request, context: Any) -> str | None:
+        """The tag of this GET query, or None when the data version cannot be read
+        (the query then reports the database state itself)."""
+        if not isinstance(context, Context):
+            return None
+
+        def read_version() -> int:
+            with context.uow_factory() as uow:
+                return uow.data_version(context.user_id)
+
+        try:
+            version = await anyio.to_thread.run_sync(read_version)
+        except Exception:  # the operation meets the same failure and reports it
+            return None
+        return caching.etag(context.user_id, version, self._build, request.query_params)
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, text
 
 from persistence.database import SQLITE_BEGIN_IMMEDIATE
 from persistence.repositories import (
+    SqlDataVersionRepository,
     SqlIngestionRepository,
     SqlKpiRepository,
     SqlMetricRepository,
@@ -34,16 +35,21 @@ class SqlUnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._connection: Connection | None = None
+        #: Users whose data this transaction wrote: ``commit`` bumps their data version.
+        self._written: set[str] = set()
 
     def __enter__(self) -> SqlUnitOfWork:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already in use")
         connection = self._engine.connect()
         self._connection = connection
-        self.metrics = SqlMetricRepository(connection)
-        self.kpis = SqlKpiRepository(connection)
-        self.profiles = SqlProfileRepository(connection)
-        self.ingestions = SqlIngestionRepository(connection)
+        self._written.clear()
+        touch = self._written.add
+        self.metrics = SqlMetricRepository(connection, touch)
+        self.kpis = SqlKpiRepository(connection, touch)
+        self.profiles = SqlProfileRepository(connection, touch)
+        self.ingestions = SqlIngestionRepository(connection, touch)
+        self._versions = SqlDataVersionRepository(connection)
         return self
 
     def __exit__(
@@ -78,10 +84,22 @@ class SqlUnitOfWork:
             finally:
                 connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: False})
 
+    def data_version(self, user_id: str) -> int:
+        """How often ``user_id``'s data changed, as this transaction sees it."""
+        self._active()
+        return self._versions.get(user_id)
+
     def commit(self) -> None:
-        self._active().commit()
+        """Commit, with the data version of every user written to bumped in the same
+        transaction, so a version never names data that is not committed."""
+        connection = self._active()
+        for user_id in sorted(self._written):
+            self._versions.bump(user_id)
+        self._written.clear()
+        connection.commit()
 
     def rollback(self) -> None:
+        self._written.clear()
         self._active().rollback()
 
     def _active(self) -> Connection:
