@@ -18,6 +18,7 @@ from graph.fastpath import FastExecutionContext
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.database import create_engine_for
+from persistence.persisted_queries import PersistedQueryStore
 from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
 
@@ -62,6 +63,7 @@ def create_app(
         graphql_ide="graphiql",
         context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
         multipart_uploads_enabled=True,
+        persisted_queries=PersistedQueryStore(engine),
     )
     app = FastAPI(
         title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan

@@ -6,7 +6,8 @@ names a server state: ``DATABASE_UNAVAILABLE`` and ``BUSY`` (503, ``Retry-After`
 and ``INTERNAL_SERVER_ERROR`` (500). A client that accepts
 ``application/graphql-response+json`` gets that media type and the statuses of the
 GraphQL-over-HTTP specification: a request error (parse, validation, variables;
-there is no ``data`` entry) is 400.
+there is no ``data`` entry) is 400; an unknown persisted-query hash stays 200, as
+Apollo's clients expect.
 """
 
 from __future__ import annotations
@@ -52,13 +53,18 @@ def shape(
     """Note the status the response needs; drop ``data`` from a request error for
     GraphQL-over-HTTP clients."""
     errors = result.errors or []
+    request.state.graphql_errors = bool(errors)
     if result.data is not None or not errors:
         return body
     codes = {(error.extensions or {}).get("code") for error in errors}
     status = max((_SERVER_STATES[code] for code in codes if code in _SERVER_STATES), default=0)
     if status:
         request.state.graphql_status = status
-    elif wants_graphql_response(request) and all(error.path is None for error in errors):
+    elif (
+        wants_graphql_response(request)
+        and all(error.path is None for error in errors)
+        and "PERSISTED_QUERY_NOT_FOUND" not in codes
+    ):
         request.state.graphql_status = 400
         body.pop("data", None)
     return body
@@ -74,3 +80,8 @@ def finish(request: Request, response: Response) -> None:
     json_body = response.headers.get("content-type", "").startswith("application/json")
     if json_body and wants_graphql_response(request):
         response.headers["content-type"] = GRAPHQL_RESPONSE
+
+
+def had_errors(request: Request) -> bool:
+    """Whether the operation answered had errors (noted by ``shape``)."""
+    return bool(getattr(request.state, "graphql_errors", False))

@@ -20,14 +20,22 @@ from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from graph import caching, responses
-from graph.context import Context
+from graph import apq, caching, responses
+from graph.context import Context, utc_now
+from persistence.persisted_queries import PersistedQueryStore
 
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
-    def __init__(self, schema: BaseSchema, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        persisted_queries: PersistedQueryStore | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(schema, **kwargs)
         self._build = caching.schema_build(schema.as_str())
+        self._persisted_queries = persisted_queries
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -62,7 +70,13 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                 await request.close()
         if isinstance(request, Request) and isinstance(response, Response):
             responses.finish(request, response)
-            if tag is not None and response.status_code == 200:
+            # An answer with errors (an unknown persisted query among them) is not
+            # tagged: it may change without a write.
+            if (
+                tag is not None
+                and response.status_code == 200
+                and not responses.had_errors(request)
+            ):
                 response.headers.update(caching.cache_headers(tag))
             else:
                 response.headers["Cache-Control"] = caching.NO_STORE
@@ -84,7 +98,24 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             return None
         return caching.etag(context.user_id, version, self._build, request.query_params)
 
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL answers a browser's GET (Accept text/html) that carries neither a
+        query nor extensions; any other GET is an operation."""
+        return (
+            request.method == "GET"
+            and not caching.is_get_operation(request.method, request.query_params)
+            and "text/html" in request.headers.get("accept", "")
+        )
+
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """Strawberry's, with persisted queries resolved (graph/apq.py) and a mutation
+        over GET refused 405."""
+        store = self._persisted_queries
+        if store is not None:
+            try:
+                kwargs["request_data"] = await apq.resolve(store, kwargs["request_data"], utc_now)
+            except apq.PersistedQueryNotFoundError:
+                return apq.not_found()
         try:
             return await super().execute_single(*args, **kwargs)
         except HTTPException as error:
