@@ -13,8 +13,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 
 from graph import guards
+from graph.compression import GzipResponses
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
+from graph.cors import CorsGuard
 from graph.fastpath import FastExecutionContext
+from graph.logs import RequestContext
+from graph.metrics import Metrics
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.database import create_engine_for
@@ -56,12 +60,15 @@ def create_app(
         if owned:
             engine.dispose()
 
+    metrics = Metrics(engine)
+    uow_factory = uow_factory or sql_uow_factory(engine, on_lock_wait=metrics.observe_lock_wait)
     router = OrjsonGraphQLRouter(
         build_schema(
-            execution_context_class=FastExecutionContext if settings.fast_executor else None
+            execution_context_class=FastExecutionContext if settings.fast_executor else None,
+            introspection=settings.introspection,
         ),
         graphql_ide="graphiql",
-        context_getter=context_getter_for(uow_factory or sql_uow_factory(engine), settings, clock),
+        context_getter=context_getter_for(uow_factory, settings, clock, metrics),
         multipart_uploads_enabled=True,
         persisted_queries=PersistedQueryStore(engine),
     )
@@ -70,6 +77,7 @@ def create_app(
     )
     app.include_router(router, prefix="/graphql")
     app.add_api_route("/healthz", _healthz_endpoint(engine), methods=["GET"])
+    app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     # Added innermost first: the token is checked before anything else is looked at.
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
@@ -78,6 +86,11 @@ def create_app(
     )
     if settings.api_token:
         app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
+    # Outside the token guard: preflights need no token, every answer is compressed,
+    # and every request, refused or not, has its id.
+    app.add_middleware(GzipResponses)
+    app.add_middleware(CorsGuard, origins=settings.cors_origins)
+    app.add_middleware(RequestContext)
     return app
 
 

@@ -41,6 +41,7 @@ def asgi_app() -> Any:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from graph.logs import log_config
     from persistence.migrations import upgrade
 
     settings = Settings()
@@ -60,6 +61,8 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
+        log_config=log_config(settings.log_format, args.log_level),
+        access_log=False,  # RequestContext logs each request, with its id
     )
     return 0
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from strawberry.fastapi import BaseContext
 
 from domain.ports import UnitOfWork
 from domain.services import LOCAL_USER
 from persistence.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.metrics import Metrics
 
 Clock = Callable[[], datetime]
 UnitOfWorkFactory = Callable[[], UnitOfWork]
@@ -23,21 +27,32 @@ def utc_now() -> datetime:
 class Context(BaseContext):
     """What every resolver gets in ``info.context``; request and response are set by Strawberry."""
 
-    def __init__(self, *, uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        uow_factory: UnitOfWorkFactory,
+        settings: Settings,
+        clock: Clock,
+        metrics: Metrics | None = None,
+    ) -> None:
         super().__init__()
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
+        self.metrics = metrics
         #: The user every read and write of this request is scoped to.
         self.user_id = LOCAL_USER
 
 
 def context_getter_for(
-    uow_factory: UnitOfWorkFactory, settings: Settings, clock: Clock = utc_now
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Clock = utc_now,
+    metrics: Metrics | None = None,
 ) -> Callable[[], Awaitable[Context]]:
     """A FastAPI dependency building a fresh ``Context`` per request."""
 
     async def context_getter() -> Context:
-        return Context(uow_factory=uow_factory, settings=settings, clock=clock)
+        return Context(uow_factory=uow_factory, settings=settings, clock=clock, metrics=metrics)
 
     return context_getter

@@ -27,7 +27,7 @@ from graphql import (
     visit,
 )
 from graphql.language import Visitor
-from graphql.validation import ValuesOfCorrectTypeRule
+from graphql.validation import NoSchemaIntrospectionCustomRule, ValuesOfCorrectTypeRule
 from strawberry.extensions import SchemaExtension
 
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -119,7 +119,7 @@ def _tagged(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
         return tagged
     if rule is ValuesOfCorrectTypeRule:
         tagged = _BadLiteralRule
-    elif rule in specified_rules:
+    elif rule in specified_rules or rule is NoSchemaIntrospectionCustomRule:
         return rule
     else:
 

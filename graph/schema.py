@@ -17,6 +17,7 @@ from graphql.execution import Executor
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from strawberry.extensions import (
+    DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
@@ -31,6 +32,7 @@ from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.errors import ErrorCodes
+from graph.metrics import OperationMetrics
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
 from graph.types.enums import DateOrder, InvalidRowPolicy, Period
@@ -176,6 +178,8 @@ class Mutation:
             date_order=date_order,
             now=info.context.clock(),
         )
+        if info.context.metrics is not None:
+            info.context.metrics.observe_upload(ingestion)
         return Ingestion.from_domain(ingestion)
 
     @_mutation(
@@ -207,7 +211,10 @@ class Mutation:
             strawberry.argument(description="Last day of the range (inclusive), not before start."),
         ],
     ) -> int:
-        return await _call(info, services.delete_days, start, end, now=info.context.clock())
+        deleted = await _call(info, services.delete_days, start, end, now=info.context.clock())
+        if info.context.metrics is not None:
+            info.context.metrics.observe_delete(deleted)
+        return deleted
 
     @_mutation(
         description="Change the sent profile fields and recompute every KPI; returns "
@@ -316,14 +323,18 @@ class _Schema(strawberry.Schema):
 
 
 def build_schema(
-    *, execution_context_class: type[Executor[Any]] | None = None
+    *,
+    execution_context_class: type[Executor[Any]] | None = None,
+    introspection: bool = True,
 ) -> strawberry.Schema:
-    """The API's schema, with the query limits and error shaping of DESIGN.md section 6.
+    """The API's schema, with the query limits, error codes and metrics of docs/api.md.
 
     Args:
         execution_context_class: a graphql-core execution context to run operations
             with (a faster executor); Strawberry's own when None.
+        introspection: whether introspection queries are answered.
     """
+    extra: list[Any] = [] if introspection else [DisableIntrospection]
     return _Schema(
         query=Query,
         mutation=Mutation,
@@ -333,7 +344,9 @@ def build_schema(
             functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            *extra,
             ErrorCodes,
             ErrorShaping,
+            OperationMetrics,
         ],
     )

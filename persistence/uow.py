@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from types import TracebackType
 
@@ -32,8 +33,11 @@ class SqlUnitOfWork:
     profiles: SqlProfileRepository
     ingestions: SqlIngestionRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(
+        self, engine: Engine, *, on_lock_wait: Callable[[float], None] | None = None
+    ) -> None:
         self._engine = engine
+        self._on_lock_wait = on_lock_wait
         self._connection: Connection | None = None
         #: Users whose data this transaction wrote: ``commit`` bumps their data version.
         self._written: set[str] = set()
@@ -70,7 +74,14 @@ class SqlUnitOfWork:
         PostgreSQL takes a transaction-scoped advisory lock on the user. SQLite has
         one writer per database, so this takes the database write lock.
         """
-        connection = self._active()
+        started = time.perf_counter()
+        try:
+            self._lock(self._active(), user_id)
+        finally:
+            if self._on_lock_wait is not None:
+                self._on_lock_wait(time.perf_counter() - started)
+
+    def _lock(self, connection: Connection, user_id: str) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(_ADVISORY_LOCK, {"user_id": user_id})
         elif connection.in_transaction():
@@ -108,6 +119,9 @@ class SqlUnitOfWork:
         return self._connection
 
 
-def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
-    """A factory of fresh units of work on ``engine`` (what services are given)."""
-    return lambda: SqlUnitOfWork(engine)
+def uow_factory(
+    engine: Engine, *, on_lock_wait: Callable[[float], None] | None = None
+) -> Callable[[], SqlUnitOfWork]:
+    """A factory of fresh units of work on ``engine`` (what services are given);
+    ``on_lock_wait`` is told how many seconds each ``lock_user`` waited."""
+    return lambda: SqlUnitOfWork(engine, on_lock_wait=on_lock_wait)

@@ -110,3 +110,16 @@ def test_a_body_that_is_not_an_operation_is_bad_request(client: TestClient) -> N
 
     assert response.status_code == 400
     assert error_codes(response.json()) == ["BAD_REQUEST"]
+
+
+def test_introspection_can_be_turned_off(database_url: str) -> None:
+    from graph.app import create_app
+    from persistence.settings import Settings
+
+    settings = Settings(database_url=database_url, introspection=False, _env_file=None)
+    with TestClient(create_app(settings)) as client:
+        body = post(client, "{ __schema { queryType { name } } }")
+        allowed = post(client, "{ profile { id } }")
+
+    assert set(error_codes(body)) == {"GRAPHQL_VALIDATION_FAILED"}
+    assert "errors" not in allowed
