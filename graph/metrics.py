@@ -1,4 +1,4 @@
-"""Prometheus metrics of one server process, served at ``GET /metrics`` (docs/operations.md).
+"""Prometheus metrics of one server process, served at ``GET /metrics`` (docs/api.md, "Metrics").
 
 Labels are bounded: an operation is named by its first root field (a schema name,
 or ``invalid`` when none was parsed), an outcome is ``ok`` or the first error code.

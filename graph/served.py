@@ -68,24 +68,64 @@ def precision(served_type: type) -> dict[str, int]:
 def copier(served_type: type[_T]) -> Callable[[Any, dict[str, Any]], _T]:
     """A function building ``served_type`` from a domain object with the same attribute
     names, rounding the fields that declare ``DECIMALS``; ``extra`` supplies the rest
-    (``id``)."""
+    (``id``).
+
+    A 3,650-day ``kpis`` answer rounds 50,000 values, so the function is generated with
+    the rounding inlined: ``round(x * 10**n) / 10**n`` (one correctly rounded division,
+    which gives the shortest decimal) unless ``x * 10**n`` lies within 1e-4 of a half,
+    where ``round_half_even`` decides exactly.
+    """
     definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
-    rounded = list(precision(served_type).items())
-    plain = [
-        field.python_name
-        for field in definition.fields
-        if field.python_name != "id" and DECIMALS not in (field.metadata or {})
+    decimals = precision(served_type)
+    lines = ["def copy(source, extra):"]
+    entries = []
+    for index, field in enumerate(definition.fields):
+        name = field.python_name
+        if name == "id":
+            continue
+        if name not in decimals:
+            entries.append(f"{name!r}: source.{name}")
+            continue
+        scale = float(10 ** decimals[name])
+        lines += [
+            f"    x{index} = source.{name}",
+            f"    if x{index} is not None:",
+            f"        scaled = x{index} * {scale!r}",
+            "        nearest = round(scaled)",
+            "        if -0.4999 < scaled - nearest < 0.4999:",
+            f"            x{index} = nearest / {scale!r}",
+            "        else:",
+            f"            x{index} = exact(x{index}, {decimals[name]})",
+        ]
+        entries.append(f"{name!r}: x{index}")
+    lines += [
+        "    served = new(served_type)",
+        "    served.__dict__ = {" + ", ".join(entries) + "}",
+        "    served.__dict__.update(extra)",
+        "    return served",
     ]
-    new = object.__new__
+    namespace: dict[str, Any] = {
+        "new": object.__new__,
+        "served_type": served_type,
+        "exact": _exact,
+    }
+    exec("\n".join(lines), namespace)  # the source is built above from field names only
+    fast: Callable[[Any, dict[str, Any]], _T] = namespace["copy"]
+    plain = [f.python_name for f in definition.fields if f.python_name not in ("id", *decimals)]
 
     def copy(source: Any, extra: dict[str, Any]) -> _T:
-        served = new(served_type)
-        values = served.__dict__
-        for name in plain:
-            values[name] = getattr(source, name)
-        for name, decimals in rounded:
-            values[name] = round_half_even(getattr(source, name), decimals)
-        values.update(extra)
-        return served
+        try:
+            return fast(source, extra)
+        except (ValueError, OverflowError):  # NaN or infinity: served (or refused) as is
+            served = object.__new__(served_type)
+            values = {name: getattr(source, name) for name in plain}
+            for name, places in decimals.items():
+                values[name] = round_half_even(getattr(source, name), places)
+            served.__dict__ = {**values, **extra}
+            return served
 
     return copy
+
+
+def _exact(value: float, decimals: int) -> float | None:
+    return round_half_even(value, decimals)

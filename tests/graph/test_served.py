@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.served import opaque_id, round_half_even
+from domain import model
+from graph.served import opaque_id, precision, round_half_even
+from graph.types.kpi import Kpi
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9), st.integers(min_value=0, max_value=4))
@@ -53,3 +56,28 @@ def test_an_id_is_stable_per_user_and_key_and_unique_across_users_and_types() ->
 
     assert len(ids) == 12
     assert opaque_id("Kpi", "ann", "2026-01-01") == opaque_id("Kpi", "ann", "2026-01-01")
+
+
+_KPI_NUMBERS = st.one_of(
+    st.none(),
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.decimals(min_value=-10_000, max_value=10_000, places=5).map(float),
+)
+
+
+@given(st.lists(_KPI_NUMBERS, min_size=len(precision(Kpi)), max_size=len(precision(Kpi))))
+def test_a_served_kpi_holds_every_value_rounded_exactly(values: list[float | None]) -> None:
+    decimals = precision(Kpi)
+    kpi = model.Kpi(date=date(2026, 1, 1), **dict(zip(decimals, values, strict=True)))
+
+    served = Kpi.from_domain(kpi, "local")
+
+    for (name, places), value in zip(decimals.items(), values, strict=True):
+        expected = round_half_even(value, places)
+        assert getattr(served, name) == expected, (name, value)
+
+
+def test_a_served_kpi_passes_non_finite_values_on_for_the_executor_to_refuse() -> None:
+    served = Kpi.from_domain(model.Kpi(date=date(2026, 1, 1), bmr_kcal=math.inf), "u")
+
+    assert served.bmr_kcal == math.inf
