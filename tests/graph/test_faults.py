@@ -143,6 +143,8 @@ def test_an_unreachable_postgres_is_reported_quickly_and_recovered_from(tmp_path
             assert "database" in health.text
             assert health_seconds < timeout + margin
             assert query_seconds < timeout + margin
+            assert answer.status_code == 503
+            assert answer.headers["retry-after"]
             error = answer.json()["errors"][0]
             assert error["extensions"]["code"] == "DATABASE_UNAVAILABLE"
             assert error["extensions"]["errorId"]
