@@ -3,7 +3,7 @@
 The phase an error comes from decides its code: the parser (``GRAPHQL_PARSE_FAILED``,
 or ``QUERY_TOO_COSTLY`` past the token limit), validation (``BAD_USER_INPUT`` for a
 literal that fails scalar or enum coercion, ``QUERY_TOO_COSTLY`` for the limit rules
-the schema adds, ``GRAPHQL_VALIDATION_FAILED`` otherwise) and variable coercion
+wrapped with ``costly``, ``GRAPHQL_VALIDATION_FAILED`` otherwise) and variable coercion
 (``BAD_USER_INPUT``). Errors raised by resolvers get theirs from ``ErrorShaping`` in
 graph/schema.py; an error that already has a code keeps it. Coercion errors name the
 argument (and the input field) at fault in ``extensions``.
@@ -23,11 +23,10 @@ from graphql import (
     ObjectFieldNode,
     ValidationContext,
     VariableNode,
-    specified_rules,
     visit,
 )
 from graphql.language import Visitor
-from graphql.validation import NoSchemaIntrospectionCustomRule, ValuesOfCorrectTypeRule
+from graphql.validation import ValuesOfCorrectTypeRule
 from strawberry.extensions import SchemaExtension
 
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -40,8 +39,6 @@ _VARIABLE = re.compile(r"^Variable '\$(\w+)'")
 # graphql-core prints Python values with ``inspect`` (None, True); clients read JSON.
 _PYTHON_WORDS = re.compile(r"\b(None|True|False)\b")
 _JSON_WORDS = {"None": "null", "True": "true", "False": "false"}
-
-_tagged_rules: dict[type[ASTValidationRule], type[ASTValidationRule]] = {}
 
 
 def code_of(error: GraphQLError) -> str | None:
@@ -111,26 +108,25 @@ def _arguments_of(document: DocumentNode | None, variable: str) -> dict[str, Any
     return details
 
 
+def costly(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
+    """``rule`` (a limit: depth, aliases, cost) reporting its errors as QUERY_TOO_COSTLY.
+
+    Build it once, where the schema is built: a class made per request defeats
+    graphql-core's per-class visitor caches.
+    """
+
+    class _CostlyRule(rule):  # type: ignore[valid-type,misc]
+        # Strawberry's limit rules report through the context they were given.
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(_CostlyContext(context))
+
+    _CostlyRule.__name__ = f"Costly{rule.__name__}"
+    return _CostlyRule
+
+
 def _tagged(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
-    """``rule`` reporting its errors with a code: the limit rules (not graphql-core's
-    own) are QUERY_TOO_COSTLY, bad literals BAD_USER_INPUT naming the argument."""
-    tagged: type[ASTValidationRule] | None = _tagged_rules.get(rule)
-    if tagged is not None:
-        return tagged
-    if rule is ValuesOfCorrectTypeRule:
-        tagged = _BadLiteralRule
-    elif rule in specified_rules or rule is NoSchemaIntrospectionCustomRule:
-        return rule
-    else:
-
-        class _LimitRule(rule):  # type: ignore[valid-type,misc]
-            # Strawberry's limit rules report through the context they were given.
-            def __init__(self, context: ValidationContext) -> None:
-                super().__init__(_CostlyContext(context))
-
-        tagged = _LimitRule
-    _tagged_rules[rule] = tagged
-    return tagged
+    """``rule``, or the literal check that names the argument at fault in its place."""
+    return _BadLiteralRule if rule is ValuesOfCorrectTypeRule else rule
 
 
 class _CostlyContext:

@@ -17,11 +17,12 @@ from graphql.execution import Executor
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
+    max_aliases,
+    query_depth_limiter,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
@@ -31,7 +32,7 @@ from domain import services
 from domain.errors import HealthHubError, InvalidInputError
 from domain.ports import UnitOfWork
 from graph.context import Context
-from graph.errors import ErrorCodes
+from graph.errors import ErrorCodes, costly
 from graph.metrics import OperationMetrics
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
@@ -98,7 +99,7 @@ class Query:
     async def daily_metrics(self, info: Info, start: _START, end: _END) -> list[DailyMetric]:
         user_id = info.context.user_id
         days = await _call(info, services.list_days, start, end)
-        return [DailyMetric.from_domain(day, user_id) for day in days]
+        return DailyMetric.many_from_domain(days, user_id)
 
     @_field(
         description="The KPIs of the logged days in the range, by date ascending (docs/kpis.md)."
@@ -106,7 +107,7 @@ class Query:
     async def kpis(self, info: Info, start: _START, end: _END) -> list[Kpi]:
         user_id = info.context.user_id
         kpis = await _call(info, services.list_kpis, start, end)
-        return [Kpi.from_domain(kpi, user_id) for kpi in kpis]
+        return Kpi.many_from_domain(kpis, user_id)
 
     @_field(
         description="One summary per ISO week or calendar month that intersects the "
@@ -122,7 +123,7 @@ class Query:
         ] = Period.WEEK,
     ) -> list[KpiSummary]:
         summaries = await _call(info, services.summarise, start, end, period)
-        return [KpiSummary.from_domain(summary) for summary in summaries]
+        return KpiSummary.many_from_domain(summaries)
 
     @_field("The span of the logged days.")
     async def data_range(self, info: Info) -> DataRange:
@@ -315,6 +316,14 @@ def _copy(error: GraphQLError, message: str, extensions: dict[str, Any]) -> Grap
     )
 
 
+#: The depth and alias limits, built once: Strawberry's limiter extensions would make
+#: new rule classes for every request.
+_LIMIT_RULES = (
+    costly(query_depth_limiter.create_validator(MAX_DEPTH, None)),
+    costly(max_aliases.create_validator(MAX_ALIASES)),
+)
+
+
 class _Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -341,8 +350,7 @@ def build_schema(
         execution_context_class=execution_context_class,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
         extensions=[
-            functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-            functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+            functools.partial(AddValidationRules, list(_LIMIT_RULES)),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
             *extra,
             ErrorCodes,

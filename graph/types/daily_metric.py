@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import strawberry
 
 from domain import model
-from graph.served import copier, opaque_id
+from graph.served import copier, id_prefix
 
 _BLANK = " Null when the day has no value for it."
 
@@ -41,7 +42,13 @@ class DailyMetric:
     @classmethod
     def from_domain(cls, day: model.DailyMetrics, user_id: str) -> DailyMetric:
         """The served day: the stored values with the id."""
-        return _copy(day, {"id": opaque_id("DailyMetric", user_id, day.date.isoformat())})
+        return cls.many_from_domain([day], user_id)[0]
+
+    @classmethod
+    def many_from_domain(
+        cls, days: Iterable[model.DailyMetrics], user_id: str
+    ) -> list[DailyMetric]:
+        return _copy_all(days, id_prefix("DailyMetric", user_id))
 
 
-_copy = copier(DailyMetric)
+_copy_all = copier(DailyMetric, id_key="date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from graph.served import (
     RATE,
     STEPS_AVG,
     copier,
-    opaque_id,
+    id_prefix,
 )
 
 _WINDOW = "over the 7 calendar days D-6..D, among the days that have a value"
@@ -121,7 +122,11 @@ class Kpi:
     @classmethod
     def from_domain(cls, kpi: model.Kpi, user_id: str) -> Kpi:
         """The served KPI: the domain values rounded per unit, with the id."""
-        return _copy(kpi, {"id": opaque_id("Kpi", user_id, kpi.date.isoformat())})
+        return cls.many_from_domain([kpi], user_id)[0]
+
+    @classmethod
+    def many_from_domain(cls, kpis: Iterable[model.Kpi], user_id: str) -> list[Kpi]:
+        return _copy_all(kpis, id_prefix("Kpi", user_id))
 
 
-_copy = copier(Kpi)
+_copy_all = copier(Kpi, id_key="date")

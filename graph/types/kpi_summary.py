@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -49,7 +50,11 @@ class KpiSummary:
     @classmethod
     def from_domain(cls, summary: model.PeriodSummary) -> KpiSummary:
         """The served summary: the domain averages rounded per unit."""
-        return _copy(summary, {})
+        return _copy_all([summary], "")[0]
+
+    @classmethod
+    def many_from_domain(cls, summaries: Iterable[model.PeriodSummary]) -> list[KpiSummary]:
+        return _copy_all(summaries, "")
 
 
-_copy = copier(KpiSummary)
+_copy_all = copier(KpiSummary)
