@@ -36,6 +36,7 @@ def create_app(
     engine: Engine | None = None,
     uow_factory: UnitOfWorkFactory | None = None,
     clock: Clock = utc_now,
+    persisted_queries: PersistedQueryStore | None = None,
 ) -> FastAPI:
     """The API wired to a database; migrations are not run here (``healthhub serve`` does).
 
@@ -44,6 +45,8 @@ def create_app(
         engine: an engine to use instead of one built from ``settings.database_url``.
         uow_factory: a unit-of-work factory to use instead of the SQL one (a test seam).
         clock: the source of ``now`` for the services.
+        persisted_queries: the store of automatic persisted queries (default: a table
+            on ``engine``).
     """
     owned = engine is None
     engine = engine or create_engine_for(
@@ -70,7 +73,7 @@ def create_app(
         graphql_ide="graphiql",
         context_getter=context_getter_for(uow_factory, settings, clock, metrics),
         multipart_uploads_enabled=True,
-        persisted_queries=PersistedQueryStore(engine),
+        persisted_queries=persisted_queries or PersistedQueryStore(engine),
     )
     app = FastAPI(
         title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -25,6 +26,7 @@ from strawberry.types import ExecutionResult
 from persistence.persisted_queries import PersistedQueryStore
 
 NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+logger = logging.getLogger(__name__)
 #: The longest query stored: the token limit keeps real queries far below it.
 MAX_QUERY_CHARS = 100_000
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -49,7 +51,11 @@ async def resolve(
         return request
     sha256 = _checked_hash(persisted)
     if request.query is None:
-        query = await anyio.to_thread.run_sync(store.get, sha256)
+        try:
+            query = await anyio.to_thread.run_sync(store.get, sha256)
+        except Exception:  # the store is unreachable: the client sends the query instead
+            logger.warning("Persisted query store unavailable", exc_info=True)
+            query = None
         if query is None:
             raise PersistedQueryNotFoundError
         return dataclasses.replace(request, query=query)
@@ -57,7 +63,12 @@ async def resolve(
         raise HTTPException(400, "provided sha does not match query")
     if len(request.query) <= MAX_QUERY_CHARS:
         stamp = now()
-        await anyio.to_thread.run_sync(lambda: store.add(sha256, request.query or "", now=stamp))
+        try:
+            await anyio.to_thread.run_sync(
+                lambda: store.add(sha256, request.query or "", now=stamp)
+            )
+        except Exception:  # not stored: the operation still runs (and meets the outage)
+            logger.warning("Persisted query not stored", exc_info=True)
     return request
 
 

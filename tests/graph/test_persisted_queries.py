@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from graph.app import create_app
+from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
+from persistence.settings import Settings
 from tests.graph.api import error_codes
 
 QUERY = "query Goal { profile { stepsGoal } }"
@@ -81,3 +85,17 @@ def test_the_store_is_shared_by_processes_and_bounded(engine: Engine) -> None:
 
     assert found[:2] == [None, None]
     assert found[2:] == [f"{{ q{i}: profile {{ id }} }}" for i in range(2, 5)]
+
+
+def test_an_unreachable_store_asks_for_the_query_which_then_runs(
+    settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    missing = create_engine_for(f"sqlite:///{tmp_path}/no/such/dir/store.db")
+    app = create_app(settings, engine=engine, persisted_queries=PersistedQueryStore(missing))
+    with TestClient(app) as client:
+        unknown = client.post("/graphql", json={"extensions": EXTENSIONS})
+        sent = client.post("/graphql", json={"query": QUERY, "extensions": EXTENSIONS})
+    missing.dispose()
+
+    assert error_codes(unknown.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
+    assert sent.json() == {"data": {"profile": {"stepsGoal": 10000}}}
