@@ -1,4 +1,4 @@
-"""Cleaning a CSV cell and reading a number from it (DESIGN.md section 4.3)."""
+"""Cleaning a CSV cell and reading a number from it (docs/formats.md, Cells)."""
 
 from __future__ import annotations
 

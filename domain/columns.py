@@ -1,4 +1,4 @@
-"""Recognising the columns of a CSV header (DESIGN.md section 4.2)."""
+"""Recognising the columns of a CSV header (docs/formats.md, Columns)."""
 
 from __future__ import annotations
 

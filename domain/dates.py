@@ -1,4 +1,4 @@
-"""Reading the date cell of a CSV row (DESIGN.md section 4.3)."""
+"""Reading the date cell of a CSV row (docs/formats.md, Cells)."""
 
 from __future__ import annotations
 

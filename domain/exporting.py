@@ -10,7 +10,7 @@ from decimal import Decimal
 from domain.model import METRIC_FIELDS, DailyMetrics
 from domain.validation import COLUMN_OF
 
-#: The header of an export: the canonical CSV column names (DESIGN.md section 4.2).
+#: The header of an export: the canonical CSV column names (docs/formats.md, Columns).
 EXPORT_COLUMNS: tuple[str, ...] = ("date", *(COLUMN_OF[name] for name in METRIC_FIELDS))
 
 

@@ -1,35 +1,44 @@
-"""The KPI engine: a day's KPIs computed from scratch from all stored days (DESIGN 5.2)."""
+"""The KPI engine: a day's KPIs computed from scratch from all stored days (docs/kpis.md)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from domain.energy import TDEE_WINDOW_DAYS, bmr_kcal, tdee_estimate
+from domain.expenditure import estimate_expenditure
 from domain.model import KPI_FIELDS, DailyMetrics, Kpi, Profile
 from domain.rolling import WEEK_DAYS, window_means
 from domain.trend import reference_weights, weight_trend
 
 
-def compute_kpis(days: Sequence[DailyMetrics], profile: Profile) -> list[Kpi]:
-    """One ``Kpi`` per given day, sorted by date, computed from scratch.
+def compute_kpis(
+    days: Sequence[DailyMetrics], profile: Profile, since: date | None = None
+) -> list[Kpi]:
+    """One ``Kpi`` per given day (from ``since`` on, if given), sorted by date, computed
+    from scratch: the result equals the KPIs of all days without the ones before ``since``.
 
-    Window rules, as DESIGN.md section 5.2 states them: for day D, W(D) is the 7
+    Window rules, as docs/kpis.md states them: for day D, W(D) is the 7
     calendar days D-6..D (calendar days, not the last 7 rows). A missing day and a
     blank cell both mean "no value". Averages are over the days in the window that
     have a value, and are null when none has; ``balance_7d_days`` and
     ``weight_7d_days`` count the days of W(D) that have a value, and
     ``steps_goal_rate_7d`` is the share (0–1) of days in W(D) with steps whose steps
     ≥ steps_goal. waist_change_7d and weight_trend_change_7d compare D with the
-    calendar day D-7. The reference weight, the weight trend and the TDEE estimate
-    follow the rules stated in ``domain.trend`` and ``domain.energy``. Nothing is
-    rounded. Each window aggregates its own values, so a windowed KPI never depends
-    on how far back the computation started (the weight trend, by definition, does).
+    calendar day D-7. The reference weight, the weight trend, the TDEE estimate and
+    the expenditure estimate follow the rules stated in ``domain.trend``,
+    ``domain.energy`` and ``domain.expenditure``. Nothing is rounded.
+    Each window aggregates its own values, so a windowed KPI never depends on how
+    far back the computation started (the weight trend and the expenditure
+    estimate, by definition, do).
 
     Args:
         days: the person's stored days, at most one per date, in any order.
         profile: the person's profile.
+        since: return the KPIs of the days on or after this date only; the days before
+            it are still read.
 
     Raises:
         ValueError: two days have the same date.
@@ -49,57 +58,76 @@ def compute_kpis(days: Sequence[DailyMetrics], profile: Profile) -> list[Kpi]:
     weights = _series(ordered, at, span, "weight_kg")
     waist = _series(ordered, at, span, "waist_cm")
     reference_by_slot = reference_weights(weights)
-    reference = [reference_by_slot[index] for index in at]
     trend = weight_trend(weights)
     goal = profile.steps_goal
+    # Only the returned rows get KPIs; their 7-day windows also read the balance and
+    # the steps goal of up to 6 earlier rows.
+    start = _first_on_or_after(ordered, since)
+    week_before = None if since is None else since - timedelta(days=WEEK_DAYS - 1)
+    near = _first_on_or_after(ordered, week_before)
+    recent, recent_at, skip = ordered[near:], at[near:], start - near
+    rows, ends = ordered[start:], at[start:]
+    reference = [reference_by_slot[index] for index in ends]
 
     columns: dict[str, Sequence[object]] = {}
-    bmr = [bmr_kcal(rw, profile, day.date) for rw, day in zip(reference, ordered, strict=True)]
+    bmr = [
+        bmr_kcal(reference_by_slot[index], profile, day.date)
+        for day, index in zip(recent, recent_at, strict=True)
+    ]
     out_total = [
         None if b is None else b * profile.activity_factor + (day.kcal_out_training or 0.0)
-        for b, day in zip(bmr, ordered, strict=True)
+        for b, day in zip(bmr, recent, strict=True)
     ]
     balance: list[float | None] = [None] * span
-    for day, index, total in zip(ordered, at, out_total, strict=True):
+    for day, index, total in zip(recent, recent_at, out_total, strict=True):
         if total is not None and day.kcal_in is not None:
             balance[index] = day.kcal_in - total
-    goal_met = [None if day.steps is None else day.steps >= goal for day in ordered]
+    goal_met = [None if day.steps is None else day.steps >= goal for day in recent]
     goal_series: list[float | None] = [None] * span
-    for index, met in zip(at, goal_met, strict=True):
+    for index, met in zip(recent_at, goal_met, strict=True):
         if met is not None:
             goal_series[index] = 1.0 if met else 0.0
 
-    columns["bmr_kcal"] = bmr
-    columns["kcal_out_total"] = out_total
-    columns["balance_kcal"] = [balance[index] for index in at]
-    _put(columns, ("balance_7d_avg", "balance_7d_days"), window_means(balance, at))
+    columns["bmr_kcal"] = bmr[skip:]
+    columns["kcal_out_total"] = out_total[skip:]
+    columns["balance_kcal"] = [balance[index] for index in ends]
+    _put(columns, ("balance_7d_avg", "balance_7d_days"), window_means(balance, ends))
     columns["protein_per_kg"] = [
         None if rw is None or day.protein_g is None else day.protein_g / rw
-        for rw, day in zip(reference, ordered, strict=True)
+        for rw, day in zip(reference, rows, strict=True)
     ]
-    columns["healthy_food_pct"] = [_healthy_food_pct(day) for day in ordered]
-    columns["steps_goal_met"] = goal_met
-    columns["steps_7d_avg"] = window_means(_series(ordered, at, span, "steps"), at)[0]
-    columns["steps_goal_rate_7d"] = window_means(goal_series, at)[0]
-    columns["sleep_7d_avg"] = window_means(_series(ordered, at, span, "sleep_hours"), at)[0]
-    _put(columns, ("weight_7d_avg", "weight_7d_days"), window_means(weights, at))
-    columns["weight_trend"] = [trend[index] for index in at]
+    columns["healthy_food_pct"] = [_healthy_food_pct(day) for day in rows]
+    columns["steps_goal_met"] = goal_met[skip:]
+    columns["steps_7d_avg"] = window_means(_series(ordered, at, span, "steps"), ends)[0]
+    columns["steps_goal_rate_7d"] = window_means(goal_series, ends)[0]
+    columns["sleep_7d_avg"] = window_means(_series(ordered, at, span, "sleep_hours"), ends)[0]
+    _put(columns, ("weight_7d_avg", "weight_7d_days"), window_means(weights, ends))
+    columns["weight_trend"] = [trend[index] for index in ends]
     columns["weight_trend_change_7d"] = [
-        _difference(trend[index], trend, index - WEEK_DAYS) for index in at
+        _difference(trend[index], trend, index - WEEK_DAYS) for index in ends
     ]
     columns["waist_change_7d"] = [
         _difference(day.waist_cm, waist, index - WEEK_DAYS)
-        for day, index in zip(ordered, at, strict=True)
+        for day, index in zip(rows, ends, strict=True)
     ]
-    intake_avg, intake_days = window_means(
-        _series(ordered, at, span, "kcal_in"), at, TDEE_WINDOW_DAYS
-    )
+    intake = _series(ordered, at, span, "kcal_in")
+    intake_avg, intake_days = window_means(intake, ends, TDEE_WINDOW_DAYS)
     columns["tdee_estimate"] = [
         tdee_estimate(mean, count, trend[index], _at(trend, index - TDEE_WINDOW_DAYS))
-        for mean, count, index in zip(intake_avg, intake_days, at, strict=True)
+        for mean, count, index in zip(intake_avg, intake_days, ends, strict=True)
     ]
-    dates = [day.date for day in ordered]
+    expenditure, _ = estimate_expenditure(intake, weights)
+    columns["expenditure_kcal"] = [expenditure.kcal[index] for index in ends]
+    columns["expenditure_low_kcal"] = [expenditure.low_kcal[index] for index in ends]
+    columns["expenditure_high_kcal"] = [expenditure.high_kcal[index] for index in ends]
+    dates = [day.date for day in rows]
     return list(map(Kpi, dates, *(columns[name] for name in KPI_FIELDS)))
+
+
+def _first_on_or_after(ordered: Sequence[DailyMetrics], since: date | None) -> int:
+    if since is None:
+        return 0
+    return bisect.bisect_left(ordered, since, key=lambda day: day.date)
 
 
 def _series(

@@ -1,4 +1,4 @@
-"""The merge rule: how incoming days change the stored ones (DESIGN.md section 4.4)."""
+"""The merge rule: how incoming days change the stored ones (docs/formats.md, Applying a file)."""
 
 from __future__ import annotations
 

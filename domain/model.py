@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-#: The metric fields of a day, in canonical order (DESIGN.md section 3).
+#: The metric fields of a day, in canonical order (docs/formats.md, Columns).
 METRIC_FIELDS: tuple[str, ...] = (
     "steps",
     "protein_g",
@@ -84,7 +84,7 @@ class DailyMetrics:
 
 @dataclass(frozen=True, slots=True)
 class Kpi:
-    """The KPIs of one logged day (DESIGN.md section 5.2); ``None`` where undefined."""
+    """The KPIs of one logged day (docs/kpis.md); ``None`` where undefined."""
 
     date: date
     bmr_kcal: float | None = None
@@ -104,6 +104,9 @@ class Kpi:
     weight_trend_change_7d: float | None = None
     waist_change_7d: float | None = None
     tdee_estimate: float | None = None
+    expenditure_kcal: float | None = None
+    expenditure_low_kcal: float | None = None
+    expenditure_high_kcal: float | None = None
 
 
 #: The KPI fields after ``date``, in ``Kpi`` order.
@@ -112,7 +115,7 @@ KPI_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Kpi))[1:]
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """The person's settings that KPIs depend on (DESIGN.md section 5.1)."""
+    """The person's settings that KPIs depend on (docs/kpis.md, Profile)."""
 
     sex: Sex | None = Sex.MALE
     birth_date: date | None = date(1996, 1, 1)
@@ -195,7 +198,7 @@ class MergeResult:
 
 @dataclass(frozen=True, slots=True)
 class Ingestion:
-    """The report of one upload attempt, which is also its history record (DESIGN 4.5)."""
+    """The report of one upload attempt, which is also its history record (docs/formats.md)."""
 
     id: str
     filename: str | None
@@ -219,7 +222,7 @@ class Ingestion:
 
 @dataclass(frozen=True, slots=True)
 class PeriodSummary:
-    """KPIs summarised over one ISO week or calendar month, clipped (DESIGN 5.3)."""
+    """KPIs summarised over one ISO week or calendar month, clipped (docs/kpis.md)."""
 
     period_start: date
     period_end: date

@@ -1,4 +1,4 @@
-"""Parsing an uploaded CSV file into valid days, row errors and warnings (DESIGN.md 4.1–4.3)."""
+"""Parsing an uploaded CSV file into valid days, row errors and warnings (docs/formats.md)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from datetime import date
 
 from domain.errors import InvalidInputError
 from domain.model import PROFILE_FIELDS, Profile, Sex
-from domain.naming import api_name
 
 #: Inclusive bounds of the numeric profile fields.
 PROFILE_RANGES: dict[str, tuple[float, float]] = {
@@ -39,7 +38,7 @@ def apply_profile_changes(
 
 
 def _check(name: str, value: object, today: date) -> None:
-    label = api_name(name)
+    label = name
     if name not in PROFILE_FIELDS:
         raise InvalidInputError(f"{label} is not a profile field", field=label)
     if value is None:

@@ -1,4 +1,4 @@
-"""Turning the data rows of a CSV file into days and row errors (DESIGN.md 4.3)."""
+"""Turning the data rows of a CSV file into days and row errors (docs/formats.md, Cells)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from domain.errors import InvalidInputError
+from domain.exporting import to_csv
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
@@ -34,7 +35,6 @@ from domain.model import (
     PeriodSummary,
     Profile,
 )
-from domain.naming import api_name
 from domain.parsing import parse_csv
 from domain.ports import UnitOfWork
 from domain.profiles import apply_profile_changes
@@ -96,7 +96,7 @@ def upsert_day(
     """Set the sent fields of one day (``None`` clears one); fields not sent keep their value.
 
     Raises:
-        InvalidInputError: the date or a value is outside what DESIGN 4.3 allows.
+        InvalidInputError: the date or a value is outside what docs/formats.md allows.
     """
     problem = date_problem(day, today=now.date())
     if problem:
@@ -191,6 +191,23 @@ def list_ingestions(uow: UnitOfWork, user_id: str, limit: int) -> list[Ingestion
         return uow.ingestions.latest(user_id, limit)
 
 
+def export_days(
+    uow: UnitOfWork, user_id: str, start: date | None = None, end: date | None = None
+) -> bytes:
+    """Every stored day of the user in ``start..end`` (either bound open when None) as a
+    canonical CSV file that ``upload_csv`` takes back unchanged.
+
+    Unlike the list queries, an export takes any range: a person can always take all
+    their data out in one file.
+    """
+    with uow:
+        if start is None and end is None:
+            days: list[DailyMetrics] = uow.metrics.all_days(user_id)
+        else:
+            days = uow.metrics.between(user_id, start or date.min, end or date.max)
+    return to_csv(days)
+
+
 def _report_of(parsed: ParseResult, data: bytes, filename: str | None, now: datetime) -> Ingestion:
     errors = parsed.errors if parsed.file_error is None else (parsed.file_error,)
     return Ingestion(
@@ -231,7 +248,7 @@ def _recompute(
 ) -> int:
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
-    kpis = [k for k in compute_kpis(days, profile) if k.date >= since]
+    kpis = compute_kpis(days, profile, since)
     uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
     return len(kpis)
 
@@ -248,7 +265,7 @@ def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:
             continue
         problem = value_problem(name, value, kcal_in=day.kcal_in)
         if problem:
-            raise InvalidInputError(f"{api_name(name)}: {problem}", field=api_name(name))
+            raise InvalidInputError(f"{name}: {problem}", field=name)
 
 
 def _check_order(start: date, end: date) -> None:

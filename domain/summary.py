@@ -1,4 +1,4 @@
-"""Period summaries: KPIs summarised per ISO week or calendar month (DESIGN 5.3)."""
+"""Period summaries: KPIs summarised per ISO week or calendar month (docs/kpis.md)."""
 
 from __future__ import annotations
 

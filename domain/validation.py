@@ -1,4 +1,4 @@
-"""Value rules shared by CSV parsing and manual entry (DESIGN.md section 4.3)."""
+"""Value rules shared by CSV parsing and manual entry (docs/formats.md, Cells)."""
 
 from __future__ import annotations
 

@@ -99,6 +99,9 @@ class KpiRow(SQLModel, table=True):
     weight_trend_change_7d: float | None = None
     waist_change_7d: float | None = None
     tdee_estimate: float | None = None
+    expenditure_kcal: float | None = None
+    expenditure_low_kcal: float | None = None
+    expenditure_high_kcal: float | None = None
     computed_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 

@@ -17,14 +17,9 @@ from persistence.database import create_engine_for
 from persistence.migrations import upgrade
 from persistence.uow import SqlUnitOfWork
 from persistence.uow import uow_factory as _sql_uow_factory
+from tests.support.databases import postgres_required
 
 _DEFAULT_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_required() -> bool:
-    return (
-        os.environ.get("CI") == "true" or os.environ.get("HEALTHHUB_TEST_REQUIRE_POSTGRES") == "1"
-    )
 
 
 def _libpq(url: str) -> str:
@@ -54,7 +49,7 @@ def _postgres_database() -> Iterator[Engine]:
         admin = psycopg.connect(_libpq(admin_url), autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
         reason = f"PostgreSQL at {make_url(admin_url)!r} is unreachable: {error}"
-        if _postgres_required():
+        if postgres_required():
             pytest.fail(reason)
         pytest.skip(reason)
     name = f"healthhub_test_{secrets.token_hex(6)}"

@@ -1,6 +1,6 @@
 """GraphQL enums: the domain enums themselves, registered with Strawberry.
 
-Their names and values are the contract of docs/api.md in both layers, so one
+Their names and values are the contract of schema.graphql in both layers, so one
 definition serves both and resolvers pass them through unconverted; the
 descriptions, which the domain has no business holding, are attached here.
 """

@@ -112,10 +112,29 @@ class Kpi:
         "days have a waist value.",
         CM,
     )
-    tdee_estimate: float | None = _number(
-        "Simple adaptive expenditure, kcal/day, over D-13..D: mean kcal eaten − "
-        "(trend(D) − trend(D-14)) · 7700 / 14. Null with fewer than 10 days of kcal "
-        "eaten in that window or no trend on D-14.",
+    tdee_estimate: float | None = strawberry.field(
+        description="Simple adaptive expenditure, kcal/day, over D-13..D: mean kcal eaten "
+        "− (trend(D) − trend(D-14)) · 7700 / 14. Noisy; expenditureKcal replaces it. Null "
+        "with fewer than 10 days of kcal eaten in that window or no trend on D-14.",
+        deprecation_reason="Use expenditureKcal.",
+        metadata={DECIMALS: KCAL},
+    )
+    expenditure_kcal: float | None = _number(
+        "Estimated daily energy expenditure on D, kcal/day: a state-space model of body "
+        "mass and expenditure fed by logged intake and weigh-ins on days up to D "
+        "(docs/expenditure.md). Null until 14 days after the first weigh-in with 10 days "
+        "of intake and 4 weigh-ins, when the 80 % interval is wider than 1,000 kcal, or "
+        "when the estimate is outside 600–8,000 kcal.",
+        KCAL,
+    )
+    expenditure_low_kcal: float | None = _number(
+        "Low end of the 80 % interval around expenditureKcal, kcal/day (not cut to "
+        "600–8,000). Null when expenditureKcal is.",
+        KCAL,
+    )
+    expenditure_high_kcal: float | None = _number(
+        "High end of the 80 % interval around expenditureKcal, kcal/day. Null when "
+        "expenditureKcal is.",
         KCAL,
     )
 

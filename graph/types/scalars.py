@@ -1,4 +1,4 @@
-"""The Date, DateTime and Upload scalars of the API (DESIGN.md section 6)."""
+"""The Date, DateTime and Upload scalars of the API (docs/api.md)."""
 
 from __future__ import annotations
 

@@ -7,6 +7,12 @@ from importlib.resources import as_file, files
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+
+class SchemaBehindError(Exception):
+    """The database is not at the newest revision this version of the code needs."""
 
 
 def alembic_config(url: str) -> Config:
@@ -23,6 +29,29 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Migrate the database at ``url`` to the newest revision (``alembic upgrade head``)."""
     command.upgrade(alembic_config(url), "head")
+
+
+def check_current(url: str) -> None:
+    """Make sure the database at ``url`` is at the newest revision, without migrating.
+
+    Raises:
+        SchemaBehindError: it is not (or has no schema yet); the message says what to run.
+    """
+    from persistence.database import create_engine_for
+
+    heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    finally:
+        engine.dispose()
+    if current != heads:
+        at = ", ".join(sorted(current)) or "no schema"
+        raise SchemaBehindError(
+            f"the database is at {at}, this version needs {', '.join(sorted(heads))}; "
+            "run `healthhub db upgrade` first"
+        )
 
 
 def _script_location() -> str:

@@ -1,4 +1,4 @@
-"""The domain imports only the standard library and itself (DESIGN.md section 2)."""
+"""The domain imports only the standard library and itself (docs/index.md, Layers)."""
 
 from __future__ import annotations
 

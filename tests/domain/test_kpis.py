@@ -1,4 +1,4 @@
-"""Hand-computed KPI cases: energy, windows, food and steps (DESIGN 5.2)."""
+"""Hand-computed KPI cases: energy, windows, food and steps (docs/kpis.md)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,14 @@ FORGETS_AFTER_DAYS = 45
 _LONG_HISTORIES = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-_REMEMBERING = {"weight_trend", "weight_trend_change_7d", "tdee_estimate"}
+_REMEMBERING = {
+    "weight_trend",
+    "weight_trend_change_7d",
+    "tdee_estimate",
+    "expenditure_kcal",
+    "expenditure_low_kcal",
+    "expenditure_high_kcal",
+}
 _FORGETTING = [name for name in KPI_FIELDS if name not in _REMEMBERING]
 
 
@@ -81,6 +88,19 @@ def test_the_order_of_the_input_does_not_matter(days: list[DailyMetrics], seed: 
     random.Random(seed).shuffle(shuffled)
 
     assert compute_kpis(shuffled, PROFILE) == compute_kpis(days, PROFILE)
+
+
+@_LONG_HISTORIES
+@given(days=_days(), data=st.data())
+def test_the_kpis_since_a_date_are_those_of_all_days_from_that_date_on(
+    days: list[DailyMetrics], data: st.DataObject
+) -> None:
+    span = (days[-1].date - days[0].date).days
+    since = days[0].date + timedelta(days=data.draw(st.integers(-3, span + 3)))
+
+    assert compute_kpis(days, PROFILE, since) == [
+        kpi for kpi in compute_kpis(days, PROFILE) if kpi.date >= since
+    ]
 
 
 @_LONG_HISTORIES

@@ -1,4 +1,4 @@
-"""Hand-computed cases for the weight trend and the adaptive TDEE estimate (DESIGN 5.2)."""
+"""Hand-computed cases for the weight trend and the adaptive TDEE estimate (docs/kpis.md)."""
 
 from __future__ import annotations
 

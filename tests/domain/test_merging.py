@@ -1,4 +1,4 @@
-"""The merge rule: present columns overwrite, absent columns stay, blanks clear (DESIGN 4.4)."""
+"""The merge rule: present columns overwrite, absent ones stay, blanks clear (docs/formats.md)."""
 
 from __future__ import annotations
 

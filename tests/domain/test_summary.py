@@ -1,4 +1,4 @@
-"""Period summaries per ISO week or calendar month, clipped to the asked range (DESIGN 5.3)."""
+"""Period summaries per ISO week or calendar month, clipped to the asked range (docs/kpis.md)."""
 
 from __future__ import annotations
 

@@ -8,9 +8,12 @@ from datetime import date
 import pytest
 
 from domain.model import METRIC_FIELDS
+from domain.parsing import parse_csv
 from domain.validation import COLUMN_OF, date_problem, value_problem
 
-# (field, lowest allowed, highest allowed) as DESIGN.md section 4.3 states them.
+# (field, lowest allowed, highest allowed) as docs/formats.md (Cells) states them.
+TODAY = date(2026, 3, 1)
+
 RANGES = [
     ("steps", 0, 100_000),
     ("protein_g", 0, 1_000),
@@ -24,19 +27,38 @@ RANGES = [
 ]
 
 
-def test_every_metric_field_has_its_canonical_csv_column() -> None:
-    assert COLUMN_OF == {
-        "steps": "steps_n",
-        "protein_g": "proteins_g",
-        "kcal_in": "kcal_in",
-        "kcal_junk_in": "kcal_junk_in",
-        "kcal_out_training": "kcal_out_training",
-        "sleep_hours": "sleep_hours",
-        "stress": "stress_rel",
-        "weight_kg": "weight_kg",
-        "waist_cm": "waist_cm",
-    }
-    assert set(COLUMN_OF) == set(METRIC_FIELDS)
+# The canonical CSV column of each stored field (docs/formats.md), with a value in range.
+CANONICAL_COLUMNS = [
+    ("steps", "steps_n", 8_000),
+    ("protein_g", "proteins_g", 120),
+    ("kcal_in", "kcal_in", 2_400),
+    ("kcal_junk_in", "kcal_junk_in", 300),
+    ("kcal_out_training", "kcal_out_training", 450),
+    ("sleep_hours", "sleep_hours", 7.5),
+    ("stress", "stress_rel", 4),
+    ("weight_kg", "weight_kg", 81.5),
+    ("waist_cm", "waist_cm", 90),
+]
+
+
+def test_the_canonical_columns_cover_every_metric_field() -> None:
+    assert {field for field, _, _ in CANONICAL_COLUMNS} == set(METRIC_FIELDS)
+
+
+@pytest.mark.parametrize(("field", "column", "value"), CANONICAL_COLUMNS)
+def test_a_canonical_column_is_read_into_its_field_and_named_in_its_errors(
+    field: str, column: str, value: float
+) -> None:
+    # kcal_in is there too, as kcal_junk_in is bounded by it.
+    cells = {"date": "2026-01-05", "kcal_in": "3000", column: str(value)}
+    bad = {**cells, "date": "2026-01-06", column: "x"}
+    text = "\n".join(",".join(row) for row in (cells, cells.values(), bad.values()))
+    result = parse_csv(text.encode(), today=TODAY)
+
+    assert COLUMN_OF[field] == column
+    assert getattr(result.days[0], field) == value
+    assert field in result.fields
+    assert [error.column for error in result.errors] == [column]
 
 
 @pytest.mark.parametrize(("field", "low", "high"), RANGES)

@@ -22,7 +22,8 @@ mutation Upload($file: Upload!, $policy: InvalidRowPolicy! = REJECT_FILE,
 
 KPI_FIELDS = """date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
   healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg weight7dDays
-  weightTrend weightTrendChange7d waistChange7d tdeeEstimate"""
+  weightTrend weightTrendChange7d waistChange7d tdeeEstimate
+  expenditureKcal expenditureLowKcal expenditureHighKcal"""
 
 DAY_FIELDS = """date steps proteinG kcalIn kcalJunkIn kcalOutTraining sleepHours stress
   weightKg waistCm updatedAt"""

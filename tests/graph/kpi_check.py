@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
+from strawberry.utils.str_converters import to_camel_case
 
 from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, KPI_FIELDS
-from domain.naming import api_name
 from domain.ports import UnitOfWork
 from domain.services import LOCAL_USER
 from graph.served import precision, round_half_even
@@ -39,5 +39,5 @@ def assert_kpis_are_from_scratch(
             wanted = getattr(want, name)
             if isinstance(wanted, float):
                 wanted = round_half_even(wanted, KPI_DECIMALS[name])
-            assert got[api_name(name)] == wanted, (want.date, name)
+            assert got[to_camel_case(name)] == wanted, (want.date, name)
     return served

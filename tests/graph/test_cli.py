@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -13,11 +14,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command as alembic_command
+from fastapi.testclient import TestClient
+from sqlalchemy import inspect
 
 from domain import services
 from domain.model import KPI_FIELDS
 from domain.ports import UnitOfWork
-from graph.cli import main
+from graph.app import create_app
+from graph.cli import asgi_app, main
+from persistence.database import create_engine_for
+from persistence.migrations import alembic_config, upgrade
+from persistence.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
@@ -135,3 +143,53 @@ def test_serve_refuses_a_non_loopback_host_without_a_token(tmp_path: Path) -> No
     assert finished.returncode == 2
     assert "HEALTHHUB_API_TOKEN" in finished.stderr
     assert not (tmp_path / "x.db").exists(), "it refused before touching the database"
+
+
+def test_the_serve_factory_freezes_start_up_objects_and_the_app_factory_does_not(
+    database_url: str,
+) -> None:
+    # Process-wide tuning belongs to the serve entry point: an app built and run
+    # elsewhere (tests, another ASGI server) leaves the collector alone.
+    gc.unfreeze()
+    try:
+        with TestClient(create_app(Settings(database_url=database_url, _env_file=None))) as client:
+            assert client.get("/healthz").status_code == 200
+        assert gc.get_freeze_count() == 0
+        asgi_app()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["kpis", "--start", "2026-03-01", "--end", "2026-03-07"], ["export", "out.csv"]],
+    ids=["kpis", "export"],
+)
+def test_a_read_only_command_never_migrates_and_says_to_run_db_upgrade(
+    command: list[str],
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    alembic_command.downgrade(alembic_config(database_url), "base")
+    try:
+        status = main(command)
+        tables = _tables(database_url)
+    finally:
+        upgrade(database_url)
+
+    assert status == 2
+    assert "run `healthhub db upgrade` first" in capsys.readouterr().err
+    assert tables <= {"alembic_version"}
+    assert not (tmp_path / "out.csv").exists()
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine_for(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()

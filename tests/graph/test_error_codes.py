@@ -11,6 +11,7 @@ from tests.graph.api import error_codes, post
 
 
 def _single_error(body: dict[str, Any]) -> dict[str, Any]:
+    error: dict[str, Any]
     (error,) = body["errors"]
     assert "None" not in error["message"], error
     return error

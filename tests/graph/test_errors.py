@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.app import create_app
-from graph.schema import INTERNAL_ERROR_MESSAGE
+from graph.errors import INTERNAL_ERROR_MESSAGE
 from persistence.settings import Settings
 from tests.graph.api import post
 

@@ -73,6 +73,16 @@ def test_an_invalid_value_is_bad_user_input_naming_the_field_and_changes_nothing
     assert days(client, "2026-02-01", "2026-02-01") == [before]
 
 
+def test_a_refused_field_is_named_in_the_api_spelling(client: TestClient) -> None:
+    day = post(client, UPSERT, {"input": {"date": "2026-02-01", "weightKg": 19.9}})
+    profile = post(client, UPDATE_PROFILE, {"input": {"heightCm": 10}})
+
+    assert [(e["message"], e["extensions"]) for e in day["errors"] + profile["errors"]] == [
+        ("weightKg: 19.9 is outside 20–400", {"code": "BAD_USER_INPUT", "field": "weightKg"}),
+        ("heightCm: 10.0 is outside 50–300", {"code": "BAD_USER_INPUT", "field": "heightCm"}),
+    ]
+
+
 def test_an_upsert_changes_the_kpis_of_the_later_days(
     client: TestClient, uow_factory: Callable[[], UnitOfWork]
 ) -> None:

@@ -30,7 +30,7 @@ from schemathesis.graphql import nodes
 from sqlalchemy import Engine
 
 from graph.app import create_app
-from graph.schema import INTERNAL_ERROR_MESSAGE
+from graph.errors import INTERNAL_ERROR_MESSAGE
 from persistence.settings import Settings
 from tests.graph.api import data
 

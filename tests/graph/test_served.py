@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -68,7 +69,8 @@ _KPI_NUMBERS = st.one_of(
 @given(st.lists(_KPI_NUMBERS, min_size=len(precision(Kpi)), max_size=len(precision(Kpi))))
 def test_a_served_kpi_holds_every_value_rounded_exactly(values: list[float | None]) -> None:
     decimals = precision(Kpi)
-    kpi = model.Kpi(date=date(2026, 1, 1), **dict(zip(decimals, values, strict=True)))
+    fields: dict[str, Any] = dict(zip(decimals, values, strict=True))
+    kpi = model.Kpi(date=date(2026, 1, 1), **fields)
 
     served = Kpi.from_domain(kpi, "local")
 

@@ -14,7 +14,7 @@ from tests.support.server import running_server
 
 def test_the_settings_never_print_the_token() -> None:
     token = f"token-{uuid.uuid4().hex}"
-    settings = Settings(api_token=token, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(api_token=token, _env_file=None)
     assert settings.api_token is not None
     assert settings.api_token.get_secret_value() == token
     for text in (repr(settings), str(settings), settings.model_dump_json()):

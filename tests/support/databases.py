@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
+import pytest
 from sqlalchemy.engine import make_url
 
 from tests.support.server import free_port
@@ -29,6 +30,23 @@ def postgres_available(admin_url: str = ADMIN_URL) -> bool:
             return True
     except psycopg.Error:
         return False
+
+
+def postgres_required() -> bool:
+    """Whether a PostgreSQL test must fail, not skip, when the server is down."""
+    return (
+        os.environ.get("CI") == "true" or os.environ.get("HEALTHHUB_TEST_REQUIRE_POSTGRES") == "1"
+    )
+
+
+def need_postgres(admin_url: str = ADMIN_URL) -> None:
+    """Skip the calling test when PostgreSQL is down, or fail it when it is required."""
+    if postgres_available(admin_url):
+        return
+    reason = f"PostgreSQL at {make_url(admin_url)!r} is unreachable"
+    if postgres_required():
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 @contextmanager

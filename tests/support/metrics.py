@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from domain.exporting import to_csv
 from domain.kpis import compute_kpis
@@ -16,7 +16,7 @@ from domain.services import LOCAL_USER
 #: A range that covers every date a stored day can have.
 ALL_DATES = (date(1900, 1, 1), date(2100, 12, 31))
 
-StoredState = tuple[list[tuple[DailyMetrics, object]], list[Kpi], Profile | None]
+StoredState = tuple[list[tuple[DailyMetrics, datetime | None]], list[Kpi], Profile | None]
 
 
 def realistic_days(first: date, count: int, *, seed: int = 1) -> list[DailyMetrics]:

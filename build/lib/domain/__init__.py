@@ -1,1 +1,0 @@
-"""The domain core: entities, CSV parsing, the merge rule, the KPI engine and services."""

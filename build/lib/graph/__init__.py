@@ -1,1 +1,0 @@
-"""The outer layer: GraphQL schema, FastAPI app and the command line."""

@@ -1,0 +1,232 @@
+"""The expenditure estimate: a Kalman filter over body mass, expenditure and water weight.
+
+The method, its parameters and the reasons for them are explained in
+docs/expenditure.md. In short, the filter's state on day D is
+
+* ``m``: body mass without the day's water weight, in kg;
+* ``e``: the daily energy expenditure, in kcal;
+* ``w``: water weight, in kg, an AR(1) process around zero;
+
+and each calendar day it (1) moves the state on by one day: the intake logged on
+the day before changes mass by (intake − e) / 7,700 kg, ``e`` drifts as a random
+walk and ``w`` fades by ``WATER_CORRELATION``; a day without logged intake carries
+no energy information: the person's usual intake stands in for it, with an
+uncertainty as large as a day's intake swings; (2) takes the weigh-in of day D,
+if any, as an observation of m + w plus scale noise. The water weight's standard
+deviation is learnt from the person's own weigh-ins: a recursive estimate driven
+by the filter's normalised innovations, so steady and swingy people both get an
+honest interval. The work per day is constant and the result depends on days
+≤ D only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from domain.energy import KCAL_PER_KG
+
+#: Day-to-day correlation of water weight (typical of people who weigh daily).
+WATER_CORRELATION = 0.7
+#: The water-weight standard deviation assumed before the person's own weigh-ins say more, kg.
+WATER_SD_PRIOR_KG = 0.8
+#: Bounds of the learnt water-weight standard deviation, kg.
+WATER_SD_BOUNDS_KG = (0.2, 3.0)
+#: How many weigh-ins the prior water level counts as, and the longest memory (weigh-ins).
+WATER_PRIOR_WEIGH_INS = 3
+WATER_MEMORY_WEIGH_INS = 90
+#: Scale noise (0.1 kg) and rounding to 0.1 kg, as one standard deviation, kg.
+SCALE_SD_KG = math.sqrt(0.1**2 + 0.1**2 / 12)
+#: How much expenditure may wander from one day to the next (a random walk), kcal.
+EXPENDITURE_DRIFT_SD_KCAL = 7.0
+#: The expenditure assumed before any data, and its standard deviation, kcal.
+EXPENDITURE_PRIOR_KCAL = 2_500.0
+EXPENDITURE_PRIOR_SD_KCAL = 800.0
+#: Error of a logged day's intake, and the uncertainty of a day without logged intake, kcal.
+LOGGED_INTAKE_SD_KCAL = 100.0
+UNLOGGED_INTAKE_SD_KCAL = 700.0
+#: The usual intake that stands in for an unlogged day: an average with this memory, days.
+USUAL_INTAKE_DAYS = 14
+#: Body mass is unknown before the first weigh-in: its prior standard deviation, kg.
+MASS_PRIOR_SD_KG = 10.0
+#: One weigh-in moves the filter at most as much as a 4-sigma outlier would.
+OUTLIER_SIGMAS = 4.0
+
+#: The 80 % interval is the estimate ± this many posterior standard deviations.
+INTERVAL_Z = 1.2815515655446004
+#: Null rules: days since the first weigh-in, intake days and weigh-ins since it.
+MIN_DAYS_SINCE_FIRST_WEIGH_IN = 14
+MIN_INTAKE_DAYS = 10
+MIN_WEIGH_INS = 4
+MAX_INTERVAL_WIDTH_KCAL = 1_000.0
+PLAUSIBLE_KCAL = (600.0, 8_000.0)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterState:
+    """What the filter carries from one calendar day to the next: a constant size.
+
+    Running the filter over days 0..k−1 and then, from the state it ends in, over
+    days k.. gives exactly the estimates of one run over all the days.
+    """
+
+    started: bool = False
+    mass: float = 0.0
+    expenditure: float = 0.0
+    water: float = 0.0
+    #: The posterior covariance of (mass, expenditure, water), upper triangle by rows.
+    covariance: tuple[float, float, float, float, float, float] = (0.0,) * 6
+    log_water_variance: float = field(default_factory=lambda: math.log(WATER_SD_PRIOR_KG**2))
+    adaptations: int = 0
+    days_since_first_weigh_in: int = 0
+    intake_days: int = 0
+    weigh_ins: int = 0
+    usual_intake: float | None = None
+    previous_intake: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Estimates:
+    """Per calendar day: the estimate and its 80 % interval, ``None`` where null."""
+
+    kcal: list[float | None]
+    low_kcal: list[float | None]
+    high_kcal: list[float | None]
+
+
+def estimate_expenditure(
+    intake: Sequence[float | None],
+    weights: Sequence[float | None],
+    state: FilterState | None = None,
+) -> tuple[Estimates, FilterState]:
+    """The expenditure estimate for every calendar day of two date-indexed series.
+
+    Slot 0 is the first day (or the day after the one ``state`` ended on); a ``None``
+    means no value. The estimate on slot D uses slots ≤ D only. It is null unless
+    D − first weigh-in ≥ 14 days and, from the first weigh-in to D, at least 10
+    days have intake and at least 4 a weight; and null when the interval is wider
+    than 1,000 kcal or the estimate is outside 600–8,000 kcal (the interval is not
+    clipped).
+
+    Returns:
+        The estimates, and the filter's state after the last slot.
+    """
+    phi = WATER_CORRELATION
+    phi2, keep = phi * phi, 1.0 - phi * phi
+    c = 1.0 / KCAL_PER_KG
+    r_scale = SCALE_SD_KG**2
+    q_e = EXPENDITURE_DRIFT_SD_KCAL**2
+    q_logged = (LOGGED_INTAKE_SD_KCAL * c) ** 2
+    q_unlogged = (UNLOGGED_INTAKE_SD_KCAL * c) ** 2
+    low_v, high_v = (math.log(sd**2) for sd in WATER_SD_BOUNDS_KG)
+    prior_weigh_ins, slowest = WATER_PRIOR_WEIGH_INS, 1.0 / WATER_MEMORY_WEIGH_INS
+    gate = OUTLIER_SIGMAS**2
+    usual_weight = 1.0 / USUAL_INTAKE_DAYS
+    lowest, highest = PLAUSIBLE_KCAL
+    widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
+    min_days, min_intake, min_weigh_ins = (
+        MIN_DAYS_SINCE_FIRST_WEIGH_IN,
+        MIN_INTAKE_DAYS,
+        MIN_WEIGH_INS,
+    )
+
+    st = state or FilterState()
+    started, m, e, w = st.started, st.mass, st.expenditure, st.water
+    pmm, pme, pmw, pee, pew, pww = st.covariance
+    log_v, adaptations = st.log_water_variance, st.adaptations
+    q_w = math.exp(log_v) * keep
+    days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
+    usual, previous_intake = st.usual_intake, st.previous_intake
+    kcal_out: list[float | None] = [None] * len(intake)
+    low_out: list[float | None] = [None] * len(intake)
+    high_out: list[float | None] = [None] * len(intake)
+    for slot, (kcal, weight) in enumerate(zip(intake, weights, strict=True)):
+        if started:
+            days_since += 1
+            # (1) One day on: mass takes the previous day's intake minus expenditure.
+            if previous_intake is not None:
+                u, q_m = previous_intake, q_logged
+            else:
+                u, q_m = (e if usual is None else usual), q_unlogged
+            m += (u - e) * c
+            w *= phi
+            pmm += c * (c * pee - 2.0 * pme) + q_m
+            pme -= c * pee
+            pmw = phi * (pmw - c * pew)
+            pee += q_e
+            pew *= phi
+            pww = phi2 * pww + q_w
+            if weight is not None:
+                # (2) The weigh-in observes m + w plus scale noise.
+                hm, he, hw = pmm + pmw, pme + pew, pmw + pww
+                s = hm + hw + r_scale
+                nu = weight - m - w
+                nis = nu * nu / s
+                # The water variance moves so that innovations match their predicted
+                # size; the step is scaled by how much of that size is water.
+                rate = 1.0 / (adaptations + prior_weigh_ins)
+                if rate < slowest:
+                    rate = slowest
+                water = pww if pww > 0.25 * s else 0.25 * s
+                log_v += rate * ((nis if nis < gate else gate) - 1.0) * s / water
+                if log_v < low_v:
+                    log_v = low_v
+                elif log_v > high_v:
+                    log_v = high_v
+                q_w = math.exp(log_v) * keep
+                adaptations += 1
+                if nis > gate:
+                    s = nu * nu / gate
+                km, ke, kw = hm / s, he / s, hw / s
+                m += km * nu
+                e += ke * nu
+                w += kw * nu
+                pmm -= km * hm
+                pme -= km * he
+                pmw -= km * hw
+                pee -= ke * he
+                pew -= ke * hw
+                pww -= kw * hw
+                weigh_ins += 1
+            intake_days += kcal is not None
+            if (
+                days_since >= min_days
+                and intake_days >= min_intake
+                and weigh_ins >= min_weigh_ins
+                and pee <= widest_variance
+                and lowest <= e <= highest
+            ):
+                half = INTERVAL_Z * math.sqrt(pee)
+                kcal_out[slot] = e
+                low_out[slot] = e - half
+                high_out[slot] = e + half
+        elif weight is not None:
+            started = True
+            v = math.exp(log_v)
+            # Mass is centred on the first weigh-in, which then splits the uncertainty
+            # between mass and water by their prior variances.
+            pmm0 = MASS_PRIOR_SD_KG**2
+            s = pmm0 + v + r_scale
+            m, e, w = weight, (EXPENDITURE_PRIOR_KCAL if usual is None else usual), 0.0
+            pmm, pme, pmw = pmm0 - pmm0 * pmm0 / s, 0.0, -pmm0 * v / s
+            pee, pew, pww = EXPENDITURE_PRIOR_SD_KCAL**2, 0.0, v - v * v / s
+            intake_days, weigh_ins = int(kcal is not None), 1
+        if kcal is not None:
+            usual = kcal if usual is None else usual + usual_weight * (kcal - usual)
+        previous_intake = kcal
+    end = FilterState(
+        started,
+        m,
+        e,
+        w,
+        (pmm, pme, pmw, pee, pew, pww),
+        log_v,
+        adaptations,
+        days_since,
+        intake_days,
+        weigh_ins,
+        usual,
+        previous_intake,
+    )
+    return Estimates(kcal_out, low_out, high_out), end
