@@ -1,7 +1,8 @@
 """Exceptions raised by the domain.
 
     HealthHubError            base of every error the domain raises on purpose
-    └── InvalidInputError          an argument a caller sent is not allowed (code BAD_USER_INPUT)
+    ├── InvalidInputError          an argument a caller sent is not allowed (code BAD_USER_INPUT)
+    └── BusyError                  the write could not run now; nothing changed (code BUSY)
 
 Bad data inside an uploaded file is not an exception: it is reported in the
 ``Ingestion`` record.
@@ -30,3 +31,14 @@ class InvalidInputError(HealthHubError):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class BusyError(HealthHubError):
+    """A write could not take its turn in time, or the server is stopping; nothing was
+    changed and the same request can be sent again later."""
+
+    code = "BUSY"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
 
-import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
-from graph import guards
+from graph import guards, perimeter
 from graph.compression import GzipResponses
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.cors import CorsGuard
+from graph.draining import ABANDON, Abandon
 from graph.executors import fast_execution_context
+from graph.health import DiskFree, disk_free, healthz_endpoint
 from graph.logs import RequestContext
 from graph.metrics import Metrics
 from graph.router import OrjsonGraphQLRouter
@@ -36,6 +36,8 @@ def create_app(
     uow_factory: UnitOfWorkFactory | None = None,
     clock: Clock = utc_now,
     persisted_queries: PersistedQueryStore | None = None,
+    abandon: Abandon = ABANDON,
+    free_bytes: DiskFree = disk_free,
 ) -> FastAPI:
     """The API wired to a database; migrations are not run here (``healthhub serve`` does).
 
@@ -46,6 +48,8 @@ def create_app(
         clock: the source of ``now`` for the services.
         persisted_queries: the store of automatic persisted queries (default: a table
             on ``engine``).
+        abandon: raised when requests in flight must roll back (graph/draining.py).
+        free_bytes: how /healthz measures the free space of a SQLite database's disk.
     """
     owned = engine is None
     engine = engine or create_engine_for(
@@ -59,7 +63,12 @@ def create_app(
             engine.dispose()
 
     metrics = Metrics(engine)
-    uow_factory = uow_factory or sql_uow_factory(engine, on_lock_wait=metrics.observe_lock_wait)
+    uow_factory = uow_factory or sql_uow_factory(
+        engine,
+        lock_wait_seconds=settings.lock_wait_seconds,
+        abandoned=abandon.is_set,
+        on_lock_wait=metrics.observe_lock_wait,
+    )
     router = OrjsonGraphQLRouter(
         build_schema(
             execution_context_class=fast_execution_context() if settings.fast_executor else None,
@@ -68,15 +77,22 @@ def create_app(
         graphql_ide="graphiql",
         context_getter=context_getter_for(uow_factory, settings, clock, metrics),
         multipart_uploads_enabled=True,
+        subscription_protocols=(),
         persisted_queries=persisted_queries or PersistedQueryStore(engine),
     )
     app = FastAPI(
-        title="Health Metrics Hub", default_response_class=JSONResponse, lifespan=lifespan
+        title="Health Metrics Hub",
+        default_response_class=JSONResponse,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.include_router(router, prefix="/graphql")
-    app.add_api_route("/healthz", _healthz_endpoint(engine), methods=["GET"])
+    app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     # Added innermost first: the token is checked before anything else is looked at.
+    perimeter.add_inner_guards(app, settings)
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
     app.add_middleware(
@@ -85,23 +101,9 @@ def create_app(
     if settings.api_token:
         app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
     # Outside the token guard: preflights need no token, every answer is compressed,
-    # and every request, refused or not, has its id.
+    # and every request that passes the perimeter's outer ring has its id.
     app.add_middleware(GzipResponses)
     app.add_middleware(CorsGuard, origins=settings.cors_origins)
     app.add_middleware(RequestContext)
+    perimeter.add_outer_guards(app, settings, abandon)
     return app
-
-
-def _healthz_endpoint(engine: Engine) -> Callable[[], Any]:
-    def probe() -> None:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-
-    async def healthz() -> JSONResponse:
-        try:
-            await anyio.to_thread.run_sync(probe)
-        except Exception:
-            return JSONResponse({"service": "ok", "database": "unreachable"}, status_code=503)
-        return JSONResponse({"service": "ok", "database": "ok"})
-
-    return healthz

@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import ValidationError
+
 from domain import services
 from domain.errors import InvalidInputError
 from domain.model import KPI_FIELDS, DateOrder, IngestionStatus, InvalidRowPolicy
@@ -34,6 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaBehindError as error:
         print(f"healthhub: {error}", file=sys.stderr)
         return 2
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"healthhub: configuration: {problem['msg']}", file=sys.stderr)
+        return 2
     return result
 
 
@@ -51,9 +57,7 @@ def asgi_app() -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from graph.logs import log_config
+    from graph.serving import serve
     from persistence.migrations import upgrade
 
     settings = Settings()
@@ -66,15 +70,12 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 2
     upgrade(settings.database_url)
-    uvicorn.run(
-        "graph.cli:asgi_app",
-        factory=True,
+    serve(
         host=args.host,
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
-        log_config=log_config(settings.log_format, args.log_level),
-        access_log=False,  # RequestContext logs each request, with its id
+        log_format=settings.log_format,
     )
     return 0
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import anyio
 from strawberry.fastapi import BaseContext
 
 from domain.ports import UnitOfWork
@@ -42,6 +43,9 @@ class Context(BaseContext):
         self.metrics = metrics
         #: The user every read and write of this request is scoped to.
         self.user_id = LOCAL_USER
+        #: Held while a resolver uses the database: one request's resolvers take their
+        #: turns, so a request holds at most one pooled connection (docs/security.md).
+        self.database_turn = anyio.Lock()
 
 
 def context_getter_for(

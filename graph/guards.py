@@ -1,7 +1,8 @@
 """ASGI guards in front of the API: token, body limit, content encoding, CSRF preflight.
 
-Each answers a refused request itself with a JSON body that says what to send
-instead, without reading the body further.
+Each answers a refused request itself, without reading the body further, in the
+GraphQL error shape ``{"errors": [{"message", "extensions": {"code"}}]}`` with a
+message that says what to send instead (docs/security.md).
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 PREFLIGHT_HEADERS = (b"authorization", b"apollo-require-preflight", b"x-requested-with")
 
 
-async def _answer(send: Send, status: int, body: dict[str, str], **headers: str) -> None:
-    payload = orjson.dumps(body)
+async def graphql_error_response(
+    send: Send, status: int, code: str, message: str, **headers: str
+) -> None:
+    """Answer an HTTP request with one GraphQL error: ``status``, ``extensions.code`` =
+    ``code``, and ``headers`` (underscores in names become dashes, e.g. ``retry_after``).
+    """
+    payload = orjson.dumps({"errors": [{"message": message, "extensions": {"code": code}}]})
     raw_headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(payload)).encode()),
-        *((name.encode(), value.encode()) for name, value in headers.items()),
+        (b"cache-control", b"no-store"),
+        *((name.replace("_", "-").encode(), value.encode()) for name, value in headers.items()),
     ]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": payload})
@@ -45,7 +52,13 @@ class BearerToken:
             return
         sent = _header(scope, b"authorization") or b""
         if not hmac.compare_digest(sent, self.expected):
-            await _answer(send, 401, {"error": "unauthorized"}, **{"www-authenticate": "Bearer"})
+            await graphql_error_response(
+                send,
+                401,
+                "UNAUTHENTICATED",
+                "Send the access token as an Authorization: Bearer header.",
+                www_authenticate="Bearer",
+            )
             return
         await self.app(scope, receive, send)
 
@@ -96,7 +109,12 @@ class BodyLimit:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        await _answer(send, 413, {"error": f"request body is larger than {self.max_bytes:,} bytes"})
+        await graphql_error_response(
+            send,
+            413,
+            "PAYLOAD_TOO_LARGE",
+            f"The request body is larger than the limit of {self.max_bytes:,} bytes.",
+        )
 
 
 class IdentityEncodingOnly:
@@ -108,7 +126,12 @@ class IdentityEncodingOnly:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         encoding = _header(scope, b"content-encoding") if scope["type"] == "http" else None
         if encoding is not None and encoding.strip().lower() not in (b"", b"identity"):
-            await _answer(send, 415, {"error": "request bodies must not be content-encoded"})
+            await graphql_error_response(
+                send,
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Request bodies must not be compressed: send them without Content-Encoding.",
+            )
             return
         await self.app(scope, receive, send)
 
@@ -126,13 +149,12 @@ class MultipartPreflightGuard:
             and (_header(scope, b"content-type") or b"").lower().startswith(b"multipart/")
             and not any(_header(scope, name) is not None for name in PREFLIGHT_HEADERS)
         ):
-            await _answer(
+            await graphql_error_response(
                 send,
                 400,
-                {
-                    "error": "multipart requests must send an Apollo-Require-Preflight "
-                    "or X-Requested-With header (any value), or an Authorization header"
-                },
+                "BAD_REQUEST",
+                "Multipart requests must send an Apollo-Require-Preflight "
+                "or X-Requested-With header (any value), or an Authorization header.",
             )
             return
         await self.app(scope, receive, send)

@@ -28,14 +28,16 @@ _T = TypeVar("_T")
 
 
 async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the request's user in a worker thread, with a fresh unit of work."""
+    """Run a service for the request's user in a worker thread, with a fresh unit of work,
+    after the request's other resolvers are done with the database."""
     context = info.context
 
     def run() -> _T:
         uow: UnitOfWork = context.uow_factory()
         return service(uow, context.user_id, *args, **kwargs)
 
-    return await anyio.to_thread.run_sync(run)
+    async with context.database_turn:
+        return await anyio.to_thread.run_sync(run)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -2,12 +2,12 @@
 
 With ``Accept: application/json`` (and by default) an operation's errors are answered
 200, except an operation that produced no data because of an error whose code
-names a server state: ``DATABASE_UNAVAILABLE`` and ``BUSY`` (503, ``Retry-After``)
-and ``INTERNAL_SERVER_ERROR`` (500). A client that accepts
-``application/graphql-response+json`` gets that media type and the statuses of the
-GraphQL-over-HTTP specification: a request error (parse, validation, variables;
-there is no ``data`` entry) is 400; an unknown persisted-query hash stays 200, as
-Apollo's clients expect.
+names a server state: ``DATABASE_UNAVAILABLE`` (503, ``Retry-After``) and
+``INTERNAL_SERVER_ERROR`` (500); ``BUSY`` is 503 whenever it occurs (graph/router.py).
+A client that accepts ``application/graphql-response+json`` gets that media type and
+the statuses of the GraphQL-over-HTTP specification: a request error (parse,
+validation, variables; there is no ``data`` entry) is 400; an unknown persisted-query
+hash stays 200, as Apollo's clients expect.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ HTTP_CODES = {
     503: "SERVICE_UNAVAILABLE",
 }
 #: Statuses of operations without data, by the code of an error.
-_SERVER_STATES = {"DATABASE_UNAVAILABLE": 503, "BUSY": 503, "INTERNAL_SERVER_ERROR": 500}
+#: (``BUSY`` is answered 503 by the router whenever it occurs.)
+_SERVER_STATES = {"DATABASE_UNAVAILABLE": 503, "INTERNAL_SERVER_ERROR": 500}
 
 
 def refusal(status: int, message: str) -> Response:

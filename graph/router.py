@@ -24,6 +24,13 @@ from graph import apq, caching, responses
 from graph.context import Context, utc_now
 from persistence.persisted_queries import PersistedQueryStore
 
+NOT_AN_OBJECT_MESSAGE = (
+    'A GraphQL request is a JSON object such as {"query": "{ dataRange { daysLogged } }"}, '
+    "with variables and extensions as objects too."
+)
+#: Seconds a client is asked to wait before sending a ``BUSY`` request again.
+BUSY_RETRY_AFTER_SECONDS = 5
+
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     def __init__(
@@ -40,10 +47,24 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """Strawberry's response; a result whose error is ``BUSY`` (nothing was changed,
+        send it again) is a 503 with ``Retry-After``."""
+        response = super().create_response(response_data, sub_response)
+        if _has_code(response_data, "BUSY"):
+            response.status_code = 503
+            response.headers["retry-after"] = str(BUSY_RETRY_AFTER_SECONDS)
+        return response
+
     def decode_json(self, data: str | bytes) -> object:
         # orjson.JSONDecodeError subclasses json.JSONDecodeError, which Strawberry answers
         # with 400; it is raised for bytes that are not UTF-8 and for NaN or Infinity too.
-        return orjson.loads(data)
+        decoded = orjson.loads(data)
+        # Every JSON document of a request (the body, operations, map, variables,
+        # extensions) is an object; batching is off, so a list is refused too.
+        if not isinstance(decoded, dict):
+            raise HTTPException(400, NOT_AN_OBJECT_MESSAGE)
+        return decoded
 
     async def run(
         self,
@@ -64,7 +85,8 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         try:
             response = await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
-            response = responses.refusal(error.status_code, error.reason)
+            status = 415 if error.reason == "Unsupported content type" else error.status_code
+            response = responses.refusal(status, error.reason)
         finally:
             if isinstance(request, Request):
                 await request.close()
@@ -153,6 +175,16 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                     raise HTTPException(400, f"map path {path!r} is not a free null variable")
                 placed.add(path)
         return replace_placeholders_with_files(operations, files_map, form.files)
+
+
+def _has_code(response_data: Any, code: str) -> bool:
+    results = response_data if isinstance(response_data, list) else [response_data]
+    return any(
+        (error.get("extensions") or {}).get("code") == code
+        for result in results
+        if isinstance(result, dict)
+        for error in result.get("errors") or ()
+    )
 
 
 def _form_text(form: Mapping[str, Any], name: str) -> str:

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
+from graph.cost import CostLimit
 from graph.error_codes import ErrorCodes, costly
 from graph.errors import ErrorShaping
 from graph.metrics import OperationMetrics
@@ -64,6 +65,7 @@ def build_schema(
         extensions=[
             functools.partial(AddValidationRules, list(_LIMIT_RULES)),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            CostLimit,
             *extra,
             ErrorCodes,
             ErrorShaping,

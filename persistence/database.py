@@ -14,13 +14,17 @@ from sqlalchemy.pool import ConnectionPoolEntry
 SQLITE_BEGIN_IMMEDIATE = "healthhub_sqlite_begin_immediate"
 
 
-def create_engine_for(url: str, *, timeout_seconds: float = 5.0) -> Engine:
+def create_engine_for(
+    url: str, *, timeout_seconds: float = 5.0, pool_size: int = 5, max_overflow: int = 10
+) -> Engine:
     """An engine for a ``sqlite:///`` or ``postgresql+psycopg://`` URL.
 
     Args:
         url: the database URL; a bare ``postgresql://`` URL is served by psycopg 3.
         timeout_seconds: how long to wait for a connection, a lock or a statement
             before the call fails instead of hanging.
+        pool_size: connections kept open in the pool.
+        max_overflow: connections opened beyond ``pool_size`` when all are in use.
 
     Raises:
         ValueError: for a database other than SQLite or PostgreSQL.
@@ -28,16 +32,20 @@ def create_engine_for(url: str, *, timeout_seconds: float = 5.0) -> Engine:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url, timeout_seconds)
+        return _sqlite_engine(url, timeout_seconds, pool_size, max_overflow)
     if backend == "postgresql":
-        return _postgres_engine(parsed.set(drivername="postgresql+psycopg"), timeout_seconds)
+        return _postgres_engine(
+            parsed.set(drivername="postgresql+psycopg"), timeout_seconds, pool_size, max_overflow
+        )
     raise ValueError(f"unsupported database {backend!r}: use sqlite or postgresql+psycopg")
 
 
-def _sqlite_engine(url: str, timeout_seconds: float) -> Engine:
+def _sqlite_engine(url: str, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     engine = create_engine(
         url,
         pool_timeout=timeout_seconds,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         connect_args={"check_same_thread": False, "timeout": timeout_seconds},
     )
     busy_ms = math.ceil(timeout_seconds * 1000)
@@ -63,7 +71,7 @@ def _sqlite_engine(url: str, timeout_seconds: float) -> Engine:
     return engine
 
 
-def _postgres_engine(url: URL, timeout_seconds: float) -> Engine:
+def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     seconds = max(1, math.ceil(timeout_seconds))
     milliseconds = math.ceil(timeout_seconds * 1000)
     connect_args = {
@@ -79,5 +87,10 @@ def _postgres_engine(url: URL, timeout_seconds: float) -> Engine:
         "tcp_user_timeout": milliseconds,
     }
     return create_engine(
-        url, pool_pre_ping=True, pool_timeout=timeout_seconds, connect_args=connect_args
+        url,
+        pool_pre_ping=True,
+        pool_timeout=timeout_seconds,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        connect_args=connect_args,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Annotated, Literal
 
@@ -9,6 +10,9 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _ORIGIN = re.compile(r"https?://[^/\s:]+(:\d{1,5})?")
+
+#: Shortest access token accepted: 32 characters are beyond guessing over the network.
+MIN_TOKEN_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -27,6 +31,15 @@ class Settings(BaseSettings):
     #: Complete lists of leaf-only objects in one loop per row (graph/fastpath.py);
     #: off runs graphql-core's stock executor, for comparison and debugging.
     fast_executor: bool = True
+    #: How long a write waits for the user's database lock, and an upload for its slot,
+    #: before the client is told ``BUSY`` (docs/security.md).
+    lock_wait_seconds: float = Field(default=120.0, gt=0)
+    #: Uploads parsed and applied at once in one process: each holds its file and rows
+    #: in memory, so this bounds the memory uploads take (docs/security.md).
+    max_parallel_uploads: int = Field(default_factory=lambda: max(2, os.cpu_count() or 1), ge=1)
+    #: Open connections one process serves; the next get 503 ``SERVICE_UNAVAILABLE``, so
+    #: idle or slow clients cannot take every socket (docs/security.md).
+    max_connections: int = Field(default=200, ge=1)
     #: Origins whose browser pages may call the API (CORS), comma-separated, such as
     #: ``https://dash.example.org,http://localhost:5173``; ``*`` allows any origin.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
@@ -62,4 +75,11 @@ class Settings(BaseSettings):
     @field_validator("api_token")
     @classmethod
     def _blank_token_is_none(cls, token: SecretStr | None) -> SecretStr | None:
-        return token if token is not None and token.get_secret_value() else None
+        if token is None or not token.get_secret_value():
+            return None
+        if len(token.get_secret_value()) < MIN_TOKEN_LENGTH:
+            raise ValueError(
+                f"HEALTHHUB_API_TOKEN must be at least {MIN_TOKEN_LENGTH} characters long "
+                "(e.g. openssl rand -hex 32); a short token can be guessed"
+            )
+        return token

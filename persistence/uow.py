@@ -7,7 +7,9 @@ from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError
 
+from domain.errors import BusyError
 from persistence.database import SQLITE_BEGIN_IMMEDIATE
 from persistence.repositories import (
     SqlDataVersionRepository,
@@ -17,7 +19,13 @@ from persistence.repositories import (
     SqlProfileRepository,
 )
 
-_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:user_id, 0))")
+_TRY_ADVISORY_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtextextended(:user_id, 0))")
+
+#: Default wait for the user's lock (``HEALTHHUB_LOCK_WAIT_SECONDS``, docs/security.md).
+LOCK_WAIT_SECONDS = 120.0
+#: A lock wait looks this often whether the process is abandoning its work (shutdown).
+_LOCK_STEP_SECONDS = 0.2
+_ABANDONED = "The server is shutting down; nothing was changed. Send the request again."
 
 
 class SqlUnitOfWork:
@@ -34,13 +42,20 @@ class SqlUnitOfWork:
     ingestions: SqlIngestionRepository
 
     def __init__(
-        self, engine: Engine, *, on_lock_wait: Callable[[float], None] | None = None
+        self,
+        engine: Engine,
+        *,
+        lock_wait_seconds: float = LOCK_WAIT_SECONDS,
+        abandoned: Callable[[], bool] = lambda: False,
+        on_lock_wait: Callable[[float], None] | None = None,
     ) -> None:
         self._engine = engine
         self._on_lock_wait = on_lock_wait
         self._connection: Connection | None = None
         #: Users whose data this transaction wrote: ``commit`` bumps their data version.
         self._written: set[str] = set()
+        self._lock_wait_seconds = lock_wait_seconds
+        self._abandoned = abandoned
 
     def __enter__(self) -> SqlUnitOfWork:
         if self._connection is not None:
@@ -73,6 +88,10 @@ class SqlUnitOfWork:
 
         PostgreSQL takes a transaction-scoped advisory lock on the user. SQLite has
         one writer per database, so this takes the database write lock.
+
+        Raises:
+            BusyError: the lock stayed taken for ``lock_wait_seconds``, or the process
+                is abandoning its work; nothing was changed.
         """
         started = time.perf_counter()
         try:
@@ -82,18 +101,18 @@ class SqlUnitOfWork:
                 self._on_lock_wait(time.perf_counter() - started)
 
     def _lock(self, connection: Connection, user_id: str) -> None:
-        if connection.dialect.name == "postgresql":
-            connection.execute(_ADVISORY_LOCK, {"user_id": user_id})
-        elif connection.in_transaction():
-            # Too late for BEGIN IMMEDIATE: a write statement that changes nothing
-            # still takes the write lock (waiting up to the busy timeout).
-            connection.exec_driver_sql("DELETE FROM profiles WHERE 0")
-        else:
-            connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: True})
-            try:
-                connection.begin()
-            finally:
-                connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: False})
+        deadline = time.monotonic() + self._lock_wait_seconds
+        take = _try_advisory_lock if connection.dialect.name == "postgresql" else _try_write_lock
+        while not take(connection, user_id):
+            if self._abandoned():
+                raise BusyError(_ABANDONED)
+            if time.monotonic() >= deadline:
+                raise BusyError(
+                    f"Another change of the same data held the lock for "
+                    f"{self._lock_wait_seconds:g} s; nothing was changed. Try again later."
+                )
+            if connection.dialect.name == "postgresql":
+                time.sleep(_LOCK_STEP_SECONDS)
 
     def data_version(self, user_id: str) -> int:
         """How often ``user_id``'s data changed, as this transaction sees it."""
@@ -104,6 +123,10 @@ class SqlUnitOfWork:
         """Commit, with the data version of every user written to bumped in the same
         transaction, so a version never names data that is not committed."""
         connection = self._active()
+        if self._abandoned():
+            self._written.clear()
+            connection.rollback()
+            raise BusyError(_ABANDONED)
         for user_id in sorted(self._written):
             self._versions.bump(user_id)
         self._written.clear()
@@ -119,9 +142,50 @@ class SqlUnitOfWork:
         return self._connection
 
 
+def _try_advisory_lock(connection: Connection, user_id: str) -> bool:
+    return bool(connection.execute(_TRY_ADVISORY_LOCK, {"user_id": user_id}).scalar_one())
+
+
+def _try_write_lock(connection: Connection, user_id: str) -> bool:
+    """Take SQLite's write lock, waiting one step at most (SQLite itself retries within
+    the step); False when another connection still holds it."""
+    # Straight to the driver: through SQLAlchemy a PRAGMA would begin the transaction.
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    busy_ms = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute(f"PRAGMA busy_timeout={int(_LOCK_STEP_SECONDS * 1000)}")
+    try:
+        if connection.in_transaction():
+            # Too late for BEGIN IMMEDIATE: a write statement that changes nothing
+            # still takes the write lock.
+            connection.exec_driver_sql("DELETE FROM profiles WHERE 0")
+        else:
+            connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: True})
+            try:
+                connection.begin()
+            finally:
+                connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: False})
+    except OperationalError as error:
+        if "locked" not in str(error.orig) and "busy" not in str(error.orig):
+            raise
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={busy_ms}")
+    return True
+
+
 def uow_factory(
-    engine: Engine, *, on_lock_wait: Callable[[float], None] | None = None
+    engine: Engine,
+    *,
+    lock_wait_seconds: float = LOCK_WAIT_SECONDS,
+    abandoned: Callable[[], bool] = lambda: False,
+    on_lock_wait: Callable[[float], None] | None = None,
 ) -> Callable[[], SqlUnitOfWork]:
     """A factory of fresh units of work on ``engine`` (what services are given);
     ``on_lock_wait`` is told how many seconds each ``lock_user`` waited."""
-    return lambda: SqlUnitOfWork(engine, on_lock_wait=on_lock_wait)
+    return lambda: SqlUnitOfWork(
+        engine,
+        lock_wait_seconds=lock_wait_seconds,
+        abandoned=abandoned,
+        on_lock_wait=on_lock_wait,
+    )

@@ -256,11 +256,8 @@ def test_null_when_the_interval_is_wider_than_1000_kcal() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("domain.expenditure.MAX_INTERVAL_WIDTH_KCAL", 1e9)
         wide, _ = estimate_expenditure(intake, weights)
-    widths = [
-        None if h is None or lo is None else h - lo
-        for h, lo in zip(wide.high_kcal[14:], wide.low_kcal[14:], strict=True)
-    ]
-    assert all(width is not None and width > 1_000 for width in widths)
+    pairs = zip(wide.high_kcal[14:], wide.low_kcal[14:], strict=True)
+    assert all(h is not None and lo is not None and h - lo > 1_000 for h, lo in pairs)
 
 
 def test_null_when_the_estimate_is_below_600_kcal_and_the_interval_is_not_clipped() -> None:

@@ -100,3 +100,9 @@ def days(client: TestClient, start: str, end: str) -> list[dict[str, Any]]:
         {"s": start, "e": end},
     )["dailyMetrics"]
     return result
+
+
+def local_client(app: Any, **kwargs: Any) -> TestClient:
+    """A test client whose requests name ``localhost``: without a token the API answers
+    loopback Host names only (docs/security.md)."""
+    return TestClient(app, base_url="http://localhost", **kwargs)

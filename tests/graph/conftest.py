@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from graph.app import create_app
 from persistence.settings import Settings
+from tests.graph.api import local_client
 
 
 @pytest.fixture
@@ -19,5 +20,5 @@ def settings(database_url: str) -> Settings:
 
 @pytest.fixture
 def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=engine)) as test_client:
+    with local_client(create_app(settings, engine=engine)) as test_client:
         yield test_client

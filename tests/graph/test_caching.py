@@ -31,7 +31,8 @@ class _CountingFactory:
 @pytest.fixture
 def counted(settings: Settings, engine: Engine) -> Iterator[tuple[TestClient, _CountingFactory]]:
     factory = _CountingFactory(engine)
-    with TestClient(create_app(settings, engine=engine, uow_factory=factory)) as client:
+    app = create_app(settings, engine=engine, uow_factory=factory)
+    with TestClient(app, base_url="http://localhost") as client:
         yield client, factory
 
 

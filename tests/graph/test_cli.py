@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from alembic import command as alembic_command
-from fastapi.testclient import TestClient
 from sqlalchemy import inspect
 
 from domain import services
@@ -26,6 +25,7 @@ from graph.cli import asgi_app, main
 from persistence.database import create_engine_for
 from persistence.migrations import alembic_config, upgrade
 from persistence.settings import Settings
+from tests.graph.api import local_client
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
@@ -152,7 +152,8 @@ def test_the_serve_factory_freezes_start_up_objects_and_the_app_factory_does_not
     # elsewhere (tests, another ASGI server) leaves the collector alone.
     gc.unfreeze()
     try:
-        with TestClient(create_app(Settings(database_url=database_url, _env_file=None))) as client:
+        settings = Settings(database_url=database_url, _env_file=None)
+        with local_client(create_app(settings)) as client:
             assert client.get("/healthz").status_code == 200
         assert gc.get_freeze_count() == 0
         asgi_app()

@@ -118,7 +118,7 @@ def test_introspection_can_be_turned_off(database_url: str) -> None:
     from persistence.settings import Settings
 
     settings = Settings(database_url=database_url, introspection=False, _env_file=None)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://localhost") as client:
         body = post(client, "{ __schema { queryType { name } } }")
         allowed = post(client, "{ profile { id } }")
 

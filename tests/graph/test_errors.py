@@ -12,7 +12,7 @@ from domain.ports import UnitOfWork
 from graph.app import create_app
 from graph.errors import INTERNAL_ERROR_MESSAGE
 from persistence.settings import Settings
-from tests.graph.api import post
+from tests.graph.api import local_client, post
 
 SECRET = "SELECT password FROM secrets -- at /srv/app/internal.py:42"
 
@@ -23,7 +23,7 @@ def _broken_storage() -> UnitOfWork:
 
 @pytest.fixture
 def broken_client(settings: Settings, engine: Engine) -> TestClient:
-    return TestClient(create_app(settings, engine=engine, uow_factory=_broken_storage))
+    return local_client(create_app(settings, engine=engine, uow_factory=_broken_storage))
 
 
 def test_an_unexpected_error_is_masked_and_its_id_is_logged_with_the_traceback(

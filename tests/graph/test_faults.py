@@ -15,7 +15,6 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
@@ -27,7 +26,7 @@ from persistence.database import create_engine_for
 from persistence.migrations import upgrade
 from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork
-from tests.graph.api import PREFLIGHT, UPLOAD, upload
+from tests.graph.api import PREFLIGHT, UPLOAD, local_client, upload
 from tests.support.databases import private_cluster
 from tests.support.metrics import (
     assert_kpis_match_stored_days,
@@ -185,7 +184,7 @@ def test_a_reader_does_not_block_an_upload_on_sqlite(sqlite_url: str) -> None:
         reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM daily_metrics").fetchone()
         app = create_app(settings)
-        with TestClient(app) as client:
+        with local_client(app) as client:
             report = upload(client, csv_of(realistic_days(date(2025, 1, 1), 30)))
         reader.execute("COMMIT")
     finally:
@@ -225,7 +224,7 @@ class _FaultyUnitOfWork(SqlUnitOfWork):
 
 @pytest.fixture
 def seeded(settings: Settings, engine: Engine) -> None:
-    with TestClient(create_app(settings, engine=engine)) as client:
+    with local_client(create_app(settings, engine=engine)) as client:
         upload(client, csv_of(realistic_days(date(2025, 1, 1), 40)))
     return
 
@@ -249,7 +248,7 @@ def test_a_failure_in_the_kpi_write_leaves_the_database_as_it_was(
     )
     change = csv_of(realistic_days(date(2025, 1, 20), 40, seed=9))
 
-    with caplog.at_level(logging.ERROR), TestClient(app) as client:
+    with caplog.at_level(logging.ERROR), local_client(app) as client:
         response = client.post(
             "/graphql",
             data={

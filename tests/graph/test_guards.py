@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from graph.app import create_app
 from persistence.settings import Settings
-from tests.graph.api import PREFLIGHT, upload_request
+from tests.graph.api import PREFLIGHT, local_client, upload_request
 
 QUERY = {"query": "{ dataRange { daysLogged } }"}
 
@@ -19,14 +19,16 @@ QUERY = {"query": "{ dataRange { daysLogged } }"}
 @pytest.fixture
 def small_limit_client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
     limited = settings.model_copy(update={"max_upload_bytes": 1_000})
-    with TestClient(create_app(limited, engine=engine)) as test_client:
+    with local_client(create_app(limited, engine=engine)) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def token_client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
-    guarded = settings.model_copy(update={"api_token": SecretStr("s3cret-token")})
-    with TestClient(create_app(guarded, engine=engine)) as test_client:
+    guarded = settings.model_copy(
+        update={"api_token": SecretStr("s3cret-token-0123456789abcdefghij")}
+    )
+    with local_client(create_app(guarded, engine=engine)) as test_client:
         yield test_client
 
 
@@ -62,7 +64,9 @@ def test_a_body_within_the_limit_is_served(small_limit_client: TestClient) -> No
     assert response.json()["data"]["uploadCsv"]["status"] == "APPLIED"
 
 
-@pytest.mark.parametrize("authorization", [None, "Bearer wrong", "s3cret-token", "Bearer "])
+@pytest.mark.parametrize(
+    "authorization", [None, "Bearer wrong", "s3cret-token-0123456789abcdefghij", "Bearer "]
+)
 def test_without_the_right_bearer_token_a_request_is_refused_with_401(
     token_client: TestClient, authorization: str | None
 ) -> None:
@@ -79,7 +83,9 @@ def test_without_the_right_bearer_token_a_request_is_refused_with_401(
 
 def test_with_the_bearer_token_a_request_is_served(token_client: TestClient) -> None:
     response = token_client.post(
-        "/graphql", json=QUERY, headers={"Authorization": "Bearer s3cret-token"}
+        "/graphql",
+        json=QUERY,
+        headers={"Authorization": "Bearer s3cret-token-0123456789abcdefghij"},
     )
 
     assert response.status_code == 200
@@ -92,7 +98,7 @@ def test_the_bearer_token_also_passes_the_multipart_preflight_check(
     response = upload_request(
         token_client,
         b"date,steps\n2026-01-01,1\n",
-        headers={"Authorization": "Bearer s3cret-token"},
+        headers={"Authorization": "Bearer s3cret-token-0123456789abcdefghij"},
     )
 
     assert response.status_code == 200
@@ -111,7 +117,7 @@ def test_the_health_check_reports_an_unreachable_database_with_503() -> None:
         database_timeout_seconds=1,
         _env_file=None,
     )
-    with TestClient(create_app(settings)) as client:
+    with local_client(create_app(settings)) as client:
         response = client.get("/healthz")
 
     assert response.status_code == 503

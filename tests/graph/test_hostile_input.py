@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from domain.ports import UnitOfWork
 from graph.app import create_app
 from persistence.settings import Settings
-from tests.graph.api import PREFLIGHT, UPLOAD, upload, upload_request
+from tests.graph.api import PREFLIGHT, UPLOAD, local_client, upload, upload_request
 from tests.support.metrics import StoredState, csv_of, realistic_days, stored_state
 
 LIMIT = 256 * 1024
@@ -42,7 +42,7 @@ def limited_app(database_url: str, engine: Engine) -> FastAPI:
 def api(settings: Settings, engine: Engine) -> Iterator[TestClient]:
     """The app with the default limits over a database holding 60 days."""
     app = create_app(settings, engine=engine)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with local_client(app, raise_server_exceptions=False) as client:
         report = upload(client, csv_of(realistic_days(date(2025, 1, 1), 60)))
         assert report["status"] == "APPLIED"
         yield client
@@ -132,7 +132,7 @@ def _stream_to_app(
         "raw_path": b"/graphql",
         "query_string": b"",
         "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers],
+        "headers": [(b"host", b"localhost"), *headers],
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }

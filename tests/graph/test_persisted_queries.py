@@ -92,7 +92,7 @@ def test_an_unreachable_store_asks_for_the_query_which_then_runs(
 ) -> None:
     missing = create_engine_for(f"sqlite:///{tmp_path}/no/such/dir/store.db")
     app = create_app(settings, engine=engine, persisted_queries=PersistedQueryStore(missing))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         unknown = client.post("/graphql", json={"extensions": EXTENSIONS})
         sent = client.post("/graphql", json={"query": QUERY, "extensions": EXTENSIONS})
     missing.dispose()

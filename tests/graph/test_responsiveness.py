@@ -5,13 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.app import create_app
 from persistence.settings import Settings
-from tests.graph.api import upload_request
+from tests.graph.api import local_client, upload_request
 
 
 def test_a_request_stuck_in_storage_does_not_stall_the_others(
@@ -25,7 +24,7 @@ def test_a_request_stuck_in_storage_does_not_stall_the_others(
             assert release.wait(timeout=10)
         return uow_factory()
 
-    with TestClient(create_app(settings, engine=engine, uow_factory=slow_storage)) as client:
+    with local_client(create_app(settings, engine=engine, uow_factory=slow_storage)) as client:
         results: dict[str, int] = {}
         upload = threading.Thread(
             target=lambda: results.update(

@@ -36,7 +36,7 @@ from tests.graph.api import data
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
 # A schema read from a file names no endpoint; the ASGI transport needs an absolute URL.
-ENDPOINT = "http://testserver/graphql"
+ENDPOINT = "http://localhost/graphql"
 SEEDED_DAYS = [date(2026, 2, day) for day in range(1, 11)]
 LEAKED_TEXT = ("Traceback", "SELECT ", "INSERT ", 'File "')
 LEAKED_MODULES = re.compile(r"sqlalchemy|psycopg|sqlite3", re.IGNORECASE)

@@ -109,6 +109,19 @@ class ServerProcess:
         self._signal_group(signal.SIGKILL)
         self._reap(timeout=10)
 
+    def terminate(self) -> None:
+        """Send SIGTERM to the server process alone, as a process manager would."""
+        if self._process is not None:
+            self._process.send_signal(signal.SIGTERM)
+
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def wait(self, *, timeout: float) -> int:
+        """The exit code once the server has exited (raises after ``timeout`` seconds)."""
+        assert self._process is not None
+        return self._process.wait(timeout=timeout)
+
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 

@@ -1,0 +1,309 @@
+"""Load and abuse of a real server on SQLite: the findings of docs/security.md, in figures.
+
+Run: ``.venv/bin/python tests/bench/bench_abuse.py [--root PATH]``; ``--root`` serves
+the code of another checkout (e.g. a worktree of main, to compare). Loopback only,
+every loop bounded. Prints, in order: a WebSocket to /graphql with the token set;
+ten parallel 9 MiB uploads (statuses, codes, peak RSS of the server); 16 aliased
+fields next to another request; the largest response of stored errors a query can
+ask for (one ``ingestions(limit: 100) { errors }``: 15 aliases of it are 15 times
+that) and the largest response of a legal query; 2,000 idle connections and a new
+request; SIGTERM with a client trickling a body. Figures, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+HEALTHHUB = Path(sys.executable).with_name("healthhub")
+TOKEN = "bench-abuse-token-0123456789abcdef0123"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+UPLOAD = """mutation($file: Upload!) { uploadCsv(file: $file) { status rowsRead } }"""
+ERRORS = "ingestions(limit: 100) { errors { row column value message } }"
+KPI_FIELDS = """date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
+  healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg
+  weight7dDays weightTrend weightTrendChange7d waistChange7d tdeeEstimate"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(root: Path, workdir: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "HEALTHHUB_DATABASE_URL": f"sqlite:///{workdir}/bench.db",
+        "HEALTHHUB_API_TOKEN": TOKEN,
+    }
+    log = (workdir / "server.log").open("ab")
+    process = subprocess.Popen(
+        [str(HEALTHHUB), "serve", "--port", str(port), "--log-level", "warning"],
+        cwd=workdir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        with suppress(httpx.TransportError):
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                break
+        time.sleep(0.1)
+    try:
+        yield process, base
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        log.close()
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _csv(seed: int, target_bytes: int = 9 * 1024 * 1024, days: int = 45_000) -> bytes:
+    """A canonical file of ``days`` days (back to the 1900s) with every metric column,
+    padded to ``target_bytes`` with an ignored ``note`` column."""
+    rng = random.Random(seed)
+    end = date.today() - timedelta(days=1)
+    lines = [
+        "date,steps_n,proteins_g,kcal_in,kcal_junk_in,kcal_out_training,sleep_hours,"
+        "stress_rel,weight_kg,waist_cm,note"
+    ]
+    for i in range(days):
+        day = end - timedelta(days=days - 1 - i)
+        lines.append(
+            f"{day},{rng.randint(3000, 16000)},{rng.randint(60, 200)},"
+            f"{rng.randint(1500, 3000)},{rng.randint(0, 600)},{rng.randint(0, 800)},"
+            f"{round(rng.uniform(5, 9), 2)},{rng.randint(1, 10)},"
+            f"{round(rng.uniform(70, 95), 2)},{round(rng.uniform(80, 100), 1)},"
+        )
+    size = sum(len(line) + 1 for line in lines)
+    pad = max(0, (target_bytes - size) // days)
+    return ("\n".join([lines[0], *(line + "n" * pad for line in lines[1:])]) + "\n").encode()
+
+
+def _upload(base: str, content: bytes, timeout: float = 600) -> httpx.Response:
+    operations = {"query": UPLOAD, "variables": {"file": None}}
+    return httpx.post(
+        f"{base}/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("bench.csv", content, "text/csv")},
+        headers=AUTH,
+        timeout=timeout,
+    )
+
+
+def _outcome(response: httpx.Response | BaseException) -> str:
+    if isinstance(response, BaseException):
+        return type(response).__name__
+    body = response.json()
+    if body.get("errors"):
+        return f"{response.status_code} {body['errors'][0].get('extensions', {}).get('code')}"
+    return f"{response.status_code} {body['data']['uploadCsv']['status']}"
+
+
+def bench_websocket(base: str) -> None:
+    import websockets
+
+    async def attempt(protocol: str) -> str:
+        url = base.replace("http://", "ws://") + "/graphql"
+        try:
+            async with websockets.connect(url, subprotocols=[protocol]) as ws:  # type: ignore[list-item]
+                return f"connected without a token ({ws.subprotocol})"
+        except websockets.InvalidStatus as refused:
+            return f"refused {refused.response.status_code}"
+
+    for protocol in ("graphql-transport-ws", "graphql-ws"):
+        print(f"websocket {protocol}: {asyncio.run(attempt(protocol))}")
+
+
+def bench_uploads(process: subprocess.Popen[bytes], base: str) -> None:
+    files = [_csv(seed) for seed in range(10)]
+    results: list[httpx.Response | BaseException] = [RuntimeError()] * 10
+
+    def send(index: int) -> None:
+        try:
+            results[index] = _upload(base, files[index])
+        except Exception as error:
+            results[index] = error
+
+    before = _peak_rss_mb(process.pid)
+    started = time.perf_counter()
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=900)
+    elapsed = time.perf_counter() - started
+    outcomes = [_outcome(r) for r in results]
+    applied = sum("APPLIED" in o or "UNCHANGED" in o for o in outcomes)
+    print(
+        f"10 parallel uploads of {len(files[0]) / 2**20:.1f} MiB: {applied}/10 applied "
+        f"in {elapsed:.1f} s; outcomes {sorted(set(outcomes))}; peak RSS "
+        f"{before:.0f} MB before, {_peak_rss_mb(process.pid):.0f} MB after"
+    )
+
+
+def bench_pool(base: str) -> None:
+    kpis = f'kpis(start: "{date.today() - timedelta(days=3_000)}", end: "{date.today()}")'
+    heavy = (
+        "{ profile { stepsGoal } "
+        + " ".join(f"k{i}: {kpis} {{ date weightTrend }}" for i in range(15))
+        + " }"
+    )
+    codes: list[str] = []
+
+    def run(query: str) -> None:
+        response = httpx.post(f"{base}/graphql", json={"query": query}, headers=AUTH, timeout=60)
+        errors = response.json().get("errors") or []
+        codes.extend(e.get("extensions", {}).get("code", "?") for e in errors)
+
+    threads = [threading.Thread(target=run, args=(heavy,)) for _ in range(3)]
+    threads.append(threading.Thread(target=run, args=("{ dataRange { daysLogged } }",)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    print(f"3 requests of 1 + 15 aliased fields, and one more, at once: errors {codes or 'none'}")
+
+
+def bench_largest_response(base: str) -> None:
+    bad = "date,steps_n\n" + "".join(f"2020-01-01,x{i}\n" for i in range(1_100))
+    for _ in range(100):
+        _upload(base, bad.encode(), timeout=60)
+    for label, query in (
+        ("ingestions(limit: 100) { errors }", f"{{ {ERRORS} }}"),
+        (
+            "ingestions(limit: 67) { errors } (cost 335,067)",
+            "{ ingestions(limit: 67) { errors { row column value message } } }",
+        ),
+        (
+            "4 x kpis 3,660 days, every field",
+            "{ "
+            + " ".join(
+                f'k{i}: kpis(start: "{date.today() - timedelta(days=3_659)}", '
+                f'end: "{date.today()}") {{ {KPI_FIELDS} }}'
+                for i in range(4)
+            )
+            + " }",
+        ),
+    ):
+        started = time.perf_counter()
+        response = httpx.post(f"{base}/graphql", json={"query": query}, headers=AUTH, timeout=120)
+        errors = response.json().get("errors") or []
+        code = errors[0].get("extensions", {}).get("code") if errors else "served"
+        print(
+            f"{label}: {code}, {len(response.content) / 2**20:.1f} MiB "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+
+
+def bench_idle_connections(base: str, count: int = 2_000) -> None:
+    port = int(base.rsplit(":", 1)[1])
+    idle = []
+    for _ in range(count):
+        try:
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        except OSError:
+            break
+    try:
+        for wait in (0.0, 6.0):
+            time.sleep(wait)
+            started = time.perf_counter()
+            try:
+                response = httpx.get(f"{base}/healthz", timeout=10)
+                outcome = f"{response.status_code} {response.text[:80]}"
+            except httpx.TransportError as error:
+                outcome = type(error).__name__
+            open_now = sum(1 for sock in idle if _still_open(sock))
+            print(
+                f"{len(idle)} idle connections, after {wait:.0f} s ({open_now} still open): "
+                f"new request -> {outcome} in {time.perf_counter() - started:.2f} s"
+            )
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def _still_open(sock: socket.socket) -> bool:
+    sock.setblocking(False)
+    try:
+        return sock.recv(1) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def bench_sigterm(process: subprocess.Popen[bytes], base: str) -> None:
+    port = int(base.rsplit(":", 1)[1])
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(
+        b"POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + f"Authorization: Bearer {TOKEN}\r\nContent-Length: 1000000\r\n\r\n".encode()
+        + b'{"query": "{ dataRange { daysLogged } }", "variables": {"pad": "'
+    )
+    time.sleep(0.5)
+    started = time.perf_counter()
+    process.send_signal(signal.SIGTERM)
+    answer = b""
+    sock.settimeout(0.5)
+    while process.poll() is None and time.perf_counter() - started < 45:
+        with suppress(OSError):
+            sock.sendall(b"x" * 16)
+        with suppress(OSError):
+            answer += sock.recv(4096)
+    exited = process.poll() is not None
+    sock.close()
+    status = answer.split(b"\r\n", 1)[0].decode() or "no answer"
+    print(
+        "SIGTERM with a trickling client: "
+        + (f"exited after {time.perf_counter() - started:.1f} s" if exited else "still up at 45 s")
+        + f"; the client got: {status} {answer.rpartition(b'code')[2][:20]!r}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args()
+    print(f"serving {args.root}")
+    with tempfile.TemporaryDirectory() as tmp, serving(args.root, Path(tmp)) as (process, base):
+        bench_websocket(base)
+        bench_uploads(process, base)
+        bench_pool(base)
+        bench_largest_response(base)
+        bench_idle_connections(base)
+        bench_sigterm(process, base)
+
+
+if __name__ == "__main__":
+    main()
