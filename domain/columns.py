@@ -1,14 +1,78 @@
-"""Recognising the columns of a CSV header (docs/formats.md, Columns)."""
+"""Recognising the columns of a CSV header (docs/formats.md, "Columns").
+
+A header name is matched case-insensitively after cleaning; a unit in brackets or
+parentheses at its end (``Weight (lb)``, ``Waist [in]``) is a unit hint, removed
+before matching and used to convert the column. A hint that does not fit the
+column (``steps (kg)``) is a file error.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.cells import clean
+from domain.model import WeightUnit
 from domain.validation import COLUMN_OF
 
 LB_TO_KG = 0.45359237
 IN_TO_CM = 2.54
+KJ_PER_KCAL = 4.184
+
+#: How many names a header message or warning lists before "and N more".
+LISTED_NAMES = 20
+#: Each listed name is cut to this many characters.
+LISTED_NAME_CHARS = 40
+
+_KCAL_UNITS = {"kcal": 1.0, "kj": 1 / KJ_PER_KCAL}
+_HOURS_UNITS = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 1.0),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), 1 / 60),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1 / 3600),
+}
+#: The units a hint may name for each field, with the factor to the field's unit.
+UNITS: dict[str, dict[str, float]] = {
+    "steps": dict.fromkeys(("count", "steps"), 1.0),
+    "protein_g": {"g": 1.0},
+    "kcal_in": _KCAL_UNITS,
+    "kcal_junk_in": _KCAL_UNITS,
+    "kcal_out_training": _KCAL_UNITS,
+    "sleep_hours": _HOURS_UNITS,
+    "stress": {},
+    "weight_kg": {"kg": 1.0, "lb": LB_TO_KG, "lbs": LB_TO_KG},
+    "waist_cm": {"cm": 1.0, "in": IN_TO_CM, "inch": IN_TO_CM, "inches": IN_TO_CM},
+}
+
+# canonical CSV name -> (domain field, unit its name states, accepted names)
+_TABLE: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {
+    "date": (None, None, ("date", "day")),
+    "steps_n": ("steps", None, ("steps_n", "steps", "step count")),
+    "proteins_g": ("protein_g", "g", ("proteins_g", "protein_g", "protein")),
+    "kcal_in": ("kcal_in", None, ("kcal_in", "calories_in", "energy_in")),
+    "kcal_junk_in": ("kcal_junk_in", None, ("kcal_junk_in", "junk_kcal")),
+    "kcal_out_training": (
+        "kcal_out_training",
+        None,
+        ("kcal_out_training", "training_kcal", "exercise calories"),
+    ),
+    "sleep_hours": ("sleep_hours", "h", ("sleep_hours", "sleep")),
+    "stress_rel": ("stress", None, ("stress_rel", "stress")),
+    "weight_kg": ("weight_kg", "kg", ("weight_kg",)),
+    "weight": ("weight_kg", None, ("weight",)),
+    "weight_lb": ("weight_kg", "lb", ("weight_lb",)),
+    "waist_cm": ("waist_cm", "cm", ("waist_cm", "waist")),
+    "waist_in": ("waist_cm", "in", ("waist_in",)),
+}
+_REPORTED_AS = {"weight": "weight_kg"}
+
+_NAME_OF: dict[str, str] = {
+    accepted: name for name, (*_, accepted_names) in _TABLE.items() for accepted in accepted_names
+}
+#: Bare energy names: eaten or burned? Never guessed (docs/formats.md, "Columns").
+BARE_ENERGY_NAMES = frozenset({"calories", "kcal", "energy"})
+ACCEPTED_DATE_NAMES = _TABLE["date"][2]
+_HINT = re.compile(r"^(?P<name>.*?)\s*(?:\((?P<p>[^()]*)\)|\[(?P<b>[^\[\]]*)\])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +81,7 @@ class Column:
 
     ``name`` is the canonical CSV name reported to the user (``weight_lb`` stays
     ``weight_lb``); ``field`` is the domain field it fills, ``None`` for the date;
-    ``factor`` converts the file's unit to the field's unit.
+    ``factor`` converts the file's unit to the field's unit (``None``: no conversion).
     """
 
     index: int
@@ -29,43 +93,15 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """The recognised columns in header order, the ignored names and the cell count."""
+    """The recognised columns in header order, the warnings about it and the cell count."""
 
     columns: tuple[Column, ...]
-    ignored: tuple[str, ...]
+    warnings: tuple[str, ...]
     width: int
 
     @property
     def date_index(self) -> int:
         return next(c.index for c in self.columns if c.field is None)
-
-
-# canonical CSV name -> (domain field, factor, file unit, accepted names)
-_TABLE: dict[str, tuple[str | None, float | None, str, tuple[str, ...]]] = {
-    "date": (None, None, "", ("date", "day")),
-    "steps_n": ("steps", None, "", ("steps_n", "steps")),
-    "proteins_g": ("protein_g", None, "", ("proteins_g", "protein_g", "protein")),
-    "kcal_in": ("kcal_in", None, "", ("kcal_in", "calories_in", "calories")),
-    "kcal_junk_in": ("kcal_junk_in", None, "", ("kcal_junk_in", "junk_kcal")),
-    "kcal_out_training": (
-        "kcal_out_training",
-        None,
-        "",
-        ("kcal_out_training", "training_kcal"),
-    ),
-    "sleep_hours": ("sleep_hours", None, "", ("sleep_hours", "sleep")),
-    "stress_rel": ("stress", None, "", ("stress_rel", "stress")),
-    "weight_kg": ("weight_kg", None, "", ("weight_kg", "weight")),
-    "weight_lb": ("weight_kg", LB_TO_KG, "lb", ("weight_lb",)),
-    "waist_cm": ("waist_cm", None, "", ("waist_cm", "waist")),
-    "waist_in": ("waist_cm", IN_TO_CM, "in", ("waist_in",)),
-}
-
-_NAME_OF: dict[str, str] = {
-    accepted: name for name, (*_, accepted_names) in _TABLE.items() for accepted in accepted_names
-}
-
-ACCEPTED_DATE_NAMES = _TABLE["date"][3]
 
 
 class HeaderError(ValueError):
@@ -77,33 +113,129 @@ class HeaderError(ValueError):
         self.column = column
 
 
-def read_header(cells: list[str]) -> Header:
+def split_hint(label: str) -> tuple[str, str | None]:
+    """``"Weight (lb)"`` -> ``("Weight", "lb")``; a label without a hint -> ``(label, None)``."""
+    match = _HINT.match(label)
+    if match is None or not match.group("name"):
+        return label, None
+    hint = match.group("p") if match.group("p") is not None else match.group("b")
+    return match.group("name"), (hint or "").strip()
+
+
+def name_list(names: Sequence[str], total: int | None = None) -> str:
+    """At most ``LISTED_NAMES`` quoted names, each cut short, then "and N more".
+
+    ``total`` is how many names there are when only the first few were kept.
+    """
+    shown = ", ".join(f'"{n[:LISTED_NAME_CHARS]}"' for n in names[:LISTED_NAMES])
+    more = (len(names) if total is None else total) - min(len(names), LISTED_NAMES)
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def accepted_names() -> str:
+    """Every header name a canonical file may use, for messages."""
+    return ", ".join(name for names in (t[2] for t in _TABLE.values()) for name in names)
+
+
+def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> Header:
     """Match header cells to canonical columns, case-insensitively after cleaning.
 
     Raises:
-        HeaderError: no date column, or two columns fill the same field.
+        HeaderError: no date column, no metric column, a bare calories column, a
+            hint that contradicts its column, or two columns filling one field.
     """
     columns: list[Column] = []
+    # Only the first names are kept for messages: a header may hold millions.
     ignored: list[str] = []
+    ignored_count = 0
+    warnings: list[str] = []
     first_for: dict[str | None, tuple[int, str]] = {}
     for index, cell in enumerate(cells):
-        label = clean(cell)
-        name = _NAME_OF.get(label.lower())
-        if name is None:
-            ignored.append(f'"{label[:100]}"' if label else f"unnamed column {index + 1}")
+        if not cell:  # the common case of a huge header: skip the matching work
+            ignored_count += 1
+            if len(ignored) < LISTED_NAMES:
+                ignored.append(f"unnamed column {index + 1}")
             continue
-        field, factor, unit, _ = _TABLE[name]
-        if field in first_for:
-            other_index, other_label = first_for[field]
-            target = "date" if field is None else COLUMN_OF[field]
+        label = clean(cell)
+        base, hint = split_hint(label)
+        key = base.lower()
+        if key in BARE_ENERGY_NAMES:
             raise HeaderError(
-                f'columns "{other_label[:100]}" (column {other_index + 1}) and "{label[:100]}" '
-                f"(column {index + 1}) both give {target}; keep only one of them",
-                target,
+                f'column "{label[:LISTED_NAME_CHARS]}" does not say whether the energy was eaten '
+                "or burned; rename it kcal_in (eaten) or kcal_out_training (burned in training)",
+                None,
             )
-        first_for[field] = (index, label)
-        columns.append(Column(index, name, field, factor, unit))
+        name = _NAME_OF.get(key)
+        if name is None:
+            ignored_count += 1
+            if len(ignored) < LISTED_NAMES:
+                ignored.append(label or f"unnamed column {index + 1}")
+            continue
+        field, stated, _ = _TABLE[name]
+        if stated is not None and not key.endswith("_" + stated):
+            stated = None  # an alias such as "sleep" or "waist" states no unit
+        factor, unit = _unit(label, name, field, stated, hint)
+        if field == "weight_kg" and name == "weight" and hint is None:
+            factor, unit = _weight_unit(weight_unit, warnings)
+        _check_unique(first_for, field, index, label)
+        columns.append(Column(index, _REPORTED_AS.get(name, name), field, factor, unit))
     if None not in first_for:
         accepted = " or ".join(f'"{n}"' for n in ACCEPTED_DATE_NAMES)
         raise HeaderError(f"the header has no date column; name one {accepted}", "date")
-    return Header(tuple(columns), tuple(ignored), len(cells))
+    if len(first_for) == 1:
+        found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
+        raise HeaderError(
+            f"no metric column was recognised; the columns found are {found}; "
+            f"the accepted names are {accepted_names()}",
+            None,
+        )
+    if ignored:
+        warnings.insert(0, "ignored unknown columns: " + name_list(ignored, ignored_count))
+    return Header(tuple(columns), tuple(warnings), len(cells))
+
+
+def _unit(
+    label: str, name: str, field: str | None, stated: str | None, hint: str | None
+) -> tuple[float | None, str]:
+    """The factor and unit of a column from the unit its name states and its hint."""
+    if field is None or hint is None:
+        if stated is None or field is None:
+            return None, ""
+        factor = UNITS[field][stated]
+        return (None if factor == 1.0 else factor), stated
+    units = UNITS[field]
+    unit = hint.lower()
+    if unit not in units or (stated is not None and units[stated] != units[unit]):
+        allowed = stated or ", ".join(sorted(units)) or "no unit"
+        raise HeaderError(
+            f'column "{label[:LISTED_NAME_CHARS]}": the unit "{hint[:20]}" does not fit '
+            f"{name}; allowed: {allowed}",
+            COLUMN_OF[field],
+        )
+    factor = units[unit]
+    return (None if factor == 1.0 else factor), unit
+
+
+def _weight_unit(unit: WeightUnit | None, warnings: list[str]) -> tuple[float | None, str]:
+    if unit is WeightUnit.LB:
+        return LB_TO_KG, "lb"
+    if unit is None:
+        warnings.append(
+            "the weight column does not state its unit: read as kilograms; send weightUnit LB "
+            'for pounds, or name the column "weight (lb)"'
+        )
+    return None, "kg"
+
+
+def _check_unique(
+    first_for: dict[str | None, tuple[int, str]], field: str | None, index: int, label: str
+) -> None:
+    if field in first_for:
+        other_index, other_label = first_for[field]
+        target = "date" if field is None else COLUMN_OF[field]
+        raise HeaderError(
+            f'columns "{other_label[:100]}" (column {other_index + 1}) and "{label[:100]}" '
+            f"(column {index + 1}) both give {target}; keep only one of them",
+            target,
+        )
+    first_for[field] = (index, label)

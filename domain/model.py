@@ -57,6 +57,39 @@ class Period(enum.Enum):
     MONTH = "MONTH"
 
 
+class ImportSource(enum.Enum):
+    """The format of an uploaded file (docs/imports/index.md); AUTO is input only,
+    UNKNOWN output only (nothing was recognised)."""
+
+    AUTO = "AUTO"
+    HUB = "HUB"
+    MYFITNESSPAL = "MYFITNESSPAL"
+    CRONOMETER = "CRONOMETER"
+    WITHINGS = "WITHINGS"
+    GARMIN = "GARMIN"
+    GOOGLE_FIT = "GOOGLE_FIT"
+    FITBIT = "FITBIT"
+    OURA = "OURA"
+    WHOOP = "WHOOP"
+    APPLE_HEALTH = "APPLE_HEALTH"
+    UNKNOWN = "UNKNOWN"
+
+
+class NumberFormat(enum.Enum):
+    """Decimal mark and thousands separator of a file's numbers (docs/formats.md, "Cells")."""
+
+    AUTO = "AUTO"
+    POINT = "POINT"
+    COMMA = "COMMA"
+
+
+class WeightUnit(enum.Enum):
+    """The unit of a weight column whose unit the file does not state."""
+
+    KG = "KG"
+    LB = "LB"
+
+
 @dataclass(frozen=True, slots=True)
 class DailyMetrics:
     """One person's logged values for one calendar day; ``None`` means "no value".
@@ -168,6 +201,9 @@ class ParseResult:
         warnings: human-readable warnings (unknown columns, duplicate dates).
         file_error: set when the whole file is unusable (encoding, header, limits);
             then ``days`` is empty.
+        day_fields: for record-based app formats, the fields each day has records
+            for (only those are merged on that day); ``None`` means every day takes
+            every field in ``fields`` (a blank cell clears the stored value).
     """
 
     days: tuple[DailyMetrics, ...] = ()
@@ -179,6 +215,7 @@ class ParseResult:
     error_count: int = 0
     warnings: tuple[str, ...] = ()
     file_error: RowError | None = None
+    day_fields: dict[date, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +255,9 @@ class Ingestion:
     warnings: tuple[str, ...] = ()
     errors: tuple[RowError, ...] = ()
     error_count: int = 0
+    rows_deleted: int = 0
+    source: ImportSource = ImportSource.UNKNOWN
+    dry_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from domain.cells import NO_VALUE, clean
-from domain.columns import HeaderError, read_header
-from domain.model import DateOrder, ParseResult, RowError
+from domain.columns import Header, HeaderError, read_header
+from domain.model import DateOrder, NumberFormat, ParseResult, RowError, WeightUnit
+from domain.numbers import decide
 from domain.rows import RowReader
 
 MAX_DATA_ROWS = 100_000
@@ -20,7 +21,9 @@ _DELIMITERS = (",", ";", "\t")
 _BLANK_LINE = ' \t\r\n\x0b\x0c,;"'
 
 
-class _FileRejectedError(Exception):
+class FileRejectedError(Exception):
+    """The whole file is unusable; ``error`` says why."""
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.error = RowError(None, None, None, message)
@@ -31,6 +34,8 @@ def parse_csv(
     *,
     today: date,
     date_order: DateOrder = DateOrder.AUTO,
+    number_format: NumberFormat = NumberFormat.AUTO,
+    weight_unit: WeightUnit | None = None,
     max_rows: int = MAX_DATA_ROWS,
 ) -> ParseResult:
     """Read the days, row errors and warnings of a CSV file; never raises.
@@ -43,20 +48,45 @@ def parse_csv(
         data: the file's bytes, UTF-8 with or without a byte order mark.
         today: the current date (UTC); dates after tomorrow are invalid.
         date_order: how slash and dot dates are read.
+        number_format: the decimal mark and thousands separator; ``AUTO`` decides
+            once per file (docs/formats.md, "Cells").
+        weight_unit: the unit of a ``weight`` column that states none (kg when None).
         max_rows: past this many data rows the file is rejected without reading on.
     """
     try:
-        lines = io.StringIO(_decode(data), newline="")
-        header_line = _first_non_blank(lines)
-        delimiter = _delimiter(header_line)
+        lines = io.StringIO(decode_utf8(data), newline="")
+        header_line = first_non_blank(lines)
+        delimiter = delimiter_of(header_line)
         records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
-        header = read_header(_first_record(records))
-    except _FileRejectedError as rejected:
+        header = read_header(_first_record(records), weight_unit=weight_unit)
+    except FileRejectedError as rejected:
         return ParseResult(file_error=rejected.error)
     except HeaderError as error:
         return ParseResult(file_error=RowError(None, error.column, None, error.message))
-    rows = RowReader(header, delimiter=delimiter, today=today, date_order=date_order)
+    fmt: NumberFormat | None = number_format
+    if number_format is NumberFormat.AUTO:
+        if delimiter == ",":
+            fmt = NumberFormat.POINT
+        else:
+            start = lines.tell()
+            fmt = decide(_metric_cells(lines, delimiter, header))
+            lines.seek(start)
+            records = csv.reader(lines, delimiter=delimiter)
+    rows = RowReader(
+        header, delimiter=delimiter, today=today, date_order=date_order, number_format=fmt
+    )
     return _read_rows(rows, records, max_rows)
+
+
+def _metric_cells(lines: Iterator[str], delimiter: str, header: Header) -> Iterator[str]:
+    indexes = [c.index for c in header.columns if c.field is not None]
+    try:
+        for record in csv.reader(lines, delimiter=delimiter):
+            for index in indexes:
+                if index < len(record):
+                    yield clean(record[index])
+    except csv.Error:
+        return  # the reading pass reports it
 
 
 def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> ParseResult:
@@ -77,7 +107,8 @@ def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> 
     return rows.result()
 
 
-def _decode(data: bytes) -> str:
+def decode_utf8(data: bytes) -> str:
+    """The text of UTF-8 bytes without a BOM; raises ``FileRejectedError`` naming the bad byte."""
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return str(memoryview(data)[start:], "utf-8")
@@ -85,23 +116,23 @@ def _decode(data: bytes) -> str:
         offset = start + error.start
         before = data[:offset]
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        raise _FileRejectedError(
+        raise FileRejectedError(
             f"the file is not UTF-8: byte 0x{data[offset]:02X} at byte offset {offset} "
             f"(line {line}) is not valid UTF-8; save the file as UTF-8"
         ) from None
 
 
-def _first_non_blank(lines: Iterator[str]) -> str:
+def first_non_blank(lines: Iterator[str]) -> str:
     for line in lines:
         if clean(line).strip(_BLANK_LINE):
             return line
-    raise _FileRejectedError(
+    raise FileRejectedError(
         "the file has no header: it is empty or blank; its first line must name the "
         'columns, one of them "date"'
     )
 
 
-def _delimiter(line: str) -> str:
+def delimiter_of(line: str) -> str:
     """The delimiter that occurs most outside quotes; ties go to ``,`` then ``;``."""
     counts = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
@@ -117,4 +148,4 @@ def _first_record(records: Iterator[list[str]]) -> list[str]:
     try:
         return next(records, [])
     except csv.Error as error:
-        raise _FileRejectedError(f"the header cannot be read as CSV: {error}") from None
+        raise FileRejectedError(f"the header cannot be read as CSV: {error}") from None

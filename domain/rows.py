@@ -6,7 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
-from domain.cells import NO_VALUE, read_number
+from domain.cells import NO_VALUE
 from domain.columns import Column, Header
 from domain.dates import read_date
 from domain.model import (
@@ -16,9 +16,12 @@ from domain.model import (
     DailyMetrics,
     DateOrder,
     MetricValue,
+    NumberFormat,
     ParseResult,
     RowError,
 )
+from domain.numbers import read_number
+from domain.precision import rounded
 from domain.validation import (
     EARLIEST_DATE,
     date_problem,
@@ -32,6 +35,14 @@ _SLOTS = len(METRIC_FIELDS)
 _KCAL_IN_SLOT = METRIC_FIELDS.index("kcal_in")
 _JUNK_SLOT = METRIC_FIELDS.index("kcal_junk_in")
 _UNREAD = object()
+_FIELD_UNIT = {
+    "weight_kg": "kg",
+    "waist_cm": "cm",
+    "sleep_hours": "hours",
+    "kcal_in": "kcal",
+    "kcal_junk_in": "kcal",
+    "kcal_out_training": "kcal",
+}
 
 #: Duplicate-date warnings kept before the rest are summed up in one line.
 MAX_DUPLICATE_WARNINGS = 100
@@ -45,15 +56,25 @@ class RowReader:
     """
 
     def __init__(
-        self, header: Header, *, delimiter: str, today: date, date_order: DateOrder
+        self,
+        header: Header,
+        *,
+        delimiter: str,
+        today: date,
+        date_order: DateOrder,
+        number_format: NumberFormat | None = NumberFormat.POINT,
     ) -> None:
         self._header = header
+        self._number_format = number_format
         self._delimiter = delimiter
         self._today = today
         self._latest = latest_date(today)
         self._date_order = date_order
         self._date_index = header.date_index
         self._width = header.width
+        # Short rows are padded only as far as a recognised column reaches, not to a
+        # header of millions of unknown columns.
+        self._needed = max(c.index for c in header.columns) + 1
         # Per metric column: its place in METRIC_FIELDS and the value already read from
         # each cell text, since most texts repeat from day to day.
         self._columns: list[tuple[Column, int, dict[str, Any]]] = [
@@ -69,8 +90,7 @@ class RowReader:
         self.rows_read = 0
         self._rows_rejected = 0
         self._error_count = 0
-        if header.ignored:
-            self._warnings.append("ignored unknown columns: " + ", ".join(header.ignored))
+        self._warnings.extend(header.warnings)
 
     def read(self, number: int, raw: list[str], cells: list[str]) -> None:
         """Read one non-blank data row: ``raw`` as in the file, ``cells`` cleaned."""
@@ -80,7 +100,8 @@ class RowReader:
             if len(cells) > width and not NO_VALUE.issuperset(cells[width:]):
                 self._reject([self._too_many_cells(number, raw)])
                 return
-            cells += [""] * (width - len(cells))
+            if len(cells) < self._needed:
+                cells += [""] * (self._needed - len(cells))
         problems: list[tuple[int, RowError]] = []
         text = cells[self._date_index]
         day = read_date(text, self._date_order) if text not in NO_VALUE else None
@@ -91,7 +112,7 @@ class RowReader:
             text = cells[column.index]
             value = valid.get(text, _UNREAD)
             if value is _UNREAD:
-                value = _convert(column, text)
+                value = _convert(column, text, self._number_format)
                 if isinstance(value, str):
                     problems.append((column.index, self._error(number, column, raw, value)))
                     continue
@@ -179,20 +200,23 @@ class RowReader:
         )
 
 
-def _convert(column: Column, text: str) -> MetricValue | str:
-    """The value of a cleaned, non-blank cell of a metric column, or what is wrong with it."""
+def _convert(column: Column, text: str, number_format: NumberFormat | None) -> MetricValue | str:
+    """The value of a cleaned, non-blank cell of a metric column, or what is wrong with it.
+
+    A converted value is rounded half-even to its unit; a value as written is kept.
+    """
     field = column.field or ""
-    number = read_number(text)
-    if number is None:
-        return f'"{text[:100]}" is not a number'
+    number = read_number(text, number_format)
+    if isinstance(number, str):
+        return number
     if math.isinf(number):
         return f'"{text[:100]}" is too large; allowed {range_text(field, kcal_in=None)}'
-    value = number * column.factor if column.factor else number
+    value = rounded(field, number * column.factor) if column.factor else number
     problem = value_problem(field, value, kcal_in=None)
     if problem is None:
         return int(value) if field in INTEGER_FIELDS else value
     if column.factor:
-        unit = field.rsplit("_", 1)[1]
+        unit = _FIELD_UNIT.get(field, "")
         allowed = range_text(field, kcal_in=None)
         shown = format_number(round(value, 3))
         return f"{format_number(number)} {column.unit} is {shown} {unit}, outside {allowed} {unit}"

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import BinaryIO
 
 from domain.errors import InvalidInputError
 from domain.exporting import to_csv
+from domain.imports.days import with_fields
+from domain.imports.pipeline import Limits, read_upload
+from domain.imports.records import Options
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
@@ -25,19 +31,22 @@ from domain.model import (
     DailyMetrics,
     DataRange,
     DateOrder,
+    ImportSource,
     Ingestion,
     IngestionStatus,
     InvalidRowPolicy,
     Kpi,
     MetricValue,
+    NumberFormat,
     ParseResult,
     Period,
     PeriodSummary,
     Profile,
+    WeightUnit,
 )
-from domain.parsing import parse_csv
 from domain.ports import UnitOfWork
 from domain.profiles import apply_profile_changes
+from domain.reports import bounded
 from domain.summary import summarise as _summarise
 from domain.validation import date_problem, value_problem
 
@@ -46,6 +55,18 @@ LOCAL_USER = "local"
 #: The longest range the list queries answer, in days.
 MAX_RANGE_DAYS = 3_660
 MAX_INGESTIONS_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class UploadOptions:
+    """The arguments of ``uploadCsv`` and ``importFile`` besides the file."""
+
+    policy: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE
+    date_order: DateOrder = DateOrder.AUTO
+    number_format: NumberFormat = NumberFormat.AUTO
+    source: ImportSource = ImportSource.AUTO
+    weight_unit: WeightUnit | None = None
+    dry_run: bool = False
 
 
 def upload_csv(
@@ -57,32 +78,123 @@ def upload_csv(
     policy: InvalidRowPolicy,
     date_order: DateOrder,
     now: datetime,
+    options: UploadOptions | None = None,
 ) -> Ingestion:
-    """Parse a CSV file and apply it atomically; the report is stored either way."""
-    parsed = parse_csv(data, today=now.date(), date_order=date_order)
-    report = _report_of(parsed, data, filename, now)
+    """Parse a CSV file (canonical or an app's) and apply it atomically; the report is
+    stored either way (unless a dry run). Other formats are refused, naming importFile."""
+    options = dataclasses.replace(options or UploadOptions(), policy=policy, date_order=date_order)
+    return import_file(
+        uow,
+        user_id,
+        io.BytesIO(data),
+        filename=filename,
+        options=options,
+        now=now,
+        limits=Limits(max_csv_bytes=len(data), max_archive_bytes=len(data)),
+        csv_only=True,
+    )
+
+
+def import_file(
+    uow: UnitOfWork,
+    user_id: str,
+    stream: BinaryIO,
+    *,
+    filename: str | None,
+    options: UploadOptions,
+    now: datetime,
+    limits: Limits,
+    csv_only: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Ingestion:
+    """Read any supported file (docs/imports/index.md), merge its days, recompute KPIs
+    and store it all with its report in one transaction.
+
+    A dry run does all of it and rolls back: nothing is stored, not even the report.
+
+    Args:
+        stream: the file, seekable, at its start.
+        limits: how much of a CSV or an archive member may be read.
+        csv_only: refuse anything but CSV (``uploadCsv``).
+        progress: called with the bytes read so far on long files.
+    """
+    digest, size = _digest(stream)
+    parsed, source = read_upload(
+        stream,
+        filename,
+        source=options.source,
+        options=Options(options.date_order, options.number_format, options.weight_unit),
+        today=now.date(),
+        limits=limits,
+        csv_only=csv_only,
+        progress=progress,
+    )
+    report = _report_of(parsed, digest, size, filename, now, source, options.dry_run)
     rejected = parsed.file_error is not None or (
-        parsed.error_count > 0 and policy is InvalidRowPolicy.REJECT_FILE
+        parsed.error_count > 0 and options.policy is InvalidRowPolicy.REJECT_FILE
     )
     with uow:
         if rejected:
             report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
         else:
-            uow.lock_user(user_id)
-            stored = uow.metrics.all_days(user_id)
-            result = merge(stored, parsed.days, parsed.fields)
-            recomputed = _save_changes(uow, user_id, result.days, result.changed, now, report.id)
-            report = dataclasses.replace(
-                report,
-                status=IngestionStatus.APPLIED if result.changed else IngestionStatus.UNCHANGED,
-                rows_inserted=result.inserted,
-                rows_updated=result.updated,
-                rows_unchanged=result.unchanged,
-                kpi_days_recomputed=recomputed,
-            )
-        uow.ingestions.add(user_id, report)
-        uow.commit()
+            if not options.dry_run:
+                uow.lock_user(user_id)
+            report = _apply(uow, user_id, parsed, report, now)
+        report = bounded(report)
+        if options.dry_run:
+            uow.rollback()
+        else:
+            uow.ingestions.add(user_id, report)
+            uow.commit()
     return report
+
+
+def _apply(
+    uow: UnitOfWork, user_id: str, parsed: ParseResult, report: Ingestion, now: datetime
+) -> Ingestion:
+    """Merge the parsed days into the stored ones; days left with no value are deleted."""
+    stored = uow.metrics.all_days(user_id)
+    incoming: Sequence[DailyMetrics] = parsed.days
+    fields: Collection[str] = parsed.fields
+    if parsed.day_fields is not None:
+        by_date = {day.date: day for day in stored}
+        incoming = [
+            with_fields(day, by_date.get(day.date), parsed.day_fields[day.date])
+            for day in parsed.days
+        ]
+        fields = METRIC_FIELDS
+    result = merge(stored, incoming, fields)
+    empty = {day.date for day in result.changed if not any(v is not None for v in day.values())}
+    stored_dates = {day.date for day in stored}
+    deleted = sorted(empty & stored_dates)
+    days = [day for day in result.days if day.date not in empty]
+    changed = [day for day in result.changed if day.date not in empty]
+    for day in deleted:
+        uow.metrics.delete_between(user_id, day, day)
+    if changed:
+        uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
+    firsts = deleted[:1] + [c.date for c in changed[:1]]
+    recomputed = _recompute(uow, user_id, days, min(firsts), now) if firsts else 0
+    inserted = result.inserted - len(empty - stored_dates)
+    return dataclasses.replace(
+        report,
+        status=IngestionStatus.APPLIED if changed or deleted else IngestionStatus.UNCHANGED,
+        rows_inserted=inserted,
+        rows_updated=result.updated - len(deleted),
+        rows_unchanged=result.unchanged + len(empty - stored_dates),
+        rows_deleted=len(deleted),
+        kpi_days_recomputed=recomputed,
+    )
+
+
+def _digest(stream: BinaryIO) -> tuple[str, int]:
+    sha = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(1 << 20):
+        sha.update(chunk)
+        size += len(chunk)
+    stream.seek(0)
+    return sha.hexdigest(), size
 
 
 def upsert_day(
@@ -110,6 +222,12 @@ def upsert_day(
         result = merge(stored, [DailyMetrics(date=day, **changes)], changes.keys())  # type: ignore[arg-type]
         new_day = next(d for d in result.days if d.date == day)
         _check_day(new_day, changes.keys())
+        if all(value is None for value in new_day.values()):
+            raise InvalidInputError(
+                f"every metric of {day.isoformat()} would be blank, and a day without values "
+                "is not a logged day; use deleteDailyMetrics to remove it",
+                field="input",
+            )
         _save_changes(uow, user_id, result.days, result.changed, now, None)
         uow.commit()
     return dataclasses.replace(new_day, updated_at=now) if result.changed else new_day
@@ -208,13 +326,23 @@ def export_days(
     return to_csv(days)
 
 
-def _report_of(parsed: ParseResult, data: bytes, filename: str | None, now: datetime) -> Ingestion:
+def _report_of(
+    parsed: ParseResult,
+    digest: str,
+    size: int,
+    filename: str | None,
+    now: datetime,
+    source: ImportSource,
+    dry_run: bool,
+) -> Ingestion:
     errors = parsed.errors if parsed.file_error is None else (parsed.file_error,)
     return Ingestion(
         id=uuid.uuid4().hex,
         filename=filename,
-        sha256=hashlib.sha256(data).hexdigest(),
-        size_bytes=len(data),
+        sha256=digest,
+        size_bytes=size,
+        source=source,
+        dry_run=dry_run,
         status=IngestionStatus.REJECTED,
         created_at=now,
         rows_read=parsed.rows_read,

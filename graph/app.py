@@ -80,6 +80,8 @@ def create_app(
         subscription_protocols=(),
         persisted_queries=persisted_queries or PersistedQueryStore(engine),
     )
+    router.max_upload_bytes = settings.max_upload_bytes
+    router.max_import_bytes = settings.max_import_bytes
     app = FastAPI(
         title="Health Metrics Hub",
         default_response_class=JSONResponse,
@@ -96,7 +98,11 @@ def create_app(
     app.add_middleware(guards.MultipartPreflightGuard)
     app.add_middleware(guards.IdentityEncodingOnly)
     app.add_middleware(
-        guards.BodyLimit, max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES
+        guards.BodyLimit,
+        max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES,
+        # The multipart reader limits each file by its mutation (graph/uploads.py).
+        multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
+        + MULTIPART_ALLOWANCE_BYTES,
     )
     if settings.api_token:
         app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())

@@ -71,17 +71,24 @@ class BodyLimit:
     """Answer 413 to a body over ``max_bytes``: from Content-Length before reading, or
     as soon as the streamed chunks pass it (nothing is buffered here)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, multipart_max_bytes: int | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.multipart_max_bytes = multipart_max_bytes or max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        content_type = (_header(scope, b"content-type") or b"").lower()
+        limit = (
+            self.multipart_max_bytes if content_type.startswith(b"multipart/") else self.max_bytes
+        )
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(send, limit)
             return
         received = 0
         started = False
@@ -91,7 +98,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _BodyTooLargeError
             return message
 
@@ -106,14 +113,14 @@ class BodyLimit:
         except _BodyTooLargeError:
             if started:
                 raise
-            await self._refuse(send)
+            await self._refuse(send, limit)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, send: Send, limit: int) -> None:
         await graphql_error_response(
             send,
             413,
             "PAYLOAD_TOO_LARGE",
-            f"The request body is larger than the limit of {self.max_bytes:,} bytes.",
+            f"The request body is larger than the limit of {limit:,} bytes.",
         )
 
 

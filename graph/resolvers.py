@@ -10,18 +10,33 @@ import anyio.to_thread
 import strawberry
 
 from domain import services
+from domain.errors import InvalidInputError
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.context import Context
 from graph.types.daily_metric import DailyMetric
 from graph.types.data_range import DataRange
-from graph.types.enums import DateOrder, InvalidRowPolicy, Period
+from graph.types.enums import (
+    DateOrder,
+    ImportSource,
+    InvalidRowPolicy,
+    NumberFormat,
+    Period,
+    WeightUnit,
+)
+from graph.types.import_arguments import (
+    DryRunArgument,
+    NumberFormatArgument,
+    SourceArgument,
+    WeightUnitArgument,
+)
 from graph.types.ingestion import Ingestion
 from graph.types.inputs import DailyMetricInput, ProfileInput
 from graph.types.kpi import Kpi
 from graph.types.kpi_summary import KpiSummary
 from graph.types.profile import Profile
 from graph.types.scalars import Upload
-from graph.uploads import read_upload
+from graph.uploads import read_upload, upload_stream
 
 Info = strawberry.Info[Context, None]
 _T = TypeVar("_T")
@@ -53,6 +68,13 @@ def _mutation(description: str) -> Callable[[_F], _F]:
     return cast(Callable[[_F], _F], strawberry.mutation(description=description))
 
 
+_FILE = Annotated[Upload, strawberry.argument(description="The file, as a multipart file part.")]
+_POLICY = Annotated[
+    InvalidRowPolicy, strawberry.argument(description="What to do when some rows are invalid.")
+]
+_DATE_ORDER = Annotated[
+    DateOrder, strawberry.argument(description="How to read dates whose order is ambiguous.")
+]
 _START = Annotated[date, strawberry.argument(description="First day of the range (inclusive).")]
 _END = Annotated[
     date,
@@ -127,18 +149,15 @@ class Mutation:
     async def upload_csv(
         self,
         info: Info,
-        file: Annotated[
-            Upload, strawberry.argument(description="The CSV file, as a multipart file part.")
-        ],
-        on_invalid_row: Annotated[
-            InvalidRowPolicy,
-            strawberry.argument(description="What to do when some rows are invalid."),
-        ] = InvalidRowPolicy.REJECT_FILE,
-        date_order: Annotated[
-            DateOrder,
-            strawberry.argument(description="How to read dates whose order is ambiguous."),
-        ] = DateOrder.AUTO,
+        file: _FILE,
+        on_invalid_row: _POLICY = InvalidRowPolicy.REJECT_FILE,
+        date_order: _DATE_ORDER = DateOrder.AUTO,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
     ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         data, filename = await read_upload(file)
         ingestion = await _call(
             info,
@@ -148,8 +167,44 @@ class Mutation:
             policy=on_invalid_row,
             date_order=date_order,
             now=info.context.clock(),
+            options=options,
         )
-        if info.context.metrics is not None:
+        if info.context.metrics is not None and not dry_run:
+            info.context.metrics.observe_upload(ingestion)
+        return Ingestion.from_domain(ingestion)
+
+    @_mutation(
+        description="Import a file in any supported format (CSV, an app's JSON, Apple "
+        "Health's XML or its ZIP; docs/imports/index.md) through the same pipeline and "
+        "report as uploadCsv."
+    )
+    async def import_file(
+        self,
+        info: Info,
+        file: _FILE,
+        on_invalid_row: _POLICY = InvalidRowPolicy.REJECT_FILE,
+        date_order: _DATE_ORDER = DateOrder.AUTO,
+        number_format: NumberFormatArgument = NumberFormat.AUTO,
+        source: SourceArgument = ImportSource.AUTO,
+        weight_unit: WeightUnitArgument = strawberry.UNSET,
+        dry_run: DryRunArgument = False,
+    ) -> Ingestion:
+        options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
+        stream, filename = upload_stream(file)
+        settings = info.context.settings
+        try:
+            ingestion = await _call(
+                info,
+                services.import_file,
+                stream,
+                filename=filename,
+                options=options,
+                now=info.context.clock(),
+                limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
+            )
+        finally:
+            stream.close()
+        if info.context.metrics is not None and not dry_run:
             info.context.metrics.observe_upload(ingestion)
         return Ingestion.from_domain(ingestion)
 
@@ -200,3 +255,20 @@ class Mutation:
             info, services.update_profile, input.changes(), now=info.context.clock()
         )
         return Profile.from_domain(profile, info.context.user_id)
+
+
+def _options(
+    policy: InvalidRowPolicy,
+    date_order: DateOrder,
+    number_format: NumberFormat,
+    source: ImportSource,
+    weight_unit: WeightUnit | None,
+    dry_run: bool,
+) -> services.UploadOptions:
+    if source is ImportSource.UNKNOWN:
+        raise InvalidInputError(
+            "source: UNKNOWN is only reported, never sent; send AUTO or an app's source",
+            field="source",
+        )
+    unit = weight_unit if isinstance(weight_unit, WeightUnit) else None
+    return services.UploadOptions(policy, date_order, number_format, source, unit, dry_run)

@@ -22,6 +22,7 @@ from strawberry.types import ExecutionResult
 
 from graph import apq, caching, responses
 from graph.context import Context, utc_now
+from graph.uploads import read_multipart
 from persistence.persisted_queries import PersistedQueryStore
 
 NOT_AN_OBJECT_MESSAGE = (
@@ -33,6 +34,10 @@ BUSY_RETRY_AFTER_SECONDS = 5
 
 
 class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
+    #: File limits of the multipart reader (graph/uploads.py); set by the app factory.
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_import_bytes: int = 10 * 1024 * 1024
+
     def __init__(
         self,
         schema: BaseSchema,
@@ -90,6 +95,8 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         finally:
             if isinstance(request, Request):
                 await request.close()
+                for upload in getattr(request.state, "uploads", ()):
+                    await upload.close()
         if isinstance(request, Request) and isinstance(response, Response):
             responses.finish(request, response)
             # An answer with errors (an unknown persisted query among them) is not
@@ -156,12 +163,17 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         """The operations with their files in place, per the GraphQL multipart request
         spec, refusing (400) a map that names a missing file or a missing placeholder,
         or that puts two files in one place."""
-        try:
-            form = await request.get_form_data()
-        except ValueError as error:
-            raise HTTPException(400, "Unable to parse the multipart body") from error
-        operations = self.parse_json(_form_text(form.form, "operations"))
-        files_map = self.parse_json(_form_text(form.form, "map"))
+        starlette_request = getattr(request, "_request", None)
+        if not isinstance(starlette_request, Request):
+            raise HTTPException(400, "Unable to parse the multipart body")
+        form = await read_multipart(
+            starlette_request,
+            max_upload_bytes=self.max_upload_bytes,
+            max_import_bytes=self.max_import_bytes,
+        )
+        starlette_request.state.uploads = list(form.files.values())
+        operations = self.parse_json(_form_text(form.fields, "operations"))
+        files_map = self.parse_json(_form_text(form.fields, "map"))
         if not isinstance(operations, dict) or not isinstance(files_map, dict):
             raise HTTPException(400, "operations and map must be JSON objects")
         placed: set[str] = set()

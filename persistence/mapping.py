@@ -14,6 +14,7 @@ from domain.model import (
     METRIC_FIELDS,
     PROFILE_FIELDS,
     DailyMetrics,
+    ImportSource,
     Ingestion,
     IngestionStatus,
     Kpi,
@@ -31,6 +32,7 @@ METRIC_COLUMNS: tuple[Column[Any], ...] = tuple(
 KPI_COLUMNS: tuple[Column[Any], ...] = tuple(KPIS.c[name] for name in ("date", *KPI_FIELDS))
 PROFILE_COLUMNS: tuple[Column[Any], ...] = tuple(PROFILES.c[name] for name in PROFILE_FIELDS)
 _INGESTION_FIELDS = tuple(column.name for column in INGESTIONS.c if column.name != "user_id")
+# A stored report is never a dry run: a dry run stores nothing.
 INGESTION_COLUMNS: tuple[Column[Any], ...] = tuple(INGESTIONS.c[n] for n in _INGESTION_FIELDS)
 _kpi_values = attrgetter(*KPI_FIELDS)
 
@@ -67,6 +69,7 @@ def ingestion_params(user_id: str, ingestion: Ingestion) -> dict[str, Any]:
     """Insert parameters for ``ingestions``; columns, warnings and errors become JSON."""
     values = {name: getattr(ingestion, name) for name in _INGESTION_FIELDS}
     values["status"] = ingestion.status.value
+    values["source"] = ingestion.source.value
     values["columns"] = list(ingestion.columns)
     values["warnings"] = list(ingestion.warnings)
     values["errors"] = [
@@ -79,6 +82,7 @@ def ingestion_params(user_id: str, ingestion: Ingestion) -> dict[str, Any]:
 def ingestion_from_row(row: Row[Any]) -> Ingestion:
     values = dict(zip(_INGESTION_FIELDS, row, strict=True))
     values["status"] = IngestionStatus(values["status"])
+    values["source"] = ImportSource(values["source"])
     values["columns"] = tuple(values["columns"])
     values["warnings"] = tuple(values["warnings"])
     values["errors"] = tuple(RowError(**error) for error in values["errors"])

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite:///./healthhub.db"
     max_upload_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    #: ZIP and XML imports (Apple Health exports run to hundreds of MB); at most
+    #: 2^31 - 1 so a report's ``sizeBytes: Int!`` holds it (docs/imports/index.md).
+    max_import_bytes: int = Field(default=2_000_000_000, gt=0, le=2**31 - 1)
     #: A secret: its repr is masked, so logging the settings never shows it.
     api_token: SecretStr | None = None
     #: Seconds to wait for the database to accept a connection or a statement.

@@ -151,6 +151,11 @@ class IngestionRow(SQLModel, table=True):
     warnings: list[str] = Field(sa_type=JSON)
     errors: list[dict[str, Any]] = Field(sa_type=JSON)
     error_count: int
+    rows_deleted: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    #: The detected format (docs/imports/index.md); UNKNOWN when none was.
+    source: str = Field(
+        default="UNKNOWN", sa_type=String(16), sa_column_kwargs={"server_default": "UNKNOWN"}
+    )
 
 
 class UserDataVersionRow(SQLModel, table=True):

@@ -18,6 +18,9 @@ InvalidRowPolicy = model.InvalidRowPolicy
 DateOrder = model.DateOrder
 IngestionStatus = model.IngestionStatus
 Period = model.Period
+ImportSource = model.ImportSource
+NumberFormat = model.NumberFormat
+WeightUnit = model.WeightUnit
 
 _DESCRIPTIONS: dict[type[enum.Enum], tuple[str, dict[str, str]]] = {
     Sex: (
@@ -51,6 +54,36 @@ _DESCRIPTIONS: dict[type[enum.Enum], tuple[str, dict[str, str]]] = {
     Period: (
         "The length of a summary period.",
         {"WEEK": "ISO week, Monday to Sunday.", "MONTH": "Calendar month."},
+    ),
+    ImportSource: (
+        "The app an import comes from (docs/imports/index.md); AUTO is input only "
+        "(recognise by signature), UNKNOWN output only, HUB the canonical CSV.",
+        {
+            "AUTO": "Input only: recognise the format by its signature.",
+            "HUB": "This hub's canonical CSV (docs/formats.md).",
+            "MYFITNESSPAL": "A MyFitnessPal export.",
+            "CRONOMETER": "A Cronometer export.",
+            "WITHINGS": "A Withings export.",
+            "GARMIN": "A Garmin Connect export.",
+            "GOOGLE_FIT": "A Google Fit (Takeout) export.",
+            "FITBIT": "A Fitbit export.",
+            "OURA": "An Oura export.",
+            "WHOOP": "A WHOOP export.",
+            "APPLE_HEALTH": "An Apple Health export (XML or its ZIP).",
+            "UNKNOWN": "Output only: no format was recognised.",
+        },
+    ),
+    NumberFormat: (
+        "A file's decimal mark and thousands separator.",
+        {
+            "AUTO": "Decide once per file (comma-delimited files are POINT).",
+            "POINT": "A decimal point: 1,234.5.",
+            "COMMA": "A decimal comma: 1.234,5.",
+        },
+    ),
+    WeightUnit: (
+        "The unit of a weight column whose unit the file does not state.",
+        {"KG": "Kilograms.", "LB": "Pounds (converted to kilograms when stored)."},
     ),
 }
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import strawberry
 
 from domain import model
-from graph.types.enums import IngestionStatus
+from graph.types.enums import ImportSource, IngestionStatus
 
 
 @strawberry.type(description="One problem in an uploaded file or a manual entry.")
@@ -68,6 +68,15 @@ class Ingestion:
         description="The first 1,000 problems, in file order (errorCount has the total)."
     )
     error_count: int = strawberry.field(description="How many problems were found in all.")
+    rows_deleted: int = strawberry.field(
+        description="Stored days removed because every value became blank."
+    )
+    source: ImportSource = strawberry.field(
+        description="The format the file was read as; UNKNOWN when none was recognised."
+    )
+    dry_run: bool = strawberry.field(
+        description="True when this report previews an import that stored nothing."
+    )
 
     @classmethod
     def from_domain(cls, ingestion: model.Ingestion) -> Ingestion:
@@ -90,4 +99,7 @@ class Ingestion:
             warnings=list(ingestion.warnings),
             errors=[RowError.from_domain(error) for error in ingestion.errors],
             error_count=ingestion.error_count,
+            rows_deleted=ingestion.rows_deleted,
+            source=ingestion.source,
+            dry_run=ingestion.dry_run,
         )

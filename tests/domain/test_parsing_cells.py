@@ -46,14 +46,15 @@ def test_a_decimal_point_or_comma_is_accepted(cell: str, value: float) -> None:
     assert [d.weight_kg for d in _one_cell("weight_kg", cell).days] == [value]
 
 
-def test_a_decimal_comma_in_a_comma_delimited_file_works_when_quoted() -> None:
-    result = _one_cell("weight_kg", '"83,9"', delimiter=",")
-    assert [d.weight_kg for d in result.days] == [83.9]
+def test_a_decimal_comma_in_a_comma_delimited_file_is_an_error_naming_both_readings() -> None:
+    error = _only_error(_one_cell("weight_kg", '"83,9"', delimiter=","))
+    assert error.message.startswith('weight_kg: "83,9" is ambiguous: 83.9 if "," is the decimal')
+    assert "or 839 if it separates thousands" in error.message
 
 
 @pytest.mark.parametrize(
     "cell",
-    ["1.000,5", "1,000.5", "1 000", "8x,5", "1e3", "1e999", "nan", "inf", "Infinity", "1_000"],
+    ["1.000.5", "1,000,5", "1 000", "8x,5", "1e3", "1e999", "nan", "inf", "Infinity", "1_000"],
 )
 def test_grouping_exponents_and_words_are_not_numbers(cell: str) -> None:
     error = _only_error(_one_cell("kcal_in", cell))

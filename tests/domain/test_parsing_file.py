@@ -56,7 +56,7 @@ def test_every_line_ending_reads_the_same_rows(newline: str) -> None:
 
 
 def test_quoted_cells_may_hold_the_delimiter_quotes_and_line_breaks() -> None:
-    text = 'date,note,weight_kg\n2026-03-01,"ate out, ""big"" meal\nlate","80,5"\n2026-03-02,,81\n'
+    text = 'date,note,weight_kg\n2026-03-01,"ate out, ""big"" meal\nlate","80.5"\n2026-03-02,,81\n'
     result = _parse(text)
     assert _weights(result) == [(date(2026, 3, 1), 80.5), (date(2026, 3, 2), 81.0)]
 
@@ -128,7 +128,9 @@ def test_header_names_match_ignoring_case_spaces_and_invisible_characters() -> N
         ("protein_g", "proteins_g", "protein_g"),
         ("protein", "proteins_g", "protein_g"),
         ("calories_in", "kcal_in", "kcal_in"),
-        ("calories", "kcal_in", "kcal_in"),
+        ("energy_in", "kcal_in", "kcal_in"),
+        ("step count", "steps_n", "steps"),
+        ("exercise calories", "kcal_out_training", "kcal_out_training"),
         ("junk_kcal", "kcal_junk_in", "kcal_junk_in"),
         ("training_kcal", "kcal_out_training", "kcal_out_training"),
         ("sleep", "sleep_hours", "sleep_hours"),
@@ -150,8 +152,9 @@ def test_pounds_and_inches_are_converted_and_reported_under_their_own_names() ->
     assert result.columns == ("date", "weight_lb", "waist_in")
     assert result.fields == frozenset({"weight_kg", "waist_cm"})
     day = result.days[0]
-    assert day.weight_kg == pytest.approx(200 * 0.45359237)
-    assert day.waist_cm == pytest.approx(40 * 2.54)
+    # Converted values are rounded half-even to their unit: kg to 3 decimals, cm to 2.
+    assert day.weight_kg == 90.718  # 90.718474
+    assert day.waist_cm == 101.6
 
 
 def test_a_file_without_a_date_column_is_rejected_naming_the_accepted_names() -> None:
@@ -255,7 +258,7 @@ def test_a_file_at_the_row_limit_is_accepted() -> None:
 
 
 def test_a_cell_too_large_for_csv_is_a_file_error_not_an_exception() -> None:
-    result = _parse('date;note\n2026-03-01;"' + "x" * 200_000 + '"\n')
+    result = _parse('date;note;weight_kg\n2026-03-01;"' + "x" * 200_000 + '";80\n')
     assert result.file_error is not None
     assert "row 2" in result.file_error.message
 

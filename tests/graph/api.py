@@ -16,7 +16,7 @@ mutation Upload($file: Upload!, $policy: InvalidRowPolicy! = REJECT_FILE,
   uploadCsv(file: $file, onInvalidRow: $policy, dateOrder: $order) {
     id filename sha256 sizeBytes status createdAt rowsRead rowsInserted rowsUpdated
     rowsUnchanged rowsRejected firstDate lastDate kpiDaysRecomputed columns warnings
-    errors { row column value message } errorCount
+    errors { row column value message } errorCount rowsDeleted source dryRun
   }
 }"""
 

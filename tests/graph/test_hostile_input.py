@@ -33,8 +33,13 @@ BOUNDARY = "h6-hostile-boundary"
 
 @pytest.fixture
 def limited_app(database_url: str, engine: Engine) -> FastAPI:
-    """The app with a small upload limit, to be fed bodies over it."""
-    settings = Settings(database_url=database_url, max_upload_bytes=LIMIT, _env_file=None)
+    """The app with small upload and import limits, to be fed bodies over them."""
+    settings = Settings(
+        database_url=database_url,
+        max_upload_bytes=LIMIT,
+        max_import_bytes=LIMIT,
+        _env_file=None,
+    )
     return create_app(settings, engine=engine)
 
 
@@ -284,9 +289,11 @@ def test_a_header_of_10000_columns_is_answered_with_a_bounded_report(
     assert response.status_code == 200
     assert len(response.content) < 1024 * 1024
     report = response.json()["data"]["uploadCsv"]
-    # Only the date column is known, and that day is stored already.
-    assert report["status"] in ("REJECTED", "UNCHANGED")
-    assert report["columns"] == ["date"]
+    # Only the date column is known: no metric column, so the file is refused, and the
+    # message lists 20 names then "and N more".
+    assert report["status"] == "REJECTED"
+    assert report["columns"] == []
+    assert "and 9980 more" in report["errors"][0]["message"]
     _assert_healthy_and_unchanged(api, uow_factory, before)
 
 

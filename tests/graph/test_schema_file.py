@@ -35,6 +35,10 @@ enum InvalidRowPolicy { REJECT_FILE SKIP_ROW }
 enum DateOrder { AUTO DMY MDY YMD }
 enum IngestionStatus { APPLIED REJECTED UNCHANGED }
 enum Period { WEEK MONTH }
+enum ImportSource { AUTO HUB MYFITNESSPAL CRONOMETER WITHINGS GARMIN GOOGLE_FIT
+  FITBIT OURA WHOOP APPLE_HEALTH UNKNOWN }
+enum NumberFormat { AUTO POINT COMMA }
+enum WeightUnit { KG LB }
 
 type DailyMetric { id: ID!  date: Date!  steps: Int  proteinG: Float  kcalIn: Float
   kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
@@ -59,7 +63,8 @@ type Ingestion { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
   status: IngestionStatus!  createdAt: DateTime!  rowsRead: Int!
   rowsInserted: Int!  rowsUpdated: Int!  rowsUnchanged: Int!  rowsRejected: Int!
   firstDate: Date  lastDate: Date  kpiDaysRecomputed: Int!  columns: [String!]!
-  warnings: [String!]!  errors: [RowError!]!  errorCount: Int! }
+  warnings: [String!]!  errors: [RowError!]!  errorCount: Int!
+  rowsDeleted: Int!  source: ImportSource!  dryRun: Boolean! }
 
 type Profile { id: ID!  sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
   stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
@@ -86,7 +91,13 @@ type Query {
 
 type Mutation {
   uploadCsv(file: Upload!, onInvalidRow: InvalidRowPolicy! = REJECT_FILE,
-            dateOrder: DateOrder! = AUTO): Ingestion!
+            dateOrder: DateOrder! = AUTO, numberFormat: NumberFormat! = AUTO,
+            source: ImportSource! = AUTO, weightUnit: WeightUnit,
+            dryRun: Boolean! = false): Ingestion!
+  importFile(file: Upload!, onInvalidRow: InvalidRowPolicy! = REJECT_FILE,
+             dateOrder: DateOrder! = AUTO, numberFormat: NumberFormat! = AUTO,
+             source: ImportSource! = AUTO, weightUnit: WeightUnit,
+             dryRun: Boolean! = false): Ingestion!
   upsertDailyMetric(input: DailyMetricInput!): DailyMetric!
   deleteDailyMetrics(start: Date!, end: Date!): Int!
   updateProfile(input: ProfileInput!): Profile!

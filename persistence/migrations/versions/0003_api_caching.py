@@ -1,7 +1,7 @@
 """Per-user data versions (ETags) and the persisted-query store (docs/api.md, "Caching").
 
 Revision ID: 0003_api_caching
-Revises: 0002_expenditure
+Revises: 0002_imports
 Create Date: 2026-11-29
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_api_caching"
-down_revision: str | None = "0002_expenditure"
+down_revision: str | None = "0002_imports"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

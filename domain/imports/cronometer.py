@@ -1,0 +1,117 @@
+"""Cronometer: daily summary, servings and biometrics (docs/imports/cronometer.md).
+
+``dailysummary.csv`` has a row per day, ``servings.csv`` a row per food (summed per
+day); both give energy in kcal or kJ as the header says, and protein in grams.
+``biometrics.csv`` is long: one row per measurement, its unit in the ``Unit``
+column; weight (kg, lbs) and sleep (hours, minutes) are imported.
+"""
+
+from __future__ import annotations
+
+from domain.columns import KJ_PER_KCAL, LB_TO_KG
+from domain.imports.records import Collector, Options, Record
+from domain.imports.tables import (
+    Table,
+    cell,
+    day_of,
+    number,
+    number_format,
+    open_table,
+    rows_to_records,
+)
+from domain.model import RowError
+
+DAILY = frozenset({"date"})
+SERVINGS = frozenset({"day", "group", "food name"})
+BIOMETRICS = frozenset({"day", "metric", "unit", "amount"})
+ENERGY = ("energy (kcal)", "energy (kj)")
+_UNITS = {
+    ("weight", "kg"): ("weight_kg", 1.0),
+    ("weight", "lbs"): ("weight_kg", LB_TO_KG),
+    ("weight", "lb"): ("weight_kg", LB_TO_KG),
+    ("sleep", "hours"): ("sleep_hours", 1.0),
+    ("sleep", "h"): ("sleep_hours", 1.0),
+    ("sleep", "min"): ("sleep_hours", 1 / 60),
+    ("sleep", "minutes"): ("sleep_hours", 1 / 60),
+}
+
+
+def read(data: bytes, options: Options) -> Collector:
+    """The records of one Cronometer CSV."""
+    found = Collector()
+    table = open_table(data, found)
+    if table is None:
+        return found
+    fmt = number_format(table, options)
+    if set(table.names) >= BIOMETRICS:
+        _biometrics(table, options, found)
+        return found
+    date_at = table.index("date", "day")
+    energy_at = table.index(*ENERGY)
+    kj = energy_at is not None and table.names[energy_at] == "energy (kj)"
+    protein_at = table.index("protein (g)")
+    found.fields.update(
+        f for f, at in (("kcal_in", energy_at), ("protein_g", protein_at)) if at is not None
+    )
+    found.columns.extend(
+        c for c, at in (("kcal_in", energy_at), ("proteins_g", protein_at)) if at is not None
+    )
+
+    def food(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
+        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        energy = number(cell(cells, energy_at), "kcal_in", row, fmt, errors)
+        grams = number(cell(cells, protein_at), "proteins_g", row, fmt, errors)
+        if day is None:
+            return []
+        records = []
+        if energy is not None:
+            value = energy / KJ_PER_KCAL if kj else energy
+            records.append(Record("kcal_in", day, value, row, derived=kj))
+        if grams is not None:
+            records.append(Record("protein_g", day, grams, row))
+        return records
+
+    rows_to_records(table, found, food)
+    return found
+
+
+def _biometrics(table: Table, options: Options, found: Collector) -> None:
+    """Weight and sleep rows; a day's first weight row in the file is its weigh-in."""
+    fmt = number_format(table, options)
+    day_at = table.index("day")
+    metric_at, unit_at, amount_at = (
+        table.index("metric"),
+        table.index("unit"),
+        table.index("amount"),
+    )
+    skipped: set[str] = set()
+
+    def biometric(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
+        metric, unit = cell(cells, metric_at), cell(cells, unit_at)
+        target = _UNITS.get((metric.lower(), unit.lower()))
+        if target is None:
+            if metric.lower() in ("weight", "sleep"):
+                errors.append(
+                    RowError(
+                        row,
+                        "unit",
+                        unit[:100],
+                        f'{metric}: the unit "{unit[:20]}" is not '
+                        "known; allowed: kg, lbs (weight), hours, min (sleep)",
+                    )
+                )
+            else:
+                skipped.add(metric[:40])
+            return []
+        field, factor = target
+        day = day_of(cell(cells, day_at), "day", row, options.date_order, errors)
+        amount = number(cell(cells, amount_at), field, row, fmt, errors)
+        if day is None or amount is None:
+            return []
+        found.fields.add(field)
+        return [Record(field, day, amount * factor, row, derived=factor != 1.0)]
+
+    rows_to_records(table, found, biometric)
+    found.columns.extend(sorted(found.fields))
+    if skipped:
+        found.warn("biometrics not imported: " + ", ".join(sorted(skipped)[:20]))

@@ -1,0 +1,254 @@
+"""One pipeline for every upload: recognise the format, read records, aggregate to days.
+
+The result is the ``ParseResult`` the canonical parser gives, so the service merges
+and reports every format the same way (docs/imports/index.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+from domain.columns import name_list
+from domain.imports import (
+    apple_health,
+    cronometer,
+    fitbit,
+    garmin,
+    google_fit,
+    myfitnesspal,
+    oura,
+    whoop,
+    withings,
+)
+from domain.imports.days import to_days
+from domain.imports.detection import DESCRIPTIONS, csv_candidates, names_of
+from domain.imports.records import Collector, Options
+from domain.imports.tables import header_of
+from domain.model import ImportSource, ParseResult, RowError
+from domain.parsing import parse_csv
+
+#: Members an archive may list before it is refused (an export has a few dozen).
+MAX_ZIP_MEMBERS = 10_000
+_SUPPORTED_ARCHIVES = "MyFitnessPal export ZIP (its Summary CSVs), Apple Health export.zip"
+
+#: The CSV adapter of each app: file bytes, file name, options -> records.
+_CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options], Collector]] = {
+    ImportSource.MYFITNESSPAL: lambda data, name, options: myfitnesspal.read(data, options),
+    ImportSource.CRONOMETER: lambda data, name, options: cronometer.read(data, options),
+    ImportSource.WITHINGS: withings.read,
+    ImportSource.GARMIN: lambda data, name, options: garmin.read(data, options),
+    ImportSource.GOOGLE_FIT: lambda data, name, options: google_fit.read(data, options),
+    ImportSource.FITBIT: lambda data, name, options: fitbit.read_research(data, options),
+    ImportSource.OURA: lambda data, name, options: oura.read(data, options),
+    ImportSource.WHOOP: lambda data, name, options: whoop.read(data, options),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what an upload may make us read: CSV text, archive members, inflated sizes."""
+
+    max_csv_bytes: int
+    max_archive_bytes: int
+
+
+#: Binary files people send by mistake, by their first bytes, and what they are.
+_BINARY = {
+    b"\x1f\x8b": "a gzip file",
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook: save it as CSV",
+}
+_SUPPORTED = (
+    "supported: CSV (canonical or an app's), Fitbit JSON, Apple Health export.xml or "
+    "export.zip, the MyFitnessPal export ZIP"
+)
+
+
+def kind_of(head: bytes) -> str:
+    """``zip``, ``xml``, ``json``, ``binary`` or ``csv`` from a file's first bytes."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith(tuple(_BINARY)) or head[8:12] == b".FIT":
+        return "binary"
+    text = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
+    text = text.lstrip()
+    if text.startswith(b"<"):
+        return "xml"
+    if text.startswith((b"{", b"[")):
+        return "json"
+    return "csv"
+
+
+def read_upload(
+    stream: BinaryIO,
+    filename: str | None,
+    *,
+    source: ImportSource,
+    options: Options,
+    today: date,
+    limits: Limits,
+    csv_only: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[ParseResult, ImportSource]:
+    """Read any supported file into days; never raises for bad content.
+
+    Args:
+        stream: the file, seekable, positioned at its start.
+        filename: the client's file name (part of some signatures).
+        source: the format the caller says it is, or ``AUTO``.
+        csv_only: refuse anything but CSV (``uploadCsv``), naming ``importFile``.
+        progress: called now and then with the bytes read so far (long files).
+    """
+    name = filename or ""
+    head = stream.read(4096)
+    stream.seek(0)
+    kind = kind_of(head)
+    if kind == "binary":
+        what = "a Garmin FIT file" if head[8:12] == b".FIT" else None
+        what = what or next(name for magic, name in _BINARY.items() if head.startswith(magic))
+        return _refused(f"this is {what}; {_SUPPORTED}")
+    if kind != "csv" and csv_only:
+        what = {"zip": "a ZIP archive", "xml": "an XML file", "json": "a JSON file"}[kind]
+        return _refused(
+            f"this is {what}: uploadCsv takes CSV files only; send it with the importFile "
+            "mutation (or healthhub ingest)"
+        )
+    if kind == "zip":
+        return _read_zip(stream, source, options, today, limits, progress)
+    if kind == "xml":
+        return _read_xml(stream, source, options, today, progress)
+    if kind == "json":
+        return _read_json(stream.read(limits.max_csv_bytes + 1), name, source, options, today)
+    return _read_csv(stream.read(), name, source, options, today)
+
+
+def _read_csv(
+    data: bytes, name: str, source: ImportSource, options: Options, today: date
+) -> tuple[ParseResult, ImportSource]:
+    names = header_of(data)
+    found = csv_candidates(names, name)
+    if source not in (ImportSource.AUTO, ImportSource.HUB) and source not in found:
+        seen = (
+            f"it looks like {names_of(found)}" if found else f"its columns are {name_list(names)}"
+        )
+        return _refused(
+            f"the file does not match source {source.value} ({DESCRIPTIONS[source]}): {seen}",
+            source,
+        )
+    if source is ImportSource.HUB and found:
+        return _refused(
+            f"the file was sent as source HUB but looks like {names_of(found)}; send source "
+            "AUTO or the app's source",
+            source,
+        )
+    if len(found) > 1:
+        return _refused(f"the file matches several app formats: {names_of(found)}; send source")
+    if not found:
+        parsed = parse_csv(
+            data,
+            today=today,
+            date_order=options.date_order,
+            number_format=options.number_format,
+            weight_unit=options.weight_unit,
+        )
+        return parsed, ImportSource.HUB
+    [app] = found
+    return to_days(_CSV_READERS[app](data, name, options), today=today), app
+
+
+def _read_json(
+    data: bytes, name: str, source: ImportSource, options: Options, today: date
+) -> tuple[ParseResult, ImportSource]:
+    if fitbit.json_kind(name) is None or source not in (ImportSource.AUTO, ImportSource.FITBIT):
+        return _refused(
+            "this is a JSON file; supported JSON: Fitbit account-export files named "
+            "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json",
+            source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
+        )
+    return to_days(fitbit.read_json(data, name, options), today=today), ImportSource.FITBIT
+
+
+def _read_xml(
+    stream: BinaryIO,
+    source: ImportSource,
+    options: Options,
+    today: date,
+    progress: Callable[[int], None] | None,
+) -> tuple[ParseResult, ImportSource]:
+    if source not in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
+        return _refused(f"this is an XML file, not a {source.value} export", source)
+    return to_days(apple_health.read(stream, progress=progress), today=today), (
+        ImportSource.APPLE_HEALTH
+    )
+
+
+def _read_zip(
+    stream: BinaryIO,
+    source: ImportSource,
+    options: Options,
+    today: date,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+) -> tuple[ParseResult, ImportSource]:
+    try:
+        archive = zipfile.ZipFile(stream)
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        return _refused(f"this ZIP archive cannot be read: {str(error)[:100]}")
+    if len(members) > MAX_ZIP_MEMBERS:
+        return _refused(
+            f"this ZIP archive lists {len(members):,} files; at most {MAX_ZIP_MEMBERS:,}"
+        )
+    names = [m.filename for m in members]
+    apple = [m for m in members if m.filename.rsplit("/", 1)[-1] == "export.xml"]
+    mfp = [m for m in members if _is_mfp_summary(m.filename)]
+    if apple and source in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
+        member = apple[0]
+        if member.file_size > limits.max_archive_bytes:
+            return _refused(_too_big(member, limits.max_archive_bytes))
+        with archive.open(member) as xml:
+            collector = apple_health.read(xml, progress=progress)  # type: ignore[arg-type]
+        return to_days(collector, today=today), ImportSource.APPLE_HEALTH
+    if mfp and source in (ImportSource.AUTO, ImportSource.MYFITNESSPAL):
+        collector = Collector()
+        for member in mfp:
+            if member.file_size > limits.max_csv_bytes:
+                return _refused(_too_big(member, limits.max_csv_bytes))
+            collector.absorb(myfitnesspal.read(archive.read(member), options))
+            if collector.file_error is not None:
+                break
+        return to_days(collector, today=today), ImportSource.MYFITNESSPAL
+    if "xl/workbook.xml" in names:
+        return _refused(f"this is an Excel workbook: save it as CSV; {_SUPPORTED}")
+    return _refused(
+        f"this is a ZIP archive ({len(names)} files: {name_list(names)}); supported archives: "
+        f"{_SUPPORTED_ARCHIVES}",
+        source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
+    )
+
+
+def _is_mfp_summary(path: str) -> bool:
+    base = path.rsplit("/", 1)[-1].lower()
+    return base.endswith(".csv") and base.startswith(
+        ("nutrition-summary", "measurement-summary", "exercise-summary")
+    )
+
+
+def _too_big(member: zipfile.ZipInfo, limit: int) -> str:
+    return (
+        f'the archive member "{member.filename[:100]}" inflates to {member.file_size:,} bytes; '
+        f"the limit is {limit:,} bytes"
+    )
+
+
+def _refused(
+    message: str, source: ImportSource = ImportSource.UNKNOWN
+) -> tuple[ParseResult, ImportSource]:
+    return ParseResult(file_error=RowError(None, None, None, message)), source

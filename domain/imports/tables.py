@@ -1,0 +1,209 @@
+"""Reading an app's CSV export as a table of named cells, and its cells as values."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from domain.cells import NO_VALUE, clean
+from domain.columns import LB_TO_KG
+from domain.dates import read_date
+from domain.imports.records import Collector, Options, Record
+from domain.model import DateOrder, NumberFormat, RowError, WeightUnit
+from domain.numbers import read_number
+from domain.parsing import (
+    MAX_DATA_ROWS,
+    FileRejectedError,
+    decode_utf8,
+    delimiter_of,
+    first_non_blank,
+)
+
+#: Cells that mean "no value" in app exports, beyond the canonical ones.
+APP_NO_VALUE = NO_VALUE | {"--", "None", "none"}
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$")
+
+
+@dataclass
+class Table:
+    """A CSV file's header (cleaned, lower case) and its data rows with their numbers."""
+
+    names: list[str]
+    labels: list[str]
+    delimiter: str
+    rows: Iterator[tuple[int, list[str]]]
+
+    def index(self, *names: str) -> int | None:
+        """The position of the first header name among ``names`` (lower case), or None."""
+        for name in names:
+            if name in self.names:
+                return self.names.index(name)
+        return None
+
+
+def header_of(data: bytes) -> list[str]:
+    """The cleaned, lower-case header names of CSV bytes (empty when unreadable)."""
+    try:
+        text = decode_utf8(data)
+    except FileRejectedError:
+        return []
+    lines = io.StringIO(text, newline="")
+    try:
+        line = first_non_blank(lines)
+        record = next(csv.reader([line], delimiter=delimiter_of(line)), [])
+    except (FileRejectedError, csv.Error):
+        return []
+    return [clean(cell).lower() for cell in record]
+
+
+def open_table(data: bytes, found: Collector) -> Table | None:
+    """The table in ``data``; on a file error it is recorded in ``found`` and None returned."""
+    try:
+        lines = io.StringIO(decode_utf8(data), newline="")
+        line = first_non_blank(lines)
+    except FileRejectedError as error:
+        found.file_error = error.error
+        return None
+    delimiter = delimiter_of(line)
+    records = csv.reader(itertools.chain([line], lines), delimiter=delimiter)
+    try:
+        header = [clean(cell) for cell in next(records)]
+    except csv.Error as error:
+        found.fail(f"the header cannot be read as CSV: {error}")
+        return None
+    return Table([h.lower() for h in header], header, delimiter, _rows(records, found))
+
+
+def _rows(records: Iterator[list[str]], found: Collector) -> Iterator[tuple[int, list[str]]]:
+    number = 1
+    try:
+        for number, record in enumerate(records, start=2):
+            cells = [clean(cell) for cell in record]
+            if APP_NO_VALUE.issuperset(cells):
+                continue
+            if found.rows_read == MAX_DATA_ROWS * 10:
+                found.fail(f"the file has more than {MAX_DATA_ROWS * 10:,} rows")
+                return
+            found.rows_read += 1
+            yield number, cells
+    except csv.Error as error:
+        found.fail(f"row {number + 1} cannot be read as CSV: {error}")
+
+
+def cell(cells: list[str], index: int | None) -> str:
+    """The cell at ``index``, blank when the row is short or the column missing."""
+    if index is None or index >= len(cells):
+        return ""
+    text = cells[index]
+    return "" if text in APP_NO_VALUE else text
+
+
+def number(
+    text: str, column: str, row: int, fmt: NumberFormat | None, errors: list[RowError]
+) -> float | None:
+    """A non-negative number from a cell, or None (blank or wrong, the error noted)."""
+    if not text:
+        return None
+    value = read_number(text, fmt)
+    if isinstance(value, str):
+        errors.append(RowError(row, column, text[:100], f"{column}: {value}"))
+        return None
+    if not value >= 0 or value == float("inf"):
+        errors.append(RowError(row, column, text[:100], f"{column}: {text[:100]} is not allowed"))
+        return None
+    return value
+
+
+def day_of(
+    text: str, column: str, row: int, order: DateOrder, errors: list[RowError]
+) -> date | None:
+    """The calendar date a cell starts with (an ISO date-time keeps its date part)."""
+    value = read_date(text.split(" ")[0] if " " in text else text, order) if text else None
+    if isinstance(value, date):
+        return value
+    errors.append(
+        RowError(row, column, text[:100], f"{column}: {value or 'a date is required in every row'}")
+    )
+    return None
+
+
+def moment(text: str, column: str, row: int, errors: list[RowError]) -> datetime | None:
+    """An ISO date-time cell (``2024-03-01 07:12:33``, with or without an offset)."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        errors.append(
+            RowError(row, column, text[:100], f'{column}: "{text[:100]}" is not a date and time')
+        )
+        return None
+
+
+def zone(text: str) -> timezone | None:
+    """A fixed offset written as ``UTC-08:00``, ``+0100`` or ``GMT+1``; None if unreadable."""
+    match = _OFFSET.search(text.strip())
+    if match is None:
+        return None
+    sign, hours, minutes = match.groups()
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return timezone(-delta if sign == "-" else delta)
+
+
+def remember(found: Collector, table: Table, columns: dict[str, str]) -> None:
+    """Note the metric fields and canonical column names the file supplies."""
+    for label, field in columns.items():
+        if label in table.names:
+            found.fields.add(field)
+    found.columns.extend(sorted({_CANONICAL[f] for f in found.fields}))
+
+
+_CANONICAL = {
+    "steps": "steps_n",
+    "protein_g": "proteins_g",
+    "kcal_in": "kcal_in",
+    "kcal_out_training": "kcal_out_training",
+    "sleep_hours": "sleep_hours",
+    "weight_kg": "weight_kg",
+    "waist_cm": "waist_cm",
+}
+
+
+def number_format(table: Table, options: Options) -> NumberFormat | None:
+    """The file's number format: as sent, else POINT for a comma-delimited file, else
+    undecided (a cell such as ``1,118`` is then ambiguous)."""
+    if options.number_format is not NumberFormat.AUTO:
+        return options.number_format
+    return NumberFormat.POINT if table.delimiter == "," else None
+
+
+def rows_to_records(
+    table: Table,
+    found: Collector,
+    read_row: Callable[[int, list[str], list[RowError]], list[Record]],
+) -> None:
+    """Run ``read_row`` on every data row: a row with errors is rejected whole."""
+    for row, cells in table.rows:
+        errors: list[RowError] = []
+        records = read_row(row, cells, errors)
+        if errors:
+            found.reject(errors)
+        else:
+            found.records.extend(records)
+
+
+def weight_factor(unit: str | None, options: Options, found: Collector) -> float:
+    """kg per unit of a weight column: from its hint, else ``weightUnit``, else kg (warned)."""
+    if unit:
+        return LB_TO_KG if unit.lower() in ("lb", "lbs") else 1.0
+    if options.weight_unit is WeightUnit.LB:
+        return LB_TO_KG
+    if options.weight_unit is None:
+        found.warn(
+            "the file does not state the weight unit: read as kilograms; "
+            "send weightUnit LB for pounds"
+        )
+    return 1.0
