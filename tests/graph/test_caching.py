@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -12,7 +13,7 @@ from domain.ports import UnitOfWork
 from graph.app import create_app
 from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork
-from tests.graph.api import data, upload, upload_request
+from tests.graph.api import PREFLIGHT, data, upload, upload_request
 
 KPIS = {"query": "query($s: Date!) { kpis(start: $s, end: $s) { date steps7dAvg } }"}
 DAY = {"variables": '{"s": "2026-01-05"}'}
@@ -104,3 +105,23 @@ def test_posts_and_refusals_are_not_stored(client: TestClient) -> None:
     assert post.headers["cache-control"] == "no-store"
     assert mutation.status_code == 405
     assert mutation.headers["cache-control"] == "no-store"
+
+
+def test_a_dry_run_leaves_the_tag(client: TestClient) -> None:
+    upload(client, b"date,steps_n\n2026-01-05,8000\n")
+    tag = client.get("/graphql", params={**KPIS, **DAY}).headers["etag"]
+
+    operations = {
+        "query": "mutation($f: Upload!) { uploadCsv(file: $f, dryRun: true) { status dryRun } }",
+        "variables": {"f": None},
+    }
+    dry = client.post(
+        "/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.f"]})},
+        files={"0": ("d.csv", b"date,steps_n\n2026-01-05,9000\n", "text/csv")},
+        headers=PREFLIGHT,
+    )
+    response = client.get("/graphql", params={**KPIS, **DAY}, headers={"If-None-Match": tag})
+
+    assert dry.json() == {"data": {"uploadCsv": {"status": "APPLIED", "dryRun": True}}}
+    assert response.status_code == 304
