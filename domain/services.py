@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import BinaryIO
 
+from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
 from domain.errors import InvalidInputError
 from domain.exporting import to_csv
 from domain.imports.days import with_fields
@@ -50,8 +51,6 @@ from domain.reports import bounded
 from domain.summary import summarise as _summarise
 from domain.validation import date_problem, value_problem
 
-#: The one implicit user until accounts exist.
-LOCAL_USER = "local"
 #: The longest range the list queries answer, in days.
 MAX_RANGE_DAYS = 3_660
 MAX_INGESTIONS_LIMIT = 100

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from graph import guards, perimeter
+from graph.auth import Authentication
 from graph.compression import GzipResponses
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
 from graph.cors import CorsGuard
@@ -20,6 +21,7 @@ from graph.logs import RequestContext
 from graph.metrics import Metrics
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
+from persistence.accounts import SqlAccountStore
 from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
 from persistence.settings import Settings
@@ -62,6 +64,7 @@ def create_app(
         if owned:
             engine.dispose()
 
+    store = SqlAccountStore(engine)
     metrics = Metrics(engine)
     uow_factory = uow_factory or sql_uow_factory(
         engine,
@@ -75,7 +78,9 @@ def create_app(
             introspection=settings.introspection,
         ),
         graphql_ide="graphiql",
-        context_getter=context_getter_for(uow_factory, settings, clock, metrics),
+        context_getter=context_getter_for(
+            uow_factory, settings, clock, accounts=store, metrics=metrics
+        ),
         multipart_uploads_enabled=True,
         subscription_protocols=(),
         persisted_queries=persisted_queries or PersistedQueryStore(engine),
@@ -104,10 +109,16 @@ def create_app(
         multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
         + MULTIPART_ALLOWANCE_BYTES,
     )
-    if settings.api_token:
-        app.add_middleware(guards.BearerToken, token=settings.api_token.get_secret_value())
-    # Outside the token guard: preflights need no token, every answer is compressed,
-    # and every request that passes the perimeter's outer ring has its id.
+    # The Host rule for a hub that needs no token, decided by the authentication guard.
+    app.add_middleware(perimeter.LoopbackHostOnly)
+    app.add_middleware(
+        Authentication,
+        store=store,
+        api_token=settings.api_token.get_secret_value() if settings.api_token else None,
+        clock=clock,
+    )
+    # Outside the authentication guard: preflights need no token, every answer is
+    # compressed, and every request that passes the perimeter's outer ring has its id.
     app.add_middleware(GzipResponses)
     app.add_middleware(CorsGuard, origins=settings.cors_origins)
     app.add_middleware(RequestContext)

@@ -1,4 +1,5 @@
-"""The ``healthhub`` command line: serve, ingest, kpis, export, export-schema, db upgrade."""
+"""The ``healthhub`` command line: serve, ingest, kpis, export, export-schema, db upgrade,
+users (docs/accounts.md)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from domain import services
+from domain import accounts, services
 from domain.errors import InvalidInputError
 from domain.imports.pipeline import Limits, kind_of
 from domain.model import (
@@ -70,11 +71,11 @@ def _serve(args: argparse.Namespace) -> int:
     from persistence.migrations import upgrade
 
     settings = Settings()
-    if not _is_loopback(args.host) and not settings.api_token:
+    if not _is_loopback(args.host) and not settings.api_token and not _accounts_exist():
         print(
             f"healthhub: refusing to listen on {args.host} without an access token; "
-            "set HEALTHHUB_API_TOKEN (e.g. export HEALTHHUB_API_TOKEN=$(openssl rand -hex 32)) "
-            "or serve on 127.0.0.1",
+            "set HEALTHHUB_API_TOKEN (e.g. export HEALTHHUB_API_TOKEN=$(openssl rand -hex 32)), "
+            "create a user (healthhub users add NAME) or serve on 127.0.0.1",
             file=sys.stderr,
         )
         return 2
@@ -117,10 +118,10 @@ def _ingest(args: argparse.Namespace) -> int:
             weight_unit=WeightUnit[args.weight_unit.upper()] if args.weight_unit else None,
             dry_run=args.dry_run,
         )
-        with _uow() as uow:
+        with _uow(args, migrate=True) as (uow, user_id):
             report = services.import_file(
                 uow,
-                services.LOCAL_USER,
+                user_id,
                 stream,
                 filename=path.name,
                 options=options,
@@ -144,8 +145,8 @@ def _progress(total: int) -> Callable[[int], None]:
 
 
 def _kpis(args: argparse.Namespace) -> int:
-    with _uow(read_only=True) as uow:
-        kpis = services.list_kpis(uow, services.LOCAL_USER, args.start, args.end)
+    with _uow(args, migrate=False) as (uow, user_id):
+        kpis = services.list_kpis(uow, user_id, args.start, args.end)
     rows = [_plain(k) for k in kpis]
     columns = ["date", *KPI_FIELDS]
     if args.format == "json":
@@ -158,8 +159,8 @@ def _kpis(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _uow(read_only=True) as uow:
-        data = services.export_days(uow, services.LOCAL_USER, args.start, args.end)
+    with _uow(args, migrate=False) as (uow, user_id):
+        data = services.export_days(uow, user_id, args.start, args.end)
     Path(args.file).write_bytes(data)
     rows = data.count(b"\n") - 1
     print(f"wrote {rows} days to {args.file}")
@@ -182,15 +183,14 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _uow(*, read_only: bool = False) -> Iterator[Any]:
-    """A unit of work on the configured database at the latest revision: migrated to it
-    for a command that writes; a read-only command never migrates, it refuses instead."""
+def _database(*, migrate: bool) -> Iterator[Any]:
+    """An engine on the configured database at the latest revision: migrated to it for a
+    command that writes; a read-only command never migrates, it refuses instead."""
     from persistence.database import create_engine_for
     from persistence.migrations import check_current, upgrade
-    from persistence.uow import SqlUnitOfWork
 
     settings = Settings()
-    if read_only:
+    if not migrate:
         check_current(settings.database_url)
     else:
         upgrade(settings.database_url)
@@ -198,9 +198,109 @@ def _uow(*, read_only: bool = False) -> Iterator[Any]:
         settings.database_url, timeout_seconds=settings.database_timeout_seconds
     )
     try:
-        yield SqlUnitOfWork(engine)
+        yield engine
     finally:
         engine.dispose()
+
+
+@contextlib.contextmanager
+def _uow(args: argparse.Namespace, *, migrate: bool) -> Iterator[tuple[Any, str]]:
+    """A unit of work on the configured database, and the user ``--user`` names."""
+    from persistence.accounts import SqlAccountStore
+    from persistence.uow import SqlUnitOfWork
+
+    with _database(migrate=migrate) as engine:
+        user_id = accounts.resolve_user(SqlAccountStore(engine), args.user)
+        yield SqlUnitOfWork(engine), user_id
+
+
+@contextlib.contextmanager
+def _accounts(*, migrate: bool) -> Iterator[Any]:
+    from persistence.accounts import SqlAccountStore
+
+    with _database(migrate=migrate) as engine:
+        yield SqlAccountStore(engine)
+
+
+def _accounts_exist() -> bool:
+    """Whether the configured database holds a user, without creating or migrating it."""
+    from sqlalchemy import inspect
+    from sqlalchemy.engine import make_url
+
+    from persistence.accounts import SqlAccountStore
+    from persistence.database import create_engine_for
+
+    settings = Settings()
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return False
+    engine = create_engine_for(
+        settings.database_url, timeout_seconds=settings.database_timeout_seconds
+    )
+    try:
+        return inspect(engine).has_table("users") and SqlAccountStore(engine).any_users()
+    finally:
+        engine.dispose()
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    with _accounts(migrate=True) as store:
+        token = accounts.add_user(
+            store, args.name, now=datetime.now(UTC), adopt_local=args.adopt_local
+        )
+    adopted = f", with the data of {accounts.LOCAL_USER!r}" if args.adopt_local else ""
+    print(f"created user {args.name!r}{adopted}; its token (shown only now):", file=sys.stderr)
+    print(token.token)
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    with _accounts(migrate=False) as store:
+        users = store.list_users()
+    rows = [
+        {
+            "name": user.name,
+            "created": _stamp(user.created_at),
+            "tokens": user.token_count,
+            "last used": _stamp(user.last_used_at) if user.last_used_at else "never",
+        }
+        for user in users
+    ]
+    _print_table(["name", "created", "tokens", "last used"], rows, align=str.ljust)
+    return 0
+
+
+def _users_token(args: argparse.Namespace) -> int:
+    with _accounts(migrate=True) as store:
+        token = accounts.issue_token(store, args.name, now=datetime.now(UTC))
+    print(f"new token of {args.name!r} (shown only now):", file=sys.stderr)
+    print(token.token)
+    return 0
+
+
+def _users_revoke(args: argparse.Namespace) -> int:
+    with _accounts(migrate=True) as store:
+        revoked = accounts.revoke(store, args.name, args.token)
+    print(f"revoked {revoked} token{'s' if revoked != 1 else ''} of {args.name!r}")
+    return 0
+
+
+def _users_remove(args: argparse.Namespace) -> int:
+    if not args.yes:
+        print(
+            f"healthhub: this deletes user {args.name!r} with all its data and tokens; "
+            "add --yes to do it",
+            file=sys.stderr,
+        )
+        return 2
+    with _accounts(migrate=True) as store:
+        accounts.remove_user(store, args.name)
+    print(f"removed user {args.name!r} and all its data")
+    return 0
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _plain(obj: Any) -> Any:
@@ -223,7 +323,11 @@ def _write_csv(out: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> 
         writer.writerow(["" if row[c] is None else row[c] for c in columns])
 
 
-def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _print_table(
+    columns: list[str],
+    rows: list[dict[str, Any]],
+    align: Callable[[str, int], str] = str.rjust,
+) -> None:
     def cell(value: object) -> str:
         if value is None:
             return "-"
@@ -233,9 +337,9 @@ def _print_table(columns: list[str], rows: list[dict[str, Any]]) -> None:
 
     cells = [[cell(row[c]) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    print("  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True)))
+    print("  ".join(align(c, w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for r in cells:
-        print("  ".join(v.rjust(w) for v, w in zip(r, widths, strict=True)))
+        print("  ".join(align(v, w) for v, w in zip(r, widths, strict=True)).rstrip())
 
 
 def _is_loopback(host: str) -> bool:
@@ -259,9 +363,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.set_defaults(run=run)
-        return sub
+        return _subcommand(commands, name, run, text)
 
     serve = command("serve", _serve, "apply migrations, then serve the API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -290,16 +392,19 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--max-bytes", type=int, help="lift the file size limit (HEALTHHUB_MAX_*_BYTES) to N bytes"
     )
+    _user_option(ingest)
 
     kpis = command("kpis", _kpis, "print the KPIs of a date range")
     kpis.add_argument("--start", type=_iso_date, required=True)
     kpis.add_argument("--end", type=_iso_date, required=True)
     kpis.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _user_option(kpis)
 
     export = command("export", _export, "write the stored days as a canonical CSV file")
     export.add_argument("file")
     export.add_argument("--start", type=_iso_date)
     export.add_argument("--end", type=_iso_date)
+    _user_option(export)
 
     command("export-schema", _export_schema, "print the GraphQL schema (SDL)")
 
@@ -307,7 +412,46 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(required=True, metavar="ACTION")
     upgrade = db_commands.add_parser("upgrade", help="migrate to the latest revision")
     upgrade.set_defaults(run=_db_upgrade)
+
+    users = command("users", lambda a: 0, "manage users and their tokens (docs/accounts.md)")
+    users_commands = users.add_subparsers(required=True, metavar="ACTION")
+
+    def users_command(name: str, run: Callable[[argparse.Namespace], int], text: str) -> Any:
+        return _subcommand(users_commands, name, run, text)
+
+    add = users_command("add", _users_add, "create a user and print its first token once")
+    add.add_argument("name")
+    add.add_argument(
+        "--adopt-local",
+        action="store_true",
+        help=f"give the new user the data of the implicit user {accounts.LOCAL_USER!r}",
+    )
+    users_command("list", _users_list, "list users: created, token count, last used")
+    token = users_command("token", _users_token, "issue another token of a user")
+    token.add_argument("name")
+    revoke = users_command("revoke", _users_revoke, "revoke a user's tokens (all by default)")
+    revoke.add_argument("name")
+    revoke.add_argument("--token", metavar="PREFIX", help="only the token starting with PREFIX")
+    remove = users_command("remove", _users_remove, "delete a user with all its data")
+    remove.add_argument("name")
+    remove.add_argument("--yes", action="store_true", help="confirm the deletion")
     return parser
+
+
+def _subcommand(
+    commands: Any, name: str, run: Callable[[argparse.Namespace], int], text: str
+) -> argparse.ArgumentParser:
+    sub: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
+    sub.set_defaults(run=run)
+    return sub
+
+
+def _user_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"act as this user (default: the implicit user {accounts.LOCAL_USER!r})",
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The per-request context of the GraphQL API: a unit-of-work factory, the settings, a clock."""
+"""The per-request context of the GraphQL API: the user, a unit-of-work factory, the
+settings, a clock."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import anyio
+from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from domain.accounts import AccountStore
 from domain.ports import UnitOfWork
-from domain.services import LOCAL_USER
+from graph.auth import USER_SCOPE_KEY
 from persistence.settings import Settings
 
 if TYPE_CHECKING:
@@ -34,29 +37,58 @@ class Context(BaseContext):
         uow_factory: UnitOfWorkFactory,
         settings: Settings,
         clock: Clock,
+        accounts: AccountStore | None = None,
+        user_id: str | None = None,
         metrics: Metrics | None = None,
     ) -> None:
         super().__init__()
+        self._accounts = accounts
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
         self.metrics = metrics
-        #: The user every read and write of this request is scoped to.
-        self.user_id = LOCAL_USER
         #: Held while a resolver uses the database: one request's resolvers take their
         #: turns, so a request holds at most one pooled connection (docs/security.md).
         self.database_turn = anyio.Lock()
+        self._user_id = user_id
+
+    @property
+    def accounts(self) -> AccountStore:
+        if self._accounts is None:
+            raise RuntimeError("this context has no account store")
+        return self._accounts
+
+    @property
+    def user_id(self) -> str:
+        """The user the request acts as, as the authentication guard decided.
+
+        Raises:
+            RuntimeError: the guard did not decide (a request it let through as
+                public, such as the GraphiQL page, never reaches a resolver).
+        """
+        if self._user_id is None:
+            raise RuntimeError("no authenticated user in this request")
+        return self._user_id
 
 
 def context_getter_for(
     uow_factory: UnitOfWorkFactory,
     settings: Settings,
     clock: Clock = utc_now,
+    *,
+    accounts: AccountStore,
     metrics: Metrics | None = None,
-) -> Callable[[], Awaitable[Context]]:
+) -> Callable[[Request], Awaitable[Context]]:
     """A FastAPI dependency building a fresh ``Context`` per request."""
 
-    async def context_getter() -> Context:
-        return Context(uow_factory=uow_factory, settings=settings, clock=clock, metrics=metrics)
+    async def context_getter(request: Request) -> Context:
+        return Context(
+            uow_factory=uow_factory,
+            settings=settings,
+            clock=clock,
+            accounts=accounts,
+            user_id=request.scope.get(USER_SCOPE_KEY),
+            metrics=metrics,
+        )
 
     return context_getter

@@ -1,4 +1,5 @@
-"""ASGI guards in front of the API: token, body limit, content encoding, CSRF preflight.
+"""ASGI guards in front of the API: body limit, content encoding, CSRF preflight
+(the token is graph/auth.py's).
 
 Each answers a refused request itself, without reading the body further, in the
 GraphQL error shape ``{"errors": [{"message", "extensions": {"code"}}]}`` with a
@@ -6,8 +7,6 @@ message that says what to send instead (docs/security.md).
 """
 
 from __future__ import annotations
-
-import hmac
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,30 +36,6 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
         if key == name:
             return bytes(value)
     return None
-
-
-class BearerToken:
-    """Every request but ``GET /healthz`` needs ``Authorization: Bearer <token>``."""
-
-    def __init__(self, app: ASGIApp, token: str) -> None:
-        self.app = app
-        self.expected = f"Bearer {token}".encode()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or (scope["path"] == "/healthz" and scope["method"] == "GET"):
-            await self.app(scope, receive, send)
-            return
-        sent = _header(scope, b"authorization") or b""
-        if not hmac.compare_digest(sent, self.expected):
-            await graphql_error_response(
-                send,
-                401,
-                "UNAUTHENTICATED",
-                "Send the access token as an Authorization: Bearer header.",
-                www_authenticate="Bearer",
-            )
-            return
-        await self.app(scope, receive, send)
 
 
 class _BodyTooLargeError(Exception):

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph.auth import OPEN_SCOPE_KEY
 from graph.draining import Abandon, AbandonInFlight
 from graph.guards import _header, graphql_error_response
 from graph.pacing import BodyPace
@@ -59,13 +60,22 @@ class HttpOnly:
 
 
 class LoopbackHostOnly:
-    """Without a token, answer only requests whose ``Host`` names this machine."""
+    """Without a token, answer only requests whose ``Host`` names this machine.
+
+    "Without a token" is the authentication guard's decision (graph/auth.py): it marks
+    a request it let through because the hub needs no token (no HEALTHHUB_API_TOKEN
+    and no users), so this guard sits inside it.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket") or _is_loopback_host(scope):
+        if (
+            scope["type"] not in ("http", "websocket")
+            or not scope.get(OPEN_SCOPE_KEY)
+            or _is_loopback_host(scope)
+        ):
             await self.app(scope, receive, send)
             return
         if scope["type"] == "websocket":
@@ -75,8 +85,8 @@ class LoopbackHostOnly:
             send,
             400,
             "BAD_REQUEST",
-            "Without HEALTHHUB_API_TOKEN only localhost, 127.0.0.1 and [::1] are served; "
-            "set a token to serve other host names.",
+            "Without HEALTHHUB_API_TOKEN or users only localhost, 127.0.0.1 and [::1] are "
+            "served; set a token or add a user to serve other host names.",
         )
 
 
@@ -149,11 +159,10 @@ def add_inner_guards(app: FastAPI, settings: Settings) -> None:
 
 
 def add_outer_guards(app: FastAPI, settings: Settings, abandon: Abandon) -> None:
-    """The guards that see every request first: HTTP only, the Host check without a
-    token, the shutdown abandon, the page headers (added innermost first)."""
+    """The guards that see every request first: HTTP only, the shutdown abandon, the
+    page headers (added innermost first). The Host check without a token sits inside
+    the authentication guard (graph/app.py), which decides when no token is needed."""
     app.add_middleware(QuietDisconnects)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AbandonInFlight, abandon=abandon)
-    if settings.api_token is None:
-        app.add_middleware(LoopbackHostOnly)
     app.add_middleware(HttpOnly)

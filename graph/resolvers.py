@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar, cast
 import anyio.to_thread
 import strawberry
 
-from domain import services
+from domain import accounts, services
 from domain.errors import InvalidInputError
 from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
@@ -36,6 +36,7 @@ from graph.types.kpi import Kpi
 from graph.types.kpi_summary import KpiSummary
 from graph.types.profile import Profile
 from graph.types.scalars import Upload
+from graph.types.user import User
 from graph.uploads import read_upload, upload_stream
 
 Info = strawberry.Info[Context, None]
@@ -46,10 +47,11 @@ async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: An
     """Run a service for the request's user in a worker thread, with a fresh unit of work,
     after the request's other resolvers are done with the database."""
     context = info.context
+    user_id = context.user_id
 
     def run() -> _T:
         uow: UnitOfWork = context.uow_factory()
-        return service(uow, context.user_id, *args, **kwargs)
+        return service(uow, user_id, *args, **kwargs)
 
     async with context.database_turn:
         return await anyio.to_thread.run_sync(run)
@@ -138,6 +140,15 @@ class Query:
     ) -> list[Ingestion]:
         ingestions = await _call(info, services.list_ingestions, limit)
         return [Ingestion.from_domain(ingestion) for ingestion in ingestions]
+
+    @_field(description="Who the request acts as: the owner of its token (docs/accounts.md).")
+    async def me(self, info: Info) -> User:
+        context = info.context
+        async with context.database_turn:
+            user = await anyio.to_thread.run_sync(
+                lambda: accounts.me(context.accounts, context.user_id, now=context.clock())
+            )
+        return User.from_domain(user)
 
 
 @strawberry.type(description="What can be changed; each change recomputes the KPIs it affects.")

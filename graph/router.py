@@ -117,15 +117,16 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         if not isinstance(context, Context):
             return None
 
-        def read_version() -> int:
+        def read_version() -> tuple[str, int]:
+            user_id = context.user_id
             with context.uow_factory() as uow:
-                return uow.data_version(context.user_id)
+                return user_id, uow.data_version(user_id)
 
         try:
-            version = await anyio.to_thread.run_sync(read_version)
+            user_id, version = await anyio.to_thread.run_sync(read_version)
         except Exception:  # the operation meets the same failure and reports it
             return None
-        return caching.etag(context.user_id, version, self._build, request.query_params)
+        return caching.etag(user_id, version, self._build, request.query_params)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         """GraphiQL answers a browser's GET (Accept text/html) that carries neither a

@@ -1,4 +1,5 @@
-"""SQLModel tables: daily metrics, KPIs, profiles and ingestions, keyed by user."""
+"""SQLModel tables: daily metrics, KPIs, profiles and ingestions, keyed by user; and the
+accounts (users and their tokens), small reference tables (docs/accounts.md)."""
 
 from __future__ import annotations
 
@@ -132,8 +133,10 @@ class IngestionRow(SQLModel, table=True):
         Index(None, "user_id", "created_at"),
     )
 
+    # The key starts with user_id like every key of user data (docs/accounts.md); the id
+    # alone is unique too (a random UUID), but is never looked up without its user.
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
     id: str = Field(primary_key=True, sa_type=String(64))
-    user_id: str = Field(sa_type=_USER_ID)
     filename: str | None = Field(default=None, sa_type=Text)
     sha256: str = Field(sa_type=String(64))
     size_bytes: int
@@ -179,9 +182,47 @@ class PersistedQueryRow(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 
+class UserRow(SQLModel, table=True):
+    """A person with an account; ``id`` is the ``user_id`` of their data (their name)."""
+
+    __tablename__ = "users"
+
+    id: str = Field(primary_key=True, sa_type=_USER_ID)
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+class TokenRow(SQLModel, table=True):
+    """An access token of a user, stored only as the SHA-256 of the token (hex)."""
+
+    __tablename__ = "tokens"
+    __table_args__ = (Index(None, "user_id"),)
+
+    token_sha256: str = Field(primary_key=True, sa_type=String(64))
+    user_id: str = Field(sa_type=_USER_ID)
+    #: The first characters of the token, to tell a user's tokens apart when revoking.
+    prefix: str = Field(sa_type=String(16))
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+    last_used_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
 DAILY_METRICS: Table = SQLModel.metadata.tables["daily_metrics"]
 KPIS: Table = SQLModel.metadata.tables["kpis"]
 PROFILES: Table = SQLModel.metadata.tables["profiles"]
 INGESTIONS: Table = SQLModel.metadata.tables["ingestions"]
 USER_DATA_VERSIONS: Table = SQLModel.metadata.tables["user_data_versions"]
 PERSISTED_QUERIES: Table = SQLModel.metadata.tables["persisted_queries"]
+USERS: Table = SQLModel.metadata.tables["users"]
+TOKENS: Table = SQLModel.metadata.tables["tokens"]
+#: Small tables of the accounts, replicated whole to every node when distributed.
+REFERENCE_TABLES: frozenset[str] = frozenset({"users", "tokens"})
+
+
+def user_data_tables() -> list[Table]:
+    """The tables of user data: every table with a ``user_id`` column but the reference
+    tables. Every key starts with ``user_id`` and every statement on them filters by it,
+    so they can be distributed by ``user_id`` (docs/accounts.md)."""
+    return [
+        table
+        for table in SQLModel.metadata.sorted_tables
+        if "user_id" in table.c and table.name not in REFERENCE_TABLES
+    ]

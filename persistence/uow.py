@@ -119,6 +119,11 @@ class SqlUnitOfWork:
         self._active()
         return self._versions.get(user_id)
 
+    @property
+    def connection(self) -> Connection:
+        """The connection of the transaction (for statements outside the repositories)."""
+        return self._active()
+
     def commit(self) -> None:
         """Commit, with the data version of every user written to bumped in the same
         transaction, so a version never names data that is not committed."""

@@ -17,7 +17,12 @@ from persistence.database import create_engine_for
 from persistence.migrations import upgrade
 from persistence.uow import SqlUnitOfWork
 from persistence.uow import uow_factory as _sql_uow_factory
+from tests.support import sql_scope
 from tests.support.databases import postgres_required
+
+# Over the whole suite: every statement the service issues on user data must filter by
+# user_id (docs/accounts.md); a test that made one that does not fails.
+sql_scope.install()
 
 _DEFAULT_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -30,6 +35,16 @@ def _empty_tables(engine: Engine) -> None:
     with engine.begin() as connection:
         for table in reversed(SQLModel.metadata.sorted_tables):
             connection.execute(delete(table))
+
+
+@pytest.fixture(autouse=True)
+def _statements_scoped_by_user() -> Iterator[None]:
+    sql_scope.RECORDER.take()
+    yield
+    violations = sql_scope.RECORDER.take()
+    assert not violations, "statements on user data without a user_id condition:\n" + (
+        "\n".join(violations)
+    )
 
 
 @pytest.fixture(scope="session")

@@ -174,7 +174,12 @@ def main() -> None:
     kpis = compute_kpis(days, model.DEFAULT_PROFILE)
     memory = cast(UnitOfWork, _MemoryUnitOfWork(_MemoryKpis(kpis)))
     settings = Settings(_env_file=None)
-    memory_context = Context(uow_factory=lambda: memory, settings=settings, clock=lambda: NOW)
+    memory_context = Context(
+        uow_factory=lambda: memory,
+        settings=settings,
+        clock=lambda: NOW,
+        user_id=services.LOCAL_USER,
+    )
     _compare("memory", memory_context)
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite:///{directory}/bench.db"
@@ -190,7 +195,10 @@ def main() -> None:
             date_order=model.DateOrder.AUTO,
             now=NOW,
         )
-        _compare("sqlite", Context(uow_factory=make_uow, settings=settings, clock=lambda: NOW))
+        context = Context(
+            uow_factory=make_uow, settings=settings, clock=lambda: NOW, user_id=services.LOCAL_USER
+        )
+        _compare("sqlite", context)
         engine.dispose()
     if arguments.profile:
         _profile(memory_context)

@@ -19,6 +19,7 @@ from graphql import FieldNode, GraphQLField, GraphQLObjectType
 from graphql.pyutils import Path
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine
 from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.schema.config import StrawberryConfig
@@ -30,6 +31,7 @@ from graph.context import Context
 from graph.fastpath import FastExecutionContext
 from graph.schema import build_schema
 from graph.types.scalars import SCALAR_MAP
+from persistence.accounts import SqlAccountStore
 from persistence.settings import Settings
 
 
@@ -369,7 +371,7 @@ _BAD_ROWS = b"date,weight,stress\n2025-08-26,8x5,3\n2025-08-27,80,11\n2025-08-28
 
 
 @pytest.fixture
-def stored(uow_factory: Callable[[], UnitOfWork], database_url: str) -> Context:
+def stored(uow_factory: Callable[[], UnitOfWork], database_url: str, engine: Engine) -> Context:
     """The API context over a database holding the sample, a history with gaps and bad files.
 
     Every operation drawn below only reads, so one database serves all examples.
@@ -391,7 +393,13 @@ def stored(uow_factory: Callable[[], UnitOfWork], database_url: str) -> Context:
             now=_NOW,
         )
     app_settings = Settings(database_url=database_url, _env_file=None)
-    return Context(uow_factory=uow_factory, settings=app_settings, clock=lambda: _NOW)
+    return Context(
+        uow_factory=uow_factory,
+        settings=app_settings,
+        clock=lambda: _NOW,
+        accounts=SqlAccountStore(engine),
+        user_id=services.LOCAL_USER,
+    )
 
 
 _REAL_STOCK = build_schema()

@@ -72,6 +72,8 @@ type Profile { id: ID!  sex: Sex  birthDate: Date  heightCm: Float  activityFact
 
 type DataRange { firstDate: Date  lastDate: Date  daysLogged: Int! }
 
+type User { name: String!  createdAt: DateTime! }
+
 input DailyMetricInput { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
   kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
   weightKg: Float  waistCm: Float }
@@ -87,6 +89,7 @@ type Query {
   dataRange: DataRange!
   profile: Profile!
   ingestions(limit: Int! = 20): [Ingestion!]!
+  me: User!
 }
 
 type Mutation {

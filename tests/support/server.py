@@ -109,6 +109,13 @@ class ServerProcess:
         self._signal_group(signal.SIGKILL)
         self._reap(timeout=10)
 
+    @property
+    def process_group(self) -> int:
+        """The id of the process group of the server and its workers."""
+        if self._process is None:
+            raise RuntimeError("the server was not started")
+        return self._process.pid
+
     def terminate(self) -> None:
         """Send SIGTERM to the server process alone, as a process manager would."""
         if self._process is not None:

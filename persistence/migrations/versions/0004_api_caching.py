@@ -1,7 +1,7 @@
 """Per-user data versions (ETags) and the persisted-query store (docs/api.md, "Caching").
 
-Revision ID: 0003_api_caching
-Revises: 0002_imports
+Revision ID: 0004_api_caching
+Revises: 0003_accounts
 Create Date: 2026-11-29
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_api_caching"
-down_revision: str | None = "0002_imports"
+revision: str = "0004_api_caching"
+down_revision: str | None = "0003_accounts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
