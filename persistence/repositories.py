@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
@@ -17,7 +18,7 @@ from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_D
 Touch = Callable[[str], None]
 
 _BUMP = text(
-    "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, 1) "
+    "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
     "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1"
 )
 
@@ -156,4 +157,7 @@ class SqlDataVersionRepository:
         return int(version or 0)
 
     def bump(self, user_id: str) -> None:
-        self._connection.execute(_BUMP, {"user_id": user_id})
+        """Add one to the user's version; a first version starts at a random number, so
+        a user whose data was removed (or moved to another name) and who writes again
+        never repeats a version, and so an ETag, of the data before."""
+        self._connection.execute(_BUMP, {"user_id": user_id, "start": secrets.randbits(48) + 1})
