@@ -88,6 +88,10 @@ class UnitOfWork(Protocol):
         """Serialise writers of this user until the transaction ends, in the database
         (PostgreSQL: ``pg_advisory_xact_lock``; SQLite: take the write lock now)."""
 
+    def data_version(self, user_id: str) -> int:
+        """A number that changes with every committed write of the user's data (any
+        upload report, edit, delete or profile change), 0 before the first."""
+
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...

@@ -11,14 +11,19 @@ from sqlalchemy import Engine
 
 from graph import dashboard, guards, perimeter
 from graph.auth import Authentication
+from graph.compression import GzipResponses
 from graph.context import Clock, UnitOfWorkFactory, context_getter_for, utc_now
+from graph.cors import CorsGuard
 from graph.draining import ABANDON, Abandon
 from graph.executors import fast_execution_context
 from graph.health import DiskFree, disk_free, healthz_endpoint
+from graph.logs import RequestContext
+from graph.metrics import Metrics
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.accounts import SqlAccountStore
 from persistence.database import create_engine_for
+from persistence.persisted_queries import PersistedQueryStore
 from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
 
@@ -32,6 +37,7 @@ def create_app(
     engine: Engine | None = None,
     uow_factory: UnitOfWorkFactory | None = None,
     clock: Clock = utc_now,
+    persisted_queries: PersistedQueryStore | None = None,
     abandon: Abandon = ABANDON,
     free_bytes: DiskFree = disk_free,
 ) -> FastAPI:
@@ -42,6 +48,8 @@ def create_app(
         engine: an engine to use instead of one built from ``settings.database_url``.
         uow_factory: a unit-of-work factory to use instead of the SQL one (a test seam).
         clock: the source of ``now`` for the services.
+        persisted_queries: the store of automatic persisted queries (default: a table
+            on ``engine``).
         abandon: raised when requests in flight must roll back (graph/draining.py).
         free_bytes: how /healthz measures the free space of a SQLite database's disk.
     """
@@ -57,22 +65,25 @@ def create_app(
             engine.dispose()
 
     store = SqlAccountStore(engine)
+    metrics = Metrics(engine)
+    uow_factory = uow_factory or sql_uow_factory(
+        engine,
+        lock_wait_seconds=settings.lock_wait_seconds,
+        abandoned=abandon.is_set,
+        on_lock_wait=metrics.observe_lock_wait,
+    )
     router = OrjsonGraphQLRouter(
         build_schema(
-            execution_context_class=fast_execution_context() if settings.fast_executor else None
+            execution_context_class=fast_execution_context() if settings.fast_executor else None,
+            introspection=settings.introspection,
         ),
         graphql_ide="graphiql",
         context_getter=context_getter_for(
-            uow_factory
-            or sql_uow_factory(
-                engine, lock_wait_seconds=settings.lock_wait_seconds, abandoned=abandon.is_set
-            ),
-            settings,
-            clock,
-            accounts=store,
+            uow_factory, settings, clock, accounts=store, metrics=metrics
         ),
         multipart_uploads_enabled=True,
         subscription_protocols=(),
+        persisted_queries=persisted_queries or PersistedQueryStore(engine),
     )
     router.max_upload_bytes = settings.max_upload_bytes
     router.max_import_bytes = settings.max_import_bytes
@@ -86,6 +97,7 @@ def create_app(
     )
     app.include_router(router, prefix="/graphql")
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
+    app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)
     # Added innermost first: the token is checked before anything else is looked at.
     perimeter.add_inner_guards(app, settings)
@@ -106,5 +118,10 @@ def create_app(
         api_token=settings.api_token.get_secret_value() if settings.api_token else None,
         clock=clock,
     )
+    # Outside the authentication guard: preflights need no token, every answer is
+    # compressed, and every request that passes the perimeter's outer ring has its id.
+    app.add_middleware(GzipResponses)
+    app.add_middleware(CorsGuard, origins=settings.cors_origins)
+    app.add_middleware(RequestContext)
     perimeter.add_outer_guards(app, settings, abandon)
     return app

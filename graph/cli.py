@@ -80,7 +80,13 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 2
     upgrade(settings.database_url)
-    serve(host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
+    serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        log_format=settings.log_format,
+    )
     return 0
 
 

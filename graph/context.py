@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import anyio
 from fastapi import Request
@@ -14,6 +15,9 @@ from domain.accounts import AccountStore
 from domain.ports import UnitOfWork
 from graph.auth import USER_SCOPE_KEY
 from persistence.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.metrics import Metrics
 
 Clock = Callable[[], datetime]
 UnitOfWorkFactory = Callable[[], UnitOfWork]
@@ -35,12 +39,14 @@ class Context(BaseContext):
         clock: Clock,
         accounts: AccountStore | None = None,
         user_id: str | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         super().__init__()
         self._accounts = accounts
         self.uow_factory = uow_factory
         self.settings = settings
         self.clock = clock
+        self.metrics = metrics
         #: Held while a resolver uses the database: one request's resolvers take their
         #: turns, so a request holds at most one pooled connection (docs/security.md).
         self.database_turn = anyio.Lock()
@@ -71,6 +77,7 @@ def context_getter_for(
     clock: Clock = utc_now,
     *,
     accounts: AccountStore,
+    metrics: Metrics | None = None,
 ) -> Callable[[Request], Awaitable[Context]]:
     """A FastAPI dependency building a fresh ``Context`` per request."""
 
@@ -81,6 +88,7 @@ def context_getter_for(
             clock=clock,
             accounts=accounts,
             user_id=request.scope.get(USER_SCOPE_KEY),
+            metrics=metrics,
         )
 
     return context_getter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 import anyio.to_thread
 import strawberry
@@ -57,39 +57,91 @@ async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: An
         return await anyio.to_thread.run_sync(run)
 
 
-@strawberry.type
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _field(description: str) -> Callable[[_F], _F]:
+    """``strawberry.field`` with a description, typed for mypy."""
+    return cast(Callable[[_F], _F], strawberry.field(description=description))
+
+
+def _mutation(description: str) -> Callable[[_F], _F]:
+    """``strawberry.mutation`` with a description, typed for mypy."""
+    return cast(Callable[[_F], _F], strawberry.mutation(description=description))
+
+
+_FILE = Annotated[Upload, strawberry.argument(description="The file, as a multipart file part.")]
+_POLICY = Annotated[
+    InvalidRowPolicy, strawberry.argument(description="What to do when some rows are invalid.")
+]
+_DATE_ORDER = Annotated[
+    DateOrder, strawberry.argument(description="How to read dates whose order is ambiguous.")
+]
+_START = Annotated[date, strawberry.argument(description="First day of the range (inclusive).")]
+_END = Annotated[
+    date,
+    strawberry.argument(
+        description="Last day of the range (inclusive), not before start; the range "
+        f"covers at most {services.MAX_RANGE_DAYS:,} days."
+    ),
+]
+
+
+@strawberry.type(description="What can be read.")
 class Query:
-    @strawberry.field
-    async def daily_metrics(self, info: Info, start: date, end: date) -> list[DailyMetric]:
+    @_field("The logged days in the range, by date ascending.")
+    async def daily_metrics(self, info: Info, start: _START, end: _END) -> list[DailyMetric]:
+        user_id = info.context.user_id
         days = await _call(info, services.list_days, start, end)
-        return [DailyMetric.from_domain(day) for day in days]
+        return DailyMetric.many_from_domain(days, user_id)
 
-    @strawberry.field
-    async def kpis(self, info: Info, start: date, end: date) -> list[Kpi]:
+    @_field(
+        description="The KPIs of the logged days in the range, by date ascending (docs/kpis.md)."
+    )
+    async def kpis(self, info: Info, start: _START, end: _END) -> list[Kpi]:
+        user_id = info.context.user_id
         kpis = await _call(info, services.list_kpis, start, end)
-        return [Kpi.from_domain(kpi) for kpi in kpis]
+        return Kpi.many_from_domain(kpis, user_id)
 
-    @strawberry.field
+    @_field(
+        description="One summary per ISO week or calendar month that intersects the "
+        "range, clipped to it, by date ascending."
+    )
     async def kpi_summary(
-        self, info: Info, start: date, end: date, period: Period = Period.WEEK
+        self,
+        info: Info,
+        start: _START,
+        end: _END,
+        period: Annotated[
+            Period, strawberry.argument(description="Weeks (the default) or months.")
+        ] = Period.WEEK,
     ) -> list[KpiSummary]:
         summaries = await _call(info, services.summarise, start, end, period)
-        return [KpiSummary.from_domain(summary) for summary in summaries]
+        return KpiSummary.many_from_domain(summaries)
 
-    @strawberry.field
+    @_field("The span of the logged days.")
     async def data_range(self, info: Info) -> DataRange:
         return DataRange.from_domain(await _call(info, services.data_range))
 
-    @strawberry.field
+    @_field("The profile the KPIs are computed with.")
     async def profile(self, info: Info) -> Profile:
-        return Profile.from_domain(await _call(info, services.get_profile))
+        return Profile.from_domain(await _call(info, services.get_profile), info.context.user_id)
 
-    @strawberry.field
-    async def ingestions(self, info: Info, limit: int = 20) -> list[Ingestion]:
+    @_field("The newest upload reports, newest first.")
+    async def ingestions(
+        self,
+        info: Info,
+        limit: Annotated[
+            int,
+            strawberry.argument(
+                description=f"How many to list, 1–{services.MAX_INGESTIONS_LIMIT}."
+            ),
+        ] = 20,
+    ) -> list[Ingestion]:
         ingestions = await _call(info, services.list_ingestions, limit)
         return [Ingestion.from_domain(ingestion) for ingestion in ingestions]
 
-    @strawberry.field
+    @_field(description="Who the request acts as: the owner of its token (docs/accounts.md).")
     async def me(self, info: Info) -> User:
         context = info.context
         async with context.database_turn:
@@ -99,15 +151,18 @@ class Query:
         return User.from_domain(user)
 
 
-@strawberry.type
+@strawberry.type(description="What can be changed; each change recomputes the KPIs it affects.")
 class Mutation:
-    @strawberry.mutation
+    @_mutation(
+        description="Upload a CSV file of daily metrics (docs/formats.md) and apply it "
+        "atomically; the report is stored whatever the outcome."
+    )
     async def upload_csv(
         self,
         info: Info,
-        file: Upload,
-        on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
-        date_order: DateOrder = DateOrder.AUTO,
+        file: _FILE,
+        on_invalid_row: _POLICY = InvalidRowPolicy.REJECT_FILE,
+        date_order: _DATE_ORDER = DateOrder.AUTO,
         number_format: NumberFormatArgument = NumberFormat.AUTO,
         source: SourceArgument = ImportSource.AUTO,
         weight_unit: WeightUnitArgument = strawberry.UNSET,
@@ -125,15 +180,21 @@ class Mutation:
             now=info.context.clock(),
             options=options,
         )
+        if info.context.metrics is not None and not dry_run:
+            info.context.metrics.observe_upload(ingestion)
         return Ingestion.from_domain(ingestion)
 
-    @strawberry.mutation
+    @_mutation(
+        description="Import a file in any supported format (CSV, an app's JSON, Apple "
+        "Health's XML or its ZIP; docs/imports/index.md) through the same pipeline and "
+        "report as uploadCsv."
+    )
     async def import_file(
         self,
         info: Info,
-        file: Upload,
-        on_invalid_row: InvalidRowPolicy = InvalidRowPolicy.REJECT_FILE,
-        date_order: DateOrder = DateOrder.AUTO,
+        file: _FILE,
+        on_invalid_row: _POLICY = InvalidRowPolicy.REJECT_FILE,
+        date_order: _DATE_ORDER = DateOrder.AUTO,
         number_format: NumberFormatArgument = NumberFormat.AUTO,
         source: SourceArgument = ImportSource.AUTO,
         weight_unit: WeightUnitArgument = strawberry.UNSET,
@@ -154,25 +215,57 @@ class Mutation:
             )
         finally:
             stream.close()
+        if info.context.metrics is not None and not dry_run:
+            info.context.metrics.observe_upload(ingestion)
         return Ingestion.from_domain(ingestion)
 
-    @strawberry.mutation
-    async def upsert_daily_metric(self, info: Info, input: DailyMetricInput) -> DailyMetric:
+    @_mutation(
+        description="Set the sent values of one day, validated like CSV cells, and "
+        "return the day as stored."
+    )
+    async def upsert_daily_metric(
+        self,
+        info: Info,
+        input: Annotated[
+            DailyMetricInput, strawberry.argument(description="The day and its values.")
+        ],
+    ) -> DailyMetric:
         day = await _call(
             info, services.upsert_day, input.changes(), day=input.date, now=info.context.clock()
         )
-        return DailyMetric.from_domain(day)
+        return DailyMetric.from_domain(day, info.context.user_id)
 
-    @strawberry.mutation
-    async def delete_daily_metrics(self, info: Info, start: date, end: date) -> int:
-        return await _call(info, services.delete_days, start, end, now=info.context.clock())
+    @_mutation(
+        description="Delete the logged days in the range (any length); returns how "
+        "many days were deleted."
+    )
+    async def delete_daily_metrics(
+        self,
+        info: Info,
+        start: _START,
+        end: Annotated[
+            date,
+            strawberry.argument(description="Last day of the range (inclusive), not before start."),
+        ],
+    ) -> int:
+        deleted = await _call(info, services.delete_days, start, end, now=info.context.clock())
+        if info.context.metrics is not None:
+            info.context.metrics.observe_delete(deleted)
+        return deleted
 
-    @strawberry.mutation
-    async def update_profile(self, info: Info, input: ProfileInput) -> Profile:
+    @_mutation(
+        description="Change the sent profile fields and recompute every KPI; returns "
+        "the new profile."
+    )
+    async def update_profile(
+        self,
+        info: Info,
+        input: Annotated[ProfileInput, strawberry.argument(description="The fields to change.")],
+    ) -> Profile:
         profile = await _call(
             info, services.update_profile, input.changes(), now=info.context.clock()
         )
-        return Profile.from_domain(profile)
+        return Profile.from_domain(profile, info.context.user_id)
 
 
 def _options(

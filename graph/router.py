@@ -1,33 +1,34 @@
-"""The GraphQL router: orjson in and out, strict multipart maps, uploads always closed."""
+"""The GraphQL router: orjson in and out, strict multipart maps, uploads always closed,
+HTTP statuses per docs/api.md ("Errors")."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+import anyio.to_thread
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
-from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.responses import Response
 from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.base import BaseSchema
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 
+from graph import apq, caching, responses
+from graph.context import Context, utc_now
 from graph.uploads import read_multipart
+from persistence.persisted_queries import PersistedQueryStore
 
 NOT_AN_OBJECT_MESSAGE = (
     'A GraphQL request is a JSON object such as {"query": "{ dataRange { daysLogged } }"}, '
     "with variables and extensions as objects too."
 )
-#: The code of each HTTP-level refusal (docs/api.md lists them).
-_HTTP_CODES = {
-    400: "BAD_REQUEST",
-    405: "METHOD_NOT_ALLOWED",
-    413: "PAYLOAD_TOO_LARGE",
-    415: "UNSUPPORTED_MEDIA_TYPE",
-}
-
 #: Seconds a client is asked to wait before sending a ``BUSY`` request again.
 BUSY_RETRY_AFTER_SECONDS = 5
 
@@ -36,6 +37,17 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     #: File limits of the multipart reader (graph/uploads.py); set by the app factory.
     max_upload_bytes: int = 10 * 1024 * 1024
     max_import_bytes: int = 10 * 1024 * 1024
+
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        persisted_queries: PersistedQueryStore | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(schema, **kwargs)
+        self._build = caching.schema_build(schema.as_str())
+        self._persisted_queries = persisted_queries
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -66,21 +78,87 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         root_value: Any = UNSET,
     ) -> Any:
         """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
-        and every uploaded file closed once the request is answered."""
+        and every uploaded file closed once the request is answered. A GET query is
+        answered 304 when ``If-None-Match`` names its current tag (graph/caching.py)."""
+        tag = None
+        if isinstance(request, Request) and caching.is_get_operation(
+            request.method, request.query_params
+        ):
+            tag = await self._etag(request, context)
+            if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
+                return caching.not_modified(tag)
         try:
-            return await super().run(request, context=context, root_value=root_value)
+            response = await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
             status = 415 if error.reason == "Unsupported content type" else error.status_code
-            code = _HTTP_CODES.get(status, "BAD_REQUEST")
-            return JSONResponse(
-                {"errors": [{"message": error.reason, "extensions": {"code": code}}]},
-                status_code=status,
-            )
+            response = responses.refusal(status, error.reason)
         finally:
             if isinstance(request, Request):
                 await request.close()
                 for upload in getattr(request.state, "uploads", ()):
                     await upload.close()
+        if isinstance(request, Request) and isinstance(response, Response):
+            responses.finish(request, response)
+            # An answer with errors (an unknown persisted query among them) is not
+            # tagged: it may change without a write.
+            if (
+                tag is not None
+                and response.status_code == 200
+                and not responses.had_errors(request)
+            ):
+                response.headers.update(caching.cache_headers(tag))
+            else:
+                response.headers["Cache-Control"] = caching.NO_STORE
+        return response
+
+    async def _etag(self, request: Request, context: Any) -> str | None:
+        """The tag of this GET query, or None when the data version cannot be read
+        (the query then reports the database state itself)."""
+        if not isinstance(context, Context):
+            return None
+
+        def read_version() -> tuple[str, int]:
+            user_id = context.user_id
+            with context.uow_factory() as uow:
+                return user_id, uow.data_version(user_id)
+
+        try:
+            user_id, version = await anyio.to_thread.run_sync(read_version)
+        except Exception:  # the operation meets the same failure and reports it
+            return None
+        return caching.etag(user_id, version, self._build, request.query_params)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL answers a browser's GET (Accept text/html) that carries neither a
+        query nor extensions; any other GET is an operation."""
+        return (
+            request.method == "GET"
+            and not caching.is_get_operation(request.method, request.query_params)
+            and "text/html" in request.headers.get("accept", "")
+        )
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """Strawberry's, with persisted queries resolved (graph/apq.py) and a mutation
+        over GET refused 405."""
+        store = self._persisted_queries
+        if store is not None:
+            try:
+                kwargs["request_data"] = await apq.resolve(store, kwargs["request_data"], utc_now)
+            except apq.PersistedQueryNotFoundError:
+                return apq.not_found()
+        try:
+            return await super().execute_single(*args, **kwargs)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                raise HTTPException(
+                    405, "A mutation cannot be sent with GET; send it with POST."
+                ) from error
+            raise
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        return responses.shape(request, await super().process_result(request, result), result)
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
         """The operations with their files in place, per the GraphQL multipart request

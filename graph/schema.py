@@ -1,4 +1,4 @@
-"""The GraphQL schema: the resolvers, the query limits and the error shaping together."""
+"""The GraphQL schema: the resolvers, the query limits, error codes and metrics together."""
 
 from __future__ import annotations
 
@@ -9,21 +9,32 @@ import strawberry
 from graphql import GraphQLError
 from graphql.execution import Executor
 from strawberry.extensions import (
-    MaxAliasesLimiter,
+    AddValidationRules,
+    DisableIntrospection,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    max_aliases,
+    query_depth_limiter,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
 from graph.cost import CostLimit
+from graph.error_codes import ErrorCodes, costly
 from graph.errors import ErrorShaping
+from graph.metrics import OperationMetrics
 from graph.resolvers import Mutation, Query
 from graph.types.scalars import SCALAR_MAP
 
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 5_000
+
+#: The depth and alias limits, built once: Strawberry's limiter extensions would make
+#: new rule classes for every request.
+_LIMIT_RULES = (
+    costly(query_depth_limiter.create_validator(MAX_DEPTH, None)),
+    costly(max_aliases.create_validator(MAX_ALIASES)),
+)
 
 
 class _Schema(strawberry.Schema):
@@ -34,24 +45,30 @@ class _Schema(strawberry.Schema):
 
 
 def build_schema(
-    *, execution_context_class: type[Executor[Any]] | None = None
+    *,
+    execution_context_class: type[Executor[Any]] | None = None,
+    introspection: bool = True,
 ) -> strawberry.Schema:
-    """The API's schema, with the query limits and error shaping of docs/api.md.
+    """The API's schema, with the query limits, error codes and metrics of docs/api.md.
 
     Args:
         execution_context_class: a graphql-core execution context to run operations
             with (a faster executor); Strawberry's own when None.
+        introspection: whether introspection queries are answered.
     """
+    extra: list[Any] = [] if introspection else [DisableIntrospection]
     return _Schema(
         query=Query,
         mutation=Mutation,
         execution_context_class=execution_context_class,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
         extensions=[
-            functools.partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-            functools.partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+            functools.partial(AddValidationRules, list(_LIMIT_RULES)),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
             CostLimit,
+            *extra,
+            ErrorCodes,
             ErrorShaping,
+            OperationMetrics,
         ],
     )

@@ -22,6 +22,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from graph.draining import ABANDON
 from graph.guards import graphql_error_response
+from graph.logs import log_config
 from persistence.settings import Settings
 
 _UVICORN = tuple(int(part) for part in version("uvicorn").split(".")[:2])
@@ -120,8 +121,9 @@ def _abandon_later(loop: asyncio.AbstractEventLoop) -> None:
         loop.call_later(IN_FLIGHT_GRACE_SECONDS, ABANDON.now)
 
 
-def serve(*, host: str, port: int, workers: int, log_level: str) -> None:
-    """Serve the app built from the environment (``graph.cli:asgi_app``) with uvicorn."""
+def serve(*, host: str, port: int, workers: int, log_level: str, log_format: str = "text") -> None:
+    """Serve the app built from the environment (``graph.cli:asgi_app``) with uvicorn,
+    every log line with its request id, as text or JSON (graph/logs.py)."""
     uvicorn.run(
         "graph.cli:asgi_app",
         factory=True,
@@ -132,4 +134,6 @@ def serve(*, host: str, port: int, workers: int, log_level: str) -> None:
         http=PerimeterH11Protocol,
         timeout_keep_alive=IDLE_KEEP_ALIVE_SECONDS,
         timeout_graceful_shutdown=SHUTDOWN_TIMEOUT_SECONDS,
+        log_config=log_config(log_format, log_level),
+        access_log=False,  # RequestContext logs each request, with its id
     )

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import secrets
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, text
 
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
 from persistence.bulk import fetch_tuples, insert_rows
-from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES
+from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_DATA_VERSIONS
+
+#: Called with the user id by every write, so the unit of work bumps that user's data
+#: version in the same transaction (``SqlDataVersionRepository``).
+Touch = Callable[[str], None]
+
+_BUMP = text(
+    "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
+    "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1"
+)
 
 
 class SqlMetricRepository:
     """Daily metrics of every user in ``daily_metrics``."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, touch: Touch) -> None:
         self._connection = connection
+        self._touch = touch
 
     def all_days(self, user_id: str) -> list[DailyMetrics]:
         statement = (
@@ -43,10 +54,12 @@ class SqlMetricRepository:
         updated_at: datetime,
         ingestion_id: str | None,
     ) -> None:
+        self._touch(user_id)
         rows = mapping.metric_rows(user_id, days, updated_at, ingestion_id)
         insert_rows(self._connection, DAILY_METRICS, rows, conflict_keys=("user_id", "date"))
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
+        self._touch(user_id)
         statement = delete(DAILY_METRICS).where(
             DAILY_METRICS.c.user_id == user_id, DAILY_METRICS.c.date.between(start, end)
         )
@@ -65,12 +78,14 @@ class SqlMetricRepository:
 class SqlKpiRepository:
     """Computed KPIs of every user in ``kpis``."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, touch: Touch) -> None:
         self._connection = connection
+        self._touch = touch
 
     def replace_from(
         self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
     ) -> None:
+        self._touch(user_id)
         statement = delete(KPIS).where(KPIS.c.user_id == user_id)
         if since is not None:
             statement = statement.where(KPIS.c.date >= since)
@@ -92,8 +107,9 @@ class SqlKpiRepository:
 class SqlProfileRepository:
     """One profile per user in ``profiles``."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, touch: Touch) -> None:
         self._connection = connection
+        self._touch = touch
 
     def get(self, user_id: str) -> Profile | None:
         statement = select(*mapping.PROFILE_COLUMNS).where(PROFILES.c.user_id == user_id)
@@ -101,6 +117,7 @@ class SqlProfileRepository:
         return mapping.profile_from_row(row) if row is not None else None
 
     def save(self, user_id: str, profile: Profile, *, updated_at: datetime) -> None:
+        self._touch(user_id)
         row = mapping.profile_row(user_id, profile, updated_at)
         insert_rows(self._connection, PROFILES, [row], conflict_keys=("user_id",))
 
@@ -108,10 +125,12 @@ class SqlProfileRepository:
 class SqlIngestionRepository:
     """The history of upload attempts in ``ingestions``."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, touch: Touch) -> None:
         self._connection = connection
+        self._touch = touch
 
     def add(self, user_id: str, ingestion: Ingestion) -> None:
+        self._touch(user_id)
         self._connection.execute(insert(INGESTIONS), mapping.ingestion_params(user_id, ingestion))
 
     def latest(self, user_id: str, limit: int) -> list[Ingestion]:
@@ -122,3 +141,23 @@ class SqlIngestionRepository:
             .limit(limit)
         )
         return [mapping.ingestion_from_row(row) for row in self._connection.execute(statement)]
+
+
+class SqlDataVersionRepository:
+    """The data version of every user in ``user_data_versions`` (0 before the first write)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def get(self, user_id: str) -> int:
+        statement = select(USER_DATA_VERSIONS.c.version).where(
+            USER_DATA_VERSIONS.c.user_id == user_id
+        )
+        version = self._connection.execute(statement).scalar_one_or_none()
+        return int(version or 0)
+
+    def bump(self, user_id: str) -> None:
+        """Add one to the user's version; a first version starts at a random number, so
+        a user whose data was removed (or moved to another name) and who writes again
+        never repeats a version, and so an ETag, of the data before."""
+        self._connection.execute(_BUMP, {"user_id": user_id, "start": secrets.randbits(48) + 1})

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_ORIGIN = re.compile(r"https?://[^/\s:]+(:\d{1,5})?")
 
 #: Shortest access token accepted: 32 characters are beyond guessing over the network.
 MIN_TOKEN_LENGTH = 32
@@ -39,6 +43,13 @@ class Settings(BaseSettings):
     #: Open connections one process serves; the next get 503 ``SERVICE_UNAVAILABLE``, so
     #: idle or slow clients cannot take every socket (docs/security.md).
     max_connections: int = Field(default=200, ge=1)
+    #: Origins whose browser pages may call the API (CORS), comma-separated, such as
+    #: ``https://dash.example.org,http://localhost:5173``; ``*`` allows any origin.
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    #: Answer introspection queries (GraphiQL and codegen need them).
+    introspection: bool = True
+    #: ``text`` for people, ``json`` (one object a line) for log collectors.
+    log_format: Literal["text", "json"] = "text"
 
     @field_validator("database_url")
     @classmethod
@@ -48,6 +59,21 @@ class Settings(BaseSettings):
                 "HEALTHHUB_DATABASE_URL must start with sqlite:/// or postgresql+psycopg://"
             )
         return url
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: object) -> tuple[str, ...]:
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise ValueError("HEALTHHUB_CORS_ORIGINS must be a comma-separated list of origins")
+        origins = tuple(str(item).strip().rstrip("/") for item in items if str(item).strip())
+        for origin in origins:
+            if origin != "*" and not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    f"HEALTHHUB_CORS_ORIGINS: {origin!r} is not an origin; write "
+                    "scheme://host[:port] such as https://dash.example.org, or *"
+                )
+        return origins
 
     @field_validator("api_token")
     @classmethod

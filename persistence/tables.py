@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Dialect,
     Index,
@@ -160,6 +161,27 @@ class IngestionRow(SQLModel, table=True):
     )
 
 
+class UserDataVersionRow(SQLModel, table=True):
+    """How often the user's data changed: every committed write bumps it (ETags, docs/api.md)."""
+
+    __tablename__ = "user_data_versions"
+
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
+    version: int = Field(sa_type=BigInteger)
+
+
+class PersistedQueryRow(SQLModel, table=True):
+    """A query registered by automatic persisted queries, by its SHA-256 (hex); shared by
+    every process and user (a query holds no data), oldest evicted first."""
+
+    __tablename__ = "persisted_queries"
+    __table_args__ = (Index(None, "created_at"),)
+
+    sha256: str = Field(primary_key=True, sa_type=String(64))
+    query: str = Field(sa_type=Text)
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
 class UserRow(SQLModel, table=True):
     """A person with an account; ``id`` is the ``user_id`` of their data (their name)."""
 
@@ -187,6 +209,8 @@ DAILY_METRICS: Table = SQLModel.metadata.tables["daily_metrics"]
 KPIS: Table = SQLModel.metadata.tables["kpis"]
 PROFILES: Table = SQLModel.metadata.tables["profiles"]
 INGESTIONS: Table = SQLModel.metadata.tables["ingestions"]
+USER_DATA_VERSIONS: Table = SQLModel.metadata.tables["user_data_versions"]
+PERSISTED_QUERIES: Table = SQLModel.metadata.tables["persisted_queries"]
 USERS: Table = SQLModel.metadata.tables["users"]
 TOKENS: Table = SQLModel.metadata.tables["tokens"]
 #: Small tables of the accounts, replicated whole to every node when distributed.

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from domain.errors import BusyError
 from persistence.database import SQLITE_BEGIN_IMMEDIATE
 from persistence.repositories import (
+    SqlDataVersionRepository,
     SqlIngestionRepository,
     SqlKpiRepository,
     SqlMetricRepository,
@@ -46,9 +47,13 @@ class SqlUnitOfWork:
         *,
         lock_wait_seconds: float = LOCK_WAIT_SECONDS,
         abandoned: Callable[[], bool] = lambda: False,
+        on_lock_wait: Callable[[float], None] | None = None,
     ) -> None:
         self._engine = engine
+        self._on_lock_wait = on_lock_wait
         self._connection: Connection | None = None
+        #: Users whose data this transaction wrote: ``commit`` bumps their data version.
+        self._written: set[str] = set()
         self._lock_wait_seconds = lock_wait_seconds
         self._abandoned = abandoned
 
@@ -57,10 +62,13 @@ class SqlUnitOfWork:
             raise RuntimeError("this unit of work is already in use")
         connection = self._engine.connect()
         self._connection = connection
-        self.metrics = SqlMetricRepository(connection)
-        self.kpis = SqlKpiRepository(connection)
-        self.profiles = SqlProfileRepository(connection)
-        self.ingestions = SqlIngestionRepository(connection)
+        self._written.clear()
+        touch = self._written.add
+        self.metrics = SqlMetricRepository(connection, touch)
+        self.kpis = SqlKpiRepository(connection, touch)
+        self.profiles = SqlProfileRepository(connection, touch)
+        self.ingestions = SqlIngestionRepository(connection, touch)
+        self._versions = SqlDataVersionRepository(connection)
         return self
 
     def __exit__(
@@ -85,7 +93,14 @@ class SqlUnitOfWork:
             BusyError: the lock stayed taken for ``lock_wait_seconds``, or the process
                 is abandoning its work; nothing was changed.
         """
-        connection = self._active()
+        started = time.perf_counter()
+        try:
+            self._lock(self._active(), user_id)
+        finally:
+            if self._on_lock_wait is not None:
+                self._on_lock_wait(time.perf_counter() - started)
+
+    def _lock(self, connection: Connection, user_id: str) -> None:
         deadline = time.monotonic() + self._lock_wait_seconds
         take = _try_advisory_lock if connection.dialect.name == "postgresql" else _try_write_lock
         while not take(connection, user_id):
@@ -99,18 +114,31 @@ class SqlUnitOfWork:
             if connection.dialect.name == "postgresql":
                 time.sleep(_LOCK_STEP_SECONDS)
 
+    def data_version(self, user_id: str) -> int:
+        """How often ``user_id``'s data changed, as this transaction sees it."""
+        self._active()
+        return self._versions.get(user_id)
+
     @property
     def connection(self) -> Connection:
         """The connection of the transaction (for statements outside the repositories)."""
         return self._active()
 
     def commit(self) -> None:
+        """Commit, with the data version of every user written to bumped in the same
+        transaction, so a version never names data that is not committed."""
+        connection = self._active()
         if self._abandoned():
-            self._active().rollback()
+            self._written.clear()
+            connection.rollback()
             raise BusyError(_ABANDONED)
-        self._active().commit()
+        for user_id in sorted(self._written):
+            self._versions.bump(user_id)
+        self._written.clear()
+        connection.commit()
 
     def rollback(self) -> None:
+        self._written.clear()
         self._active().rollback()
 
     def _active(self) -> Connection:
@@ -156,6 +184,13 @@ def uow_factory(
     *,
     lock_wait_seconds: float = LOCK_WAIT_SECONDS,
     abandoned: Callable[[], bool] = lambda: False,
+    on_lock_wait: Callable[[float], None] | None = None,
 ) -> Callable[[], SqlUnitOfWork]:
-    """A factory of fresh units of work on ``engine`` (what services are given)."""
-    return lambda: SqlUnitOfWork(engine, lock_wait_seconds=lock_wait_seconds, abandoned=abandoned)
+    """A factory of fresh units of work on ``engine`` (what services are given);
+    ``on_lock_wait`` is told how many seconds each ``lock_user`` waited."""
+    return lambda: SqlUnitOfWork(
+        engine,
+        lock_wait_seconds=lock_wait_seconds,
+        abandoned=abandoned,
+        on_lock_wait=on_lock_wait,
+    )

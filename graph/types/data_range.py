@@ -9,11 +9,15 @@ import strawberry
 from domain import model
 
 
-@strawberry.type
+@strawberry.type(description="The span of the logged days.")
 class DataRange:
-    first_date: date | None
-    last_date: date | None
-    days_logged: int
+    first_date: date | None = strawberry.field(
+        description="The earliest logged day; null when nothing is logged."
+    )
+    last_date: date | None = strawberry.field(
+        description="The latest logged day; null when nothing is logged."
+    )
+    days_logged: int = strawberry.field(description="How many days are logged.")
 
     @classmethod
     def from_domain(cls, data_range: model.DataRange) -> DataRange:

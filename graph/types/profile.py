@@ -1,37 +1,51 @@
-"""The Profile type: the settings the KPIs depend on."""
+"""The Profile type: the settings the KPIs depend on (docs/kpis.md)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 import strawberry
 
 from domain import model
+from graph.served import opaque_id
 from graph.types.enums import Sex
 
 
-@strawberry.type
+@strawberry.type(
+    description="The person's settings that the KPIs depend on. A new user has the "
+    "default profile (isDefault true) until the first updateProfile."
+)
 class Profile:
-    sex: Sex | None
-    birth_date: date | None
-    height_cm: float | None
-    activity_factor: float
-    steps_goal: int
-    protein_target_g_per_kg: float
-    balance_goal_kcal: float
-    sleep_target_hours: float
-    is_default: bool
+    id: strawberry.ID = strawberry.field(
+        description="Opaque id, stable for this user (for client caches)."
+    )
+    sex: Sex | None = strawberry.field(
+        description="Sex for the BMR formula; null leaves BMR and what depends on it null."
+    )
+    birth_date: date | None = strawberry.field(
+        description="Birth date, for the age in the BMR formula; null leaves BMR null."
+    )
+    height_cm: float | None = strawberry.field(
+        description="Height, cm, for the BMR formula; null leaves BMR null."
+    )
+    activity_factor: float = strawberry.field(
+        description="Multiplier of BMR in kcalOutTotal (default 1.2)."
+    )
+    steps_goal: int = strawberry.field(description="Daily steps goal (default 10,000).")
+    protein_target_g_per_kg: float = strawberry.field(
+        description="Protein target, g per kg of body weight per day (default 1.9)."
+    )
+    balance_goal_kcal: float = strawberry.field(
+        description="Target daily energy balance, kcal; negative to lose weight (default −300)."
+    )
+    sleep_target_hours: float = strawberry.field(
+        description="Target sleep per night, hours (default 7)."
+    )
+    is_default: bool = strawberry.field(
+        description="True until the profile is changed for the first time."
+    )
 
     @classmethod
-    def from_domain(cls, profile: model.Profile) -> Profile:
-        return cls(
-            sex=profile.sex,
-            birth_date=profile.birth_date,
-            height_cm=profile.height_cm,
-            activity_factor=profile.activity_factor,
-            steps_goal=profile.steps_goal,
-            protein_target_g_per_kg=profile.protein_target_g_per_kg,
-            balance_goal_kcal=profile.balance_goal_kcal,
-            sleep_target_hours=profile.sleep_target_hours,
-            is_default=profile.is_default,
-        )
+    def from_domain(cls, profile: model.Profile, user_id: str) -> Profile:
+        return cls(id=opaque_id("Profile", user_id), **asdict(profile))

@@ -18,7 +18,7 @@ def _serialize_date(value: date) -> str:
 
 def _parse_date(value: object) -> date:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise ValueError(f"Date must be a string YYYY-MM-DD, got {value!r}")
+        raise ValueError("a Date is a string YYYY-MM-DD")
     return date.fromisoformat(value)
 
 
@@ -31,28 +31,45 @@ def _serialize_datetime(value: datetime) -> str:
 
 def _parse_datetime(value: object) -> datetime:
     if not isinstance(value, str):
-        raise ValueError(f"DateTime must be an ISO 8601 string with offset, got {value!r}")
+        raise ValueError("a DateTime is an ISO 8601 string with a UTC offset")
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise ValueError(f"DateTime must carry a UTC offset, got {value!r}")
+        raise ValueError("a DateTime must carry a UTC offset")
     return parsed
 
 
 DateScalar: ScalarDefinition = strawberry.scalar(
     name="Date",
-    description="A calendar date, YYYY-MM-DD.",
+    description="A calendar date, YYYY-MM-DD (ISO 8601, no time or offset). "
+    "Codegen scalar map: string.",
+    specified_by_url="https://scalars.graphql.org/andimarek/local-date.html",
     serialize=_serialize_date,
     parse_value=_parse_date,
 )
 
 DateTimeScalar: ScalarDefinition = strawberry.scalar(
     name="DateTime",
-    description="An instant, ISO 8601 with a UTC offset.",
+    description="An instant, ISO 8601 / RFC 3339 with a UTC offset, e.g. "
+    "2026-01-31T08:15:00+00:00. Codegen scalar map: string.",
+    specified_by_url="https://scalars.graphql.org/andimarek/date-time.html",
     serialize=_serialize_datetime,
     parse_value=_parse_datetime,
 )
 
+UploadScalar: ScalarDefinition = strawberry.scalar(
+    name="Upload",
+    description="A file part of a multipart request (GraphQL multipart request "
+    "specification); send null in its variable. Codegen scalar map: File.",
+    specified_by_url="https://github.com/jaydenseric/graphql-multipart-request-spec",
+    serialize=lambda value: value,
+    parse_value=lambda value: value,
+)
+
 #: Python type -> scalar, for ``StrawberryConfig(scalar_map=...)``.
-SCALAR_MAP: dict[object, ScalarDefinition] = {date: DateScalar, datetime: DateTimeScalar}
+SCALAR_MAP: dict[object, ScalarDefinition] = {
+    date: DateScalar,
+    datetime: DateTimeScalar,
+    Upload: UploadScalar,
+}
 
 __all__ = ["SCALAR_MAP", "DateScalar", "DateTimeScalar", "Upload"]

@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python tests/bench/bench_http.py [--db sqlite|postgres|both]``.
 Prints, per database: upload of 3,650 days into an empty database, the same file
 again, a one-day correction in the middle of the ten years (then the median of 15
-more), and ``kpis`` over 30, 365 and 3,650 days (median and p95 of 20 requests),
-with the fast executor on and off, plus sequential requests per second for the
+more), and ``kpis`` over 30, 365 and 3,650 days (median and p95 of 20 requests)
+gzip-compressed and not, with response sizes, with the fast executor on and off; a
+365-day GET answered 304 from its ETag; and sequential requests per second for the
 365-day query. Figures, not tests.
 """
 
@@ -142,17 +143,45 @@ def _kpi_payload(days: int) -> dict[str, object]:
     return {"query": KPI_QUERY, "variables": {"start": str(start), "end": str(END)}}
 
 
-def _kpis(client: httpx.Client, days: int, runs: int = 20) -> tuple[float, float, int]:
+def _kpis(
+    client: httpx.Client, days: int, runs: int = 20, *, encoding: str = "gzip"
+) -> tuple[float, float, int, int, int]:
+    """Median and p95 ms, rows, JSON bytes and bytes on the wire of a POST kpis query."""
     payload = _kpi_payload(days)
+    headers = {"Accept-Encoding": encoding}
     times = []
-    rows = 0
     for _ in range(runs + 2):
         started = time.perf_counter()
-        response = client.post("/graphql", json=payload)
+        response = client.post("/graphql", json=payload, headers=headers)
         times.append((time.perf_counter() - started) * 1000)
-        rows = len(response.json()["data"]["kpis"])
     times = times[2:]
-    return statistics.median(times), statistics.quantiles(times, n=20)[18], rows
+    wire = int(response.headers.get("content-length", len(response.content)))
+    rows = len(response.json()["data"]["kpis"])
+    return (
+        statistics.median(times),
+        statistics.quantiles(times, n=20)[18],
+        rows,
+        len(response.content),
+        wire,
+    )
+
+
+def _not_modified(client: httpx.Client, days: int, runs: int = 50) -> tuple[float, float] | None:
+    """Median and p95 ms of a GET kpis query answered 304 from its ETag (None: no ETag)."""
+    payload = _kpi_payload(days)
+    params = {"query": KPI_QUERY, "variables": json.dumps(payload["variables"])}
+    tag = client.get("/graphql", params=params).headers.get("etag")
+    if tag is None:
+        return None
+    times = []
+    for _ in range(runs + 2):
+        started = time.perf_counter()
+        response = client.get("/graphql", params=params, headers={"If-None-Match": tag})
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 304:
+            raise RuntimeError(f"expected 304, got {response.status_code}")
+    times = times[2:]
+    return statistics.median(times), statistics.quantiles(times, n=20)[18]
 
 
 def _rps(client: httpx.Client, days: int, seconds: float = 3.0) -> float:
@@ -192,10 +221,18 @@ def bench(kind: str) -> None:
             label = "fast" if fast else "stock"
             with _server(url, fast=fast) as base, httpx.Client(base_url=base, timeout=60) as client:
                 for days in (30, 365, 3_650):
-                    median, p95, rows = _kpis(client, days)
+                    for encoding in ("gzip", "identity"):
+                        median, p95, rows, size, wire = _kpis(client, days, encoding=encoding)
+                        print(
+                            f"[{kind}] kpis {days:5d} days ({label:5s}, {encoding:8s}): median"
+                            f" {median:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows; {size:,}"
+                            f" bytes, {wire:,} on the wire)"
+                        )
+                not_modified = _not_modified(client, 365) if fast else None
+                if not_modified is not None:
                     print(
-                        f"[{kind}] kpis {days:5d} days ({label:5s}): median {median:7.1f} ms"
-                        f"  p95 {p95:7.1f} ms  ({rows} rows)"
+                        f"[{kind}] kpis   365 days GET 304 (ETag):        median"
+                        f" {not_modified[0]:7.1f} ms  p95 {not_modified[1]:7.1f} ms"
                     )
                 rps = _rps(client, 365)
                 print(f"[{kind}] kpis   365 days ({label:5s}): {rps:7.1f} sequential requests/s")

@@ -120,6 +120,9 @@ class FakeUnitOfWork:
     def lock_user(self, user_id: str) -> None:
         self.locked.append(user_id)
 
+    def data_version(self, user_id: str) -> int:
+        return self.commits
+
     def commit(self) -> None:
         self.committed = self._work
         self.commits += 1

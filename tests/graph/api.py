@@ -34,12 +34,13 @@ def post(
     query: str,
     variables: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
+    status: int = 200,
 ) -> dict[str, Any]:
-    """The JSON body of a GraphQL POST that must have been answered 200."""
+    """The JSON body of a GraphQL POST that must have been answered ``status``."""
     response = client.post(
         "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
     )
-    assert response.status_code == 200, response.text
+    assert response.status_code == status, response.text
     body: dict[str, Any] = response.json()
     return body
 

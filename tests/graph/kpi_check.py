@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from strawberry.utils.str_converters import to_camel_case
 
@@ -13,15 +12,19 @@ from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, KPI_FIELDS
 from domain.ports import UnitOfWork
 from domain.services import LOCAL_USER
+from graph.served import precision, round_half_even
+from graph.types.kpi import Kpi
 from tests.graph.api import kpis
 
 SOME_RANGE = ("2020-01-01", "2029-12-31")
+KPI_DECIMALS = precision(Kpi)
 
 
 def assert_kpis_are_from_scratch(
     client: TestClient, uow_factory: Callable[[], UnitOfWork]
 ) -> list[dict[str, Any]]:
-    """Assert the served KPIs of every stored day equal a from-scratch computation."""
+    """Assert the served KPIs of every stored day equal a from-scratch computation,
+    rounded per unit (docs/api.md)."""
     with uow_factory() as uow:
         stored = uow.metrics.all_days(LOCAL_USER)
         profile = uow.profiles.get(LOCAL_USER) or DEFAULT_PROFILE
@@ -35,10 +38,6 @@ def assert_kpis_are_from_scratch(
         for name in KPI_FIELDS:
             wanted = getattr(want, name)
             if isinstance(wanted, float):
-                assert got[to_camel_case(name)] == pytest.approx(wanted, rel=1e-9), (
-                    want.date,
-                    name,
-                )
-            else:
-                assert got[to_camel_case(name)] == wanted, (want.date, name)
+                wanted = round_half_even(wanted, KPI_DECIMALS[name])
+            assert got[to_camel_case(name)] == wanted, (want.date, name)
     return served

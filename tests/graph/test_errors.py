@@ -30,7 +30,7 @@ def test_an_unexpected_error_is_masked_and_its_id_is_logged_with_the_traceback(
     broken_client: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR):
-        body = post(broken_client, "{ profile { isDefault } }")
+        body = post(broken_client, "{ profile { isDefault } }", status=500)
 
     (error,) = body["errors"]
     assert error["message"] == INTERNAL_ERROR_MESSAGE
@@ -45,8 +45,8 @@ def test_an_unexpected_error_is_masked_and_its_id_is_logged_with_the_traceback(
 
 
 def test_each_unexpected_error_gets_its_own_id(broken_client: TestClient) -> None:
-    first = post(broken_client, "{ profile { isDefault } }")["errors"][0]
-    second = post(broken_client, "{ profile { isDefault } }")["errors"][0]
+    first = post(broken_client, "{ profile { isDefault } }", status=500)["errors"][0]
+    second = post(broken_client, "{ profile { isDefault } }", status=500)["errors"][0]
 
     assert first["extensions"]["errorId"] != second["extensions"]["errorId"]
 

@@ -136,6 +136,8 @@ def test_an_unreachable_postgres_is_reported_and_recovered_from(tmp_path: Path) 
 
             assert health.status_code == 503
             assert "database" in health.text
+            assert answer.status_code == 503
+            assert answer.headers["retry-after"]
             error = answer.json()["errors"][0]
             assert error["extensions"]["code"] == "DATABASE_UNAVAILABLE"
             assert error["extensions"]["errorId"]

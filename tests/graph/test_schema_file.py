@@ -40,11 +40,11 @@ enum ImportSource { AUTO HUB MYFITNESSPAL CRONOMETER WITHINGS GARMIN GOOGLE_FIT
 enum NumberFormat { AUTO POINT COMMA }
 enum WeightUnit { KG LB }
 
-type DailyMetric { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
+type DailyMetric { id: ID!  date: Date!  steps: Int  proteinG: Float  kcalIn: Float
   kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
   weightKg: Float  waistCm: Float  updatedAt: DateTime! }
 
-type Kpi { date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
+type Kpi { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
   balance7dAvg: Float  balance7dDays: Int!  proteinPerKg: Float
   healthyFoodPct: Float  stepsGoalMet: Boolean  steps7dAvg: Float
   stepsGoalRate7d: Float  sleep7dAvg: Float  weight7dAvg: Float
@@ -66,7 +66,7 @@ type Ingestion { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
   warnings: [String!]!  errors: [RowError!]!  errorCount: Int!
   rowsDeleted: Int!  source: ImportSource!  dryRun: Boolean! }
 
-type Profile { sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
+type Profile { id: ID!  sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
   stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
   sleepTargetHours: Float!  isDefault: Boolean! }
 

@@ -25,15 +25,15 @@ def _python_names(graphql_type: type) -> set[str]:
 @pytest.mark.parametrize(
     ("graphql_type", "domain_type"), [(Kpi, model.Kpi), (DailyMetric, model.DailyMetrics)]
 )
-def test_a_zero_copy_type_has_exactly_the_fields_of_its_domain_object(
+def test_a_bulk_type_has_exactly_the_fields_of_its_domain_object_and_an_id(
     graphql_type: type, domain_type: type
 ) -> None:
     domain_names = {field.name for field in dataclasses.fields(domain_type)}
 
-    assert _python_names(graphql_type) == domain_names
+    assert _python_names(graphql_type) == {"id", *domain_names}
 
 
-#: Where a zero-copy type is narrower than its domain object, and why that holds.
+#: Where a bulk type is narrower than its domain object, and why that holds.
 NARROWED: dict[tuple[type, str], tuple[object, object]] = {
     # The repositories set updated_at on every day they store; only stored days are served.
     (DailyMetric, "updated_at"): (datetime | None, datetime),
@@ -43,13 +43,14 @@ NARROWED: dict[tuple[type, str], tuple[object, object]] = {
 @pytest.mark.parametrize(
     ("graphql_type", "domain_type"), [(Kpi, model.Kpi), (DailyMetric, model.DailyMetrics)]
 )
-def test_a_zero_copy_type_declares_each_field_with_its_domain_type(
+def test_a_bulk_type_declares_each_field_with_its_domain_type(
     graphql_type: type, domain_type: type
 ) -> None:
-    # from_domain serves the domain object itself (a documented cast, docs/index.md):
+    # The served rows copy the domain values (rounded, graph/served.py) and add the id:
     # the default resolvers read these attributes, so their types must be the same.
     served = typing.get_type_hints(graphql_type)
     domain = typing.get_type_hints(domain_type)
+    assert served.pop("id") is strawberry.ID
     for name, annotation in served.items():
         expected = NARROWED.get((graphql_type, name), (domain[name], domain[name]))
         assert (domain[name], annotation) == expected, name
@@ -84,14 +85,33 @@ def test_a_profile_input_changes_carry_the_domain_enum() -> None:
     }
 
 
-def test_a_kpi_is_served_straight_from_the_domain_object() -> None:
-    kpi = model.Kpi(date=date(2026, 1, 1), bmr_kcal=1800.5, balance_7d_days=3)
+def test_a_kpi_is_served_from_the_domain_object_rounded_per_unit_with_its_id() -> None:
+    kpi = model.Kpi(
+        date=date(2026, 1, 1),
+        bmr_kcal=1800.45,
+        balance_kcal=-288.4000000000001,
+        balance_7d_days=3,
+        steps_goal_rate_7d=2 / 3,
+        weight_trend=81.23456,
+    )
 
     schema = strawberry.Schema(query=_kpi_query(kpi))
-    result = schema.execute_sync("{ kpi { date bmrKcal balance7dDays weightTrend } }")
+    result = schema.execute_sync(
+        "{ kpi { id date bmrKcal balanceKcal balance7dDays stepsGoalRate7d weightTrend"
+        " weight7dAvg } }"
+    )
 
     assert result.data == {
-        "kpi": {"date": "2026-01-01", "bmrKcal": 1800.5, "balance7dDays": 3, "weightTrend": None}
+        "kpi": {
+            "id": "S3BpOmxvY2FsOjIwMjYtMDEtMDE=",
+            "date": "2026-01-01",
+            "bmrKcal": 1800.4,
+            "balanceKcal": -288.4,
+            "balance7dDays": 3,
+            "stepsGoalRate7d": 0.6667,
+            "weightTrend": 81.235,
+            "weight7dAvg": None,
+        }
     }
 
 
@@ -100,7 +120,7 @@ def _kpi_query(kpi: model.Kpi) -> type:
     class Query:
         @strawberry.field
         def kpi(self) -> Kpi:
-            return Kpi.from_domain(kpi)
+            return Kpi.from_domain(kpi, "local")
 
     return Query
 

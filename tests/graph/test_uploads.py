@@ -72,7 +72,9 @@ def test_a_weight_correction_mid_history_changes_the_kpis_of_every_later_day(
     assert report["rowsUpdated"] == 1
     assert report["kpiDaysRecomputed"] == len(later)
     assert all(after[day] == before[day] for day in after if day < "2025-12-01")
-    assert all(after[day]["weightTrend"] != before[day]["weightTrend"] for day in later)
+    # The trend's answer to the correction decays by 0.9 a day; the first weeks show it
+    # at the served precision (grams), and the from-scratch check covers every day.
+    assert all(after[day]["weightTrend"] != before[day]["weightTrend"] for day in later[:28])
     assert_kpis_are_from_scratch(client, uow_factory)
 
 

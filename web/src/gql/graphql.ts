@@ -4,53 +4,92 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How to read a date such as 03/04/2025 whose order the file does not state. */
 export type DateOrder =
+  /** Detect the order from the file's dates; ambiguous files are refused. */
   | 'AUTO'
+  /** Day, month, year. */
   | 'DMY'
+  /** Month, day, year. */
   | 'MDY'
+  /** Year, month, day. */
   | 'YMD';
 
 /** The app an import comes from (docs/imports/index.md); AUTO is input only (recognise by signature), UNKNOWN output only, HUB the canonical CSV. */
 export type ImportSource =
+  /** An Apple Health export (XML or its ZIP). */
   | 'APPLE_HEALTH'
+  /** Input only: recognise the format by its signature. */
   | 'AUTO'
+  /** A Cronometer export. */
   | 'CRONOMETER'
+  /** A Fitbit export. */
   | 'FITBIT'
+  /** A Garmin Connect export. */
   | 'GARMIN'
+  /** A Google Fit (Takeout) export. */
   | 'GOOGLE_FIT'
+  /** This hub's canonical CSV (docs/formats.md). */
   | 'HUB'
+  /** A MyFitnessPal export. */
   | 'MYFITNESSPAL'
+  /** An Oura export. */
   | 'OURA'
+  /** Output only: no format was recognised. */
   | 'UNKNOWN'
+  /** A WHOOP export. */
   | 'WHOOP'
+  /** A Withings export. */
   | 'WITHINGS';
 
+/** The outcome of an upload. */
 export type IngestionStatus =
+  /** At least one day was inserted or changed. */
   | 'APPLIED'
+  /** Nothing was stored; errors say why. */
   | 'REJECTED'
+  /** The file was valid and equal to what was stored. */
   | 'UNCHANGED';
 
+/** What an upload does with a file that has invalid rows. */
 export type InvalidRowPolicy =
+  /** Store nothing when any row is invalid (the default). */
   | 'REJECT_FILE'
+  /** Store the valid rows and report the invalid ones. */
   | 'SKIP_ROW';
 
+/** The length of a summary period. */
 export type Period =
+  /** Calendar month. */
   | 'MONTH'
+  /** ISO week, Monday to Sunday. */
   | 'WEEK';
 
+/** The profile fields to change; fields left out keep their value. */
 export type ProfileInput = {
+  /** Multiplier of BMR, 1–3. Left out: unchanged. */
   activityFactor?: number | null | undefined;
+  /** Target daily energy balance, kcal, -5000–5000. Left out: unchanged. */
   balanceGoalKcal?: number | null | undefined;
+  /** Birth date, 1900-01-01 to today. Left out: unchanged. Null clears it. */
   birthDate?: string | null | undefined;
+  /** Height, cm, 50–300. Left out: unchanged. Null clears it (the KPIs that need it are then null). */
   heightCm?: number | null | undefined;
+  /** Protein target, g per kg of body weight, 0–5. Left out: unchanged. */
   proteinTargetGPerKg?: number | null | undefined;
+  /** Sex for the BMR formula. Left out: unchanged. Null clears it. */
   sex?: Sex | null | undefined;
+  /** Target sleep, hours, 0–24. Left out: unchanged. */
   sleepTargetHours?: number | null | undefined;
+  /** Daily steps goal, 1–100000. Left out: unchanged. */
   stepsGoal?: number | null | undefined;
 };
 
+/** Sex, as the BMR formula (Mifflin-St Jeor) distinguishes it. */
 export type Sex =
+  /** Female: BMR − 161 kcal. */
   | 'FEMALE'
+  /** Male: BMR + 5 kcal. */
   | 'MALE';
 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,0 +1,89 @@
+"""Automatic persisted queries, Apollo's protocol by SHA-256, over POST and GET (docs/api.md).
+
+A request whose ``extensions.persistedQuery`` holds ``{"version": 1, "sha256Hash"}``
+without a query runs the stored query of that hash, or gets
+``PERSISTED_QUERY_NOT_FOUND`` so the client sends the query with its hash; a query
+sent with a hash is checked against it and stored. The stored text is then parsed,
+validated and limited like any query sent in full.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import anyio.to_thread
+from cross_web import HTTPException
+from graphql import GraphQLError
+from strawberry.http import GraphQLRequestData
+from strawberry.types import ExecutionResult
+
+from persistence.persisted_queries import PersistedQueryStore
+
+NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+logger = logging.getLogger(__name__)
+#: The longest query stored: the token limit keeps real queries far below it.
+MAX_QUERY_CHARS = 100_000
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class PersistedQueryNotFoundError(Exception):
+    """The hash names no stored query."""
+
+
+async def resolve(
+    store: PersistedQueryStore, request: GraphQLRequestData, now: Callable[[], datetime]
+) -> GraphQLRequestData:
+    """``request`` with the query its persisted-query extension names.
+
+    Raises:
+        PersistedQueryNotFoundError: only a hash was sent, and no query is stored for it.
+        HTTPException: 400 for an unsupported version, a malformed hash, or a query
+            that does not match its hash.
+    """
+    persisted = (request.extensions or {}).get("persistedQuery")
+    if persisted is None:
+        return request
+    sha256 = _checked_hash(persisted)
+    if request.query is None:
+        try:
+            query = await anyio.to_thread.run_sync(store.get, sha256)
+        except Exception:  # the store is unreachable: the client sends the query instead
+            logger.warning("Persisted query store unavailable", exc_info=True)
+            query = None
+        if query is None:
+            raise PersistedQueryNotFoundError
+        return dataclasses.replace(request, query=query)
+    if hashlib.sha256(request.query.encode()).hexdigest() != sha256:
+        raise HTTPException(400, "provided sha does not match query")
+    if len(request.query) <= MAX_QUERY_CHARS:
+        stamp = now()
+        try:
+            await anyio.to_thread.run_sync(
+                lambda: store.add(sha256, request.query or "", now=stamp)
+            )
+        except Exception:  # not stored: the operation still runs (and meets the outage)
+            logger.warning("Persisted query not stored", exc_info=True)
+    return request
+
+
+def not_found() -> ExecutionResult:
+    """The answer to an unknown hash: the client retries with the query."""
+    error = GraphQLError("PersistedQueryNotFound", extensions={"code": NOT_FOUND})
+    return ExecutionResult(data=None, errors=[error])
+
+
+def _checked_hash(persisted: Any) -> str:
+    if not isinstance(persisted, dict) or persisted.get("version") != 1:
+        raise HTTPException(400, "extensions.persistedQuery must be {version: 1, sha256Hash}")
+    sha256 = persisted.get("sha256Hash")
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise HTTPException(
+            400, "extensions.persistedQuery.sha256Hash must be 64 lowercase hex digits"
+        )
+    return sha256

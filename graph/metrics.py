@@ -1,0 +1,139 @@
+"""Prometheus metrics of one server process, served at ``GET /metrics`` (docs/api.md, "Metrics").
+
+Labels are bounded: an operation is named by its first root field (a schema name,
+or ``invalid`` when none was parsed), an outcome is ``ok`` or the first error code.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import Engine
+from starlette.responses import Response
+from strawberry.extensions import SchemaExtension
+
+from domain import model
+
+_LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
+
+class Metrics:
+    """The metrics of one app, in their own registry."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.operations = Counter(
+            "healthhub_graphql_operations",
+            "GraphQL operations by operation (first root field) and outcome (ok or error code).",
+            ["operation", "outcome"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "healthhub_graphql_operation_seconds",
+            "Time to answer a GraphQL operation, by operation.",
+            ["operation"],
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.uploads = Counter(
+            "healthhub_uploads",
+            "Uploads by status (APPLIED, REJECTED, UNCHANGED) and source format.",
+            ["status", "source"],
+            registry=self.registry,
+        )
+        self.rows = Counter(
+            "healthhub_rows_applied",
+            "Days written: inserted and updated by uploads, deleted by deleteDailyMetrics.",
+            ["change"],
+            registry=self.registry,
+        )
+        self.lock_wait = Histogram(
+            "healthhub_lock_wait_seconds",
+            "Time a write waited for the user's write lock.",
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.registry.register(_PoolCollector(engine))
+
+    def observe_upload(self, report: model.Ingestion) -> None:
+        source = getattr(report, "source", None)
+        self.uploads.labels(report.status.value, getattr(source, "value", source or "HUB")).inc()
+        self.rows.labels("inserted").inc(report.rows_inserted)
+        self.rows.labels("updated").inc(report.rows_updated)
+
+    def observe_delete(self, deleted: int) -> None:
+        self.rows.labels("deleted").inc(deleted)
+
+    def observe_lock_wait(self, seconds: float) -> None:
+        self.lock_wait.observe(seconds)
+
+    def response(self) -> Response:
+        return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+class _PoolCollector(Collector):
+    """The database connection pool at scrape time."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._pool = engine.pool
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        for name, description, method in (
+            ("healthhub_db_pool_checked_out", "Connections in use.", "checkedout"),
+            ("healthhub_db_pool_idle", "Idle connections in the pool.", "checkedin"),
+            ("healthhub_db_pool_size", "Configured pool size.", "size"),
+        ):
+            read = getattr(self._pool, method, None)
+            if callable(read):
+                yield GaugeMetricFamily(name, description, value=float(read()))
+
+
+class OperationMetrics(SchemaExtension):
+    """Counts each operation by name and outcome and times it (``context.metrics``)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        context: Any = self.execution_context.context
+        metrics = getattr(context, "metrics", None)
+        if not isinstance(metrics, Metrics):
+            return
+        operation = _operation_label(self.execution_context)
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None) or []
+        outcome = "ok"
+        if errors:
+            outcome = str((errors[0].extensions or {}).get("code", "ERROR"))
+        metrics.operations.labels(operation, outcome).inc()
+        metrics.latency.labels(operation).observe(time.perf_counter() - started)
+
+
+def _operation_label(execution_context: Any) -> str:
+    document = execution_context.graphql_document
+    if document is None:
+        return "invalid"
+    try:
+        operation = str(execution_context.operation_type.value)
+    except Exception:
+        return "invalid"
+    root = execution_context.schema._schema.get_root_type(execution_context.operation_type)
+    known = root.fields if root is not None else {}
+    for definition in document.definitions:
+        selection_set = getattr(definition, "selection_set", None)
+        if getattr(definition, "operation", None) is not None and selection_set is not None:
+            for selection in selection_set.selections:
+                name = getattr(getattr(selection, "name", None), "value", None)
+                if name in known or name in ("__schema", "__type", "__typename"):
+                    return f"{operation}:{name}"
+    return operation
