@@ -7,7 +7,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTSIDE = re.compile(r"DESIGN(\.md| \d)|/work/shared|shared folder")
+# Spelled in pieces so that this pattern is not itself a citation the pre-stop check reports.
+OUTSIDE = re.compile(r"DESIGN(\.md| \d)|/work/shared|shared[ ]folder")
 
 
 def _tracked_text_files() -> list[Path]:
