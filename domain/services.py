@@ -136,8 +136,9 @@ def import_file(
         if rejected:
             report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
         else:
-            if not options.dry_run:
-                uow.lock_user(user_id)
+            # A dry run too: it writes before it rolls back, and on SQLite a transaction
+            # that read before another commit cannot start writing after it.
+            uow.lock_user(user_id)
             report = _apply(uow, user_id, parsed, report, now)
         report = bounded(report)
         if options.dry_run:
