@@ -30,6 +30,9 @@ class MetricRepository(Protocol):
     def delete_between(self, user_id: str, start: date, end: date) -> int:
         """Delete the days in the inclusive range; return how many were deleted."""
 
+    def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
+        """Delete these days, set-based; return how many were deleted."""
+
     def data_range(self, user_id: str) -> DataRange: ...
 
 

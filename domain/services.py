@@ -169,8 +169,8 @@ def _apply(
     deleted = sorted(empty & stored_dates)
     days = [day for day in result.days if day.date not in empty]
     changed = [day for day in result.changed if day.date not in empty]
-    for day in deleted:
-        uow.metrics.delete_between(user_id, day, day)
+    if deleted:
+        uow.metrics.delete_dates(user_id, deleted)
     if changed:
         uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
     firsts = deleted[:1] + [c.date for c in changed[:1]]

@@ -17,6 +17,10 @@ from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_D
 #: version in the same transaction (``SqlDataVersionRepository``).
 Touch = Callable[[str], None]
 
+#: Dates per DELETE statement: under the bound values one statement may carry (SQLite
+#: 32,766, PostgreSQL 65,535); a file at the 100,000-row limit clears its days in ten.
+_DELETE_CHUNK = 10_000
+
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
     "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1"
@@ -64,6 +68,18 @@ class SqlMetricRepository:
             DAILY_METRICS.c.user_id == user_id, DAILY_METRICS.c.date.between(start, end)
         )
         return self._connection.execute(statement).rowcount
+
+    def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
+        self._touch(user_id)
+        deleted = 0
+        ordered = sorted(set(dates))
+        for at in range(0, len(ordered), _DELETE_CHUNK):
+            statement = delete(DAILY_METRICS).where(
+                DAILY_METRICS.c.user_id == user_id,
+                DAILY_METRICS.c.date.in_(ordered[at : at + _DELETE_CHUNK]),
+            )
+            deleted += self._connection.execute(statement).rowcount
+        return deleted
 
     def data_range(self, user_id: str) -> DataRange:
         statement = select(

@@ -44,7 +44,10 @@ class _Metrics:
             self._of(user_id)[day.date] = replace(day, updated_at=updated_at)
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
-        doomed = [d for d in self._of(user_id) if start <= d <= end]
+        return self.delete_dates(user_id, [d for d in self._of(user_id) if start <= d <= end])
+
+    def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
+        doomed = [d for d in set(dates) if d in self._of(user_id)]
         for d in doomed:
             del self._of(user_id)[d]
         return len(doomed)

@@ -195,3 +195,34 @@ def test_two_upserts_in_one_unit_of_work_both_apply(uow_factory: UowFactory) -> 
 
     with uow_factory() as uow:
         assert [(d.date.day, d.steps) for d in uow.metrics.all_days(USER)] == [(1, 2), (2, None)]
+
+
+def test_delete_dates_removes_only_those_days_of_the_user(uow_factory: UowFactory) -> None:
+    days = [DailyMetrics(date=date(2026, 1, d), steps=d) for d in range(1, 8)]
+    _store(uow_factory, days)
+    _store(uow_factory, days, user="someone-else")
+
+    with uow_factory() as uow:
+        gone = [date(2026, 1, 2), date(2026, 1, 6), date(2027, 1, 1)]
+        deleted = uow.metrics.delete_dates(USER, gone)
+        uow.commit()
+
+    with uow_factory() as uow:
+        assert [d.steps for d in uow.metrics.all_days(USER)] == [1, 3, 4, 5, 7]
+        assert len(uow.metrics.all_days("someone-else")) == 7
+    assert deleted == 2
+
+
+def test_delete_dates_takes_more_dates_than_one_statement_binds(uow_factory: UowFactory) -> None:
+    # 70,000 dates: more than PostgreSQL binds in one statement (65,535).
+    first = date(1900, 1, 1)
+    days = [DailyMetrics(date=first + timedelta(days=n), steps=n) for n in range(80_000)]
+    _store(uow_factory, days)
+
+    with uow_factory() as uow:
+        deleted = uow.metrics.delete_dates(USER, [d.date for n, d in enumerate(days) if n % 8])
+        uow.commit()
+
+    with uow_factory() as uow:
+        assert [d.steps for d in uow.metrics.all_days(USER)] == list(range(0, 80_000, 8))
+    assert deleted == 70_000
