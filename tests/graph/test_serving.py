@@ -12,6 +12,7 @@ import asyncio
 import json
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -48,6 +49,16 @@ STARTUP_LINE = {
 def test_serve_uses_httptools_on_uvloop_where_installed_and_h11_when_asked() -> None:
     assert http_implementation() == (PerimeterHttpToolsProtocol, "uvloop")
     assert http_implementation("h11") == (PerimeterH11Protocol, "asyncio")
+
+
+def test_serve_falls_back_to_h11_on_asyncio_where_neither_installs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A None entry in sys.modules is how Python spells "this module is not there".
+    monkeypatch.setitem(sys.modules, "httptools", None)
+    monkeypatch.setitem(sys.modules, "uvloop", None)
+
+    assert http_implementation() == (PerimeterH11Protocol, "asyncio")
 
 
 @pytest.fixture(params=list(HTTP_ARGS))
