@@ -117,7 +117,7 @@ class SqlKpiRepository:
             .where(KPIS.c.user_id == user_id, KPIS.c.date.between(start, end))
             .order_by(KPIS.c.date)
         )
-        return [Kpi(*row) for row in fetch_tuples(self._connection, statement)]
+        return list(map(Kpi._make, fetch_tuples(self._connection, statement)))
 
 
 class SqlProfileRepository:
