@@ -579,7 +579,8 @@ def summary(kind: str, figures: Figures, baseline: Figures, baseline_name: str) 
             )
         )
     print(
-        f"\nIssue 15 targets, {kind} (HTTP, POST, gzip; each read figure: the median of"
+        f"\nIssue 15 targets (set for PostgreSQL), {kind} (HTTP, POST, gzip; each read"
+        " figure: the median of"
         f" {RUNS} requests after {WARMUP} warm-up, measured in {ROUNDS} rounds spread over"
         f" the run, the middle round counted; upload baseline: {baseline_name}):"
     )
