@@ -14,6 +14,7 @@ of memory.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 
@@ -32,23 +33,28 @@ class ValidatedDocuments:
     def __init__(self, max_documents: int = MAX_DOCUMENTS) -> None:
         self._max = max_documents
         self._documents: OrderedDict[str, DocumentNode] = OrderedDict()
+        # Operations run on the event loop, but a schema may be executed from threads
+        # too (``execute_sync``); the LRU order must not be reordered half-way.
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._documents)
 
     def get(self, query: str) -> DocumentNode | None:
-        document = self._documents.get(query)
-        if document is not None:
-            self._documents.move_to_end(query)
-        return document
+        with self._lock:
+            document = self._documents.get(query)
+            if document is not None:
+                self._documents.move_to_end(query)
+            return document
 
     def keep(self, query: str, document: DocumentNode) -> None:
         if len(query) > MAX_QUERY_CHARS:
             return
-        self._documents[query] = document
-        self._documents.move_to_end(query)
-        while len(self._documents) > self._max:
-            self._documents.popitem(last=False)
+        with self._lock:
+            self._documents[query] = document
+            self._documents.move_to_end(query)
+            while len(self._documents) > self._max:
+                self._documents.popitem(last=False)
 
 
 class DocumentCache(SchemaExtension):
