@@ -387,8 +387,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if cached is not None:
             return cached[1]
         nodes = tuple(details.node for details in field_details_list)
-        shared_key: tuple[Any, ...] = (type(self), self.field_resolver, object_type)
-        shared_key += (item_non_null, *map(id, nodes))
+        shared_key: tuple[Any, ...] = (type(self), self.field_resolver, self.is_awaitable)
+        shared_key += (object_type, item_non_null, *map(id, nodes))
         shared = _SHARED_PLANS.get(shared_key)
         if shared is not None:
             plan = shared[1]
