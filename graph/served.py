@@ -1,8 +1,10 @@
 """Served objects: opaque ids and values rounded per unit (docs/api.md, "Ids and precision").
 
-Ids and rounding are plain attributes of the objects a resolver returns, not field
-resolvers, so the fast list executor (graph/fastpath.py) serves them like any field.
-A field's precision is declared next to its description, as ``metadata={DECIMALS: n}``.
+Ids and rounding are attributes of the objects a resolver returns (views over the
+domain objects, see ``copier``), not field resolvers: Strawberry's default resolver
+reads them like any field, and the fast list executor (graph/fastpath.py) computes the
+same values inline from each view's source. A field's precision is declared next to
+its description, as ``metadata={DECIMALS: n}``.
 """
 
 from __future__ import annotations
