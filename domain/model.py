@@ -6,6 +6,7 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 #: The metric fields of a day, in canonical order (docs/formats.md, Columns).
 METRIC_FIELDS: tuple[str, ...] = (
@@ -115,9 +116,13 @@ class DailyMetrics:
         return tuple(getattr(self, name) for name in METRIC_FIELDS)
 
 
-@dataclass(frozen=True, slots=True)
-class Kpi:
-    """The KPIs of one logged day (docs/kpis.md); ``None`` where undefined."""
+class Kpi(NamedTuple):
+    """The KPIs of one logged day (docs/kpis.md); ``None`` where undefined.
+
+    A named tuple rather than a frozen dataclass: reads build thousands of these from
+    database rows, and a tuple is made from a row in a tenth of the time
+    (``Kpi._make(row)``; tests/bench/profile_read.py).
+    """
 
     date: date
     bmr_kcal: float | None = None
@@ -143,7 +148,7 @@ class Kpi:
 
 
 #: The KPI fields after ``date``, in ``Kpi`` order.
-KPI_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Kpi))[1:]
+KPI_FIELDS: tuple[str, ...] = Kpi._fields[1:]
 
 
 @dataclass(frozen=True, slots=True)

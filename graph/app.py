@@ -22,6 +22,7 @@ from graph.metrics import Metrics
 from graph.router import OrjsonGraphQLRouter
 from graph.schema import build_schema
 from persistence.accounts import SqlAccountStore
+from persistence.async_reads import AsyncReads
 from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
 from persistence.settings import Settings
@@ -58,11 +59,23 @@ def create_app(
         settings.database_url, timeout_seconds=settings.database_timeout_seconds
     )
 
+    reads = (
+        AsyncReads(settings.database_url, timeout_seconds=settings.database_timeout_seconds)
+        if AsyncReads.serves(settings.database_url)
+        else None
+    )
+
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if owned:
-            engine.dispose()
+        if reads is not None:
+            await reads.open()
+        try:
+            yield
+        finally:
+            if reads is not None:
+                await reads.close()
+            if owned:
+                engine.dispose()
 
     store = SqlAccountStore(engine)
     metrics = Metrics(engine)
@@ -84,6 +97,7 @@ def create_app(
         multipart_uploads_enabled=True,
         subscription_protocols=(),
         persisted_queries=persisted_queries or PersistedQueryStore(engine),
+        reads=reads,
     )
     router.max_upload_bytes = settings.max_upload_bytes
     router.max_import_bytes = settings.max_import_bytes
@@ -117,6 +131,7 @@ def create_app(
         store=store,
         api_token=settings.api_token.get_secret_value() if settings.api_token else None,
         clock=clock,
+        reads=reads,
     )
     # Outside the authentication guard: preflights need no token, every answer is
     # compressed, and every request that passes the perimeter's outer ring has its id.

@@ -38,6 +38,7 @@ from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, 
 from graph.errors import DATABASE_UNAVAILABLE_MESSAGE
 from graph.guards import _header, graphql_error_response
 from persistence.accounts import SqlAccountStore
+from persistence.async_reads import AsyncReads, ReadsUnavailableError
 
 #: Where the guard leaves the id of the user a request acts as.
 USER_SCOPE_KEY = "healthhub.user_id"
@@ -84,6 +85,7 @@ class Authentication:
         store: where users and token hashes are looked up.
         api_token: ``HEALTHHUB_API_TOKEN``, if set; it acts as ``local``.
         clock: the current instant, for ``last_used_at``.
+        reads: the same lookups on the event loop (PostgreSQL), used once open.
     """
 
     def __init__(
@@ -93,9 +95,11 @@ class Authentication:
         store: SqlAccountStore,
         api_token: str | None,
         clock: Callable[[], datetime],
+        reads: AsyncReads | None = None,
     ) -> None:
         self.app = app
         self.store = store
+        self.reads = reads
         self.api_token = f"Bearer {api_token}".encode() if api_token else None
         self.clock = clock
         self._accounts_seen_at = -ACCOUNTS_SEEN_SECONDS
@@ -110,7 +114,7 @@ class Authentication:
             return
         try:
             user_id = await self._identify(scope)
-        except (OperationalError, PoolTimeoutError) as error:
+        except (OperationalError, PoolTimeoutError, ReadsUnavailableError) as error:
             error_id = uuid.uuid4().hex
             logger.warning("Database unavailable %s while authenticating: %s", error_id, error)
             await _database_unavailable(scope, receive, send, error_id)
@@ -148,13 +152,19 @@ class Authentication:
     async def _accounts(self) -> bool:
         if time.monotonic() - self._accounts_seen_at < ACCOUNTS_SEEN_SECONDS:
             return True
-        exist = await anyio.to_thread.run_sync(self.store.any_users)
+        if self.reads is not None and self.reads.ready:
+            exist = await self.reads.any_users()
+        else:
+            exist = await anyio.to_thread.run_sync(self.store.any_users)
         if exist:
             self._accounts_seen_at = time.monotonic()
         return exist
 
     async def _user_of(self, sha256: str) -> str | None:
-        owner = await anyio.to_thread.run_sync(self.store.find_token, sha256)
+        if self.reads is not None and self.reads.ready:
+            owner = await self.reads.find_token(sha256)
+        else:
+            owner = await anyio.to_thread.run_sync(self.store.find_token, sha256)
         if owner is None:
             return None
         now = self.clock()

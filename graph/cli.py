@@ -305,9 +305,11 @@ def _stamp(moment: datetime) -> str:
 
 
 def _plain(obj: Any) -> Any:
-    """A dataclass as JSON-ready values (dates ISO, enums by name)."""
+    """A dataclass or named tuple as JSON-ready values (dates ISO, enums by name)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return {name: _plain(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, tuple | list):
         return [_plain(item) for item in obj]
     if isinstance(obj, date):

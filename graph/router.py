@@ -23,6 +23,7 @@ from strawberry.types import ExecutionResult
 from graph import apq, caching, responses
 from graph.context import Context, utc_now
 from graph.uploads import read_multipart
+from persistence.async_reads import AsyncReads
 from persistence.persisted_queries import PersistedQueryStore
 
 NOT_AN_OBJECT_MESSAGE = (
@@ -43,9 +44,11 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         schema: BaseSchema,
         *,
         persisted_queries: PersistedQueryStore | None = None,
+        reads: AsyncReads | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(schema, **kwargs)
+        self._reads = reads
         self._build = caching.schema_build(schema.as_str())
         self._persisted_queries = persisted_queries
 
@@ -123,7 +126,11 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                 return user_id, uow.data_version(user_id)
 
         try:
-            user_id, version = await anyio.to_thread.run_sync(read_version)
+            if self._reads is not None and self._reads.ready:
+                user_id = context.user_id
+                version = await self._reads.data_version(user_id)
+            else:
+                user_id, version = await anyio.to_thread.run_sync(read_version)
         except Exception:  # the operation meets the same failure and reports it
             return None
         return caching.etag(user_id, version, self._build, request.query_params)

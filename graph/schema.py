@@ -19,6 +19,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
 from graph.cost import CostLimit
+from graph.documents import ValidatedDocuments, extension_for
 from graph.error_codes import ErrorCodes, costly
 from graph.errors import ErrorShaping
 from graph.metrics import OperationMetrics
@@ -63,6 +64,8 @@ def build_schema(
         execution_context_class=execution_context_class,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
         extensions=[
+            # Each schema keeps its own documents: they were validated with its rules.
+            extension_for(ValidatedDocuments()),
             functools.partial(AddValidationRules, list(_LIMIT_RULES)),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
             CostLimit,

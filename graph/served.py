@@ -1,8 +1,10 @@
 """Served objects: opaque ids and values rounded per unit (docs/api.md, "Ids and precision").
 
-Ids and rounding are plain attributes of the objects a resolver returns, not field
-resolvers, so the fast list executor (graph/fastpath.py) serves them like any field.
-A field's precision is declared next to its description, as ``metadata={DECIMALS: n}``.
+Ids and rounding are attributes of the objects a resolver returns (views over the
+domain objects, see ``copier``), not field resolvers: Strawberry's default resolver
+reads them like any field, and the fast list executor (graph/fastpath.py) computes the
+same values inline from each view's source. A field's precision is declared next to
+its description, as ``metadata={DECIMALS: n}``.
 """
 
 from __future__ import annotations
@@ -70,77 +72,116 @@ def precision(served_type: type) -> dict[str, int]:
     }
 
 
+#: How a view serves one attribute: (source attribute, scale, decimals); scale and
+#: decimals are None for a value served as it is.
+ServedField = tuple[str, float | None, int | None]
+
+
+def rounded(value: float | None, scale: float, decimals: int) -> float | None:
+    """``round_half_even(value, decimals)``, computed the quick way where that is exact:
+    ``round(x * 10**n) / 10**n`` is one correctly rounded division, which gives the
+    shortest decimal, unless ``x * 10**n`` lies within 1e-4 of a half, where
+    ``round_half_even`` decides exactly (``scale`` is ``10.0 ** decimals``). NaN and
+    infinity come back unchanged, for the executor to refuse as it would any other.
+
+    The fast executor (graph/fastpath.py) inlines exactly these steps; the
+    differential test (tests/graph/test_fastpath.py) holds them equal.
+    """
+    if value is None:
+        return None
+    try:
+        scaled = value * scale
+        nearest = round(scaled)
+    except (ValueError, OverflowError):
+        return round_half_even(value, decimals)
+    if -0.4999 < scaled - nearest < 0.4999:
+        return nearest / scale
+    return round_half_even(value, decimals)
+
+
+def served_id(prefix: str, key: Any) -> str:
+    """The opaque id of the object whose key (a date) is ``key``, after ``prefix``
+    (``id_prefix``); the fast executor inlines the same expression."""
+    return _b64((prefix + key.isoformat()).encode()).decode()
+
+
 def copier(
     served_type: type[_T], *, id_key: str | None = None
 ) -> Callable[[Iterable[Any], str], list[_T]]:
-    """A function building ``served_type`` objects from domain objects with the same
-    attribute names, rounding the fields that declare ``DECIMALS``.
+    """A function serving domain objects with the same attribute names as
+    ``served_type`` objects, rounding the fields that declare ``DECIMALS``.
 
     With ``id_key``, each object's ``id`` is ``opaque_id`` of the prefix the function
     is given (``"Type:user:"``) and the ISO text of the source's ``id_key`` attribute.
-    A 3,650-day ``kpis`` answer rounds 50,000 values, so the loop is generated with
-    the rounding inlined: ``round(x * 10**n) / 10**n`` (one correctly rounded division,
-    which gives the shortest decimal) unless ``x * 10**n`` lies within 1e-4 of a half,
-    where ``round_half_even`` decides exactly. A row holding NaN or infinity takes
-    the plain path, and the executor refuses the value as it would any other.
-    """
-    definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
-    decimals = precision(served_type)
-    names = [field.python_name for field in definition.fields if field.python_name != "id"]
-    entries = [f"'id': b64((prefix + source.{id_key}.isoformat()).encode()).decode()"] * bool(
-        id_key
-    )
-    body = []
-    for index, name in enumerate(names):
-        if name not in decimals:
-            entries.append(f"{name!r}: source.{name}")
-            continue
-        scale = float(10 ** decimals[name])
-        body += [
-            f"x{index} = source.{name}",
-            f"if x{index} is not None:",
-            f"    scaled = x{index} * {scale!r}",
-            "    nearest = round(scaled)",
-            "    if -0.4999 < scaled - nearest < 0.4999:",
-            f"        x{index} = nearest / {scale!r}",
-            "    else:",
-            f"        x{index} = exact(x{index}, {decimals[name]})",
-        ]
-        entries.append(f"{name!r}: x{index}")
-    body += [
-        "served = new(served_type)",
-        "served.__dict__ = {" + ", ".join(entries) + "}",
-        "append(served)",
-    ]
-    lines = [
-        "def copy_all(sources, prefix):",
-        "    out = []",
-        "    append = out.append",
-        "    for source in sources:",
-        "        try:",
-        *(f"            {line}" for line in body),
-        "        except (ValueError, OverflowError):",
-        "            append(plain(source, prefix))",
-        "    return out",
-    ]
 
-    def plain(source: Any, prefix: str) -> _T:
-        served = object.__new__(served_type)
-        values = {name: getattr(source, name) for name in names}
-        for name, places in decimals.items():
-            values[name] = round_half_even(values[name], places)
-        if id_key:
-            values["id"] = _b64((prefix + getattr(source, id_key).isoformat()).encode()).decode()
-        served.__dict__ = values
+    Each served object is a view: an instance of a subclass of ``served_type`` that
+    holds its source and computes each attribute when it is read (``rounded``,
+    ``served_id``). So serving a 3,650-day answer makes no copy of 80,000 values: the
+    fast executor reads ``__served_fields__`` and computes every value of a row in
+    the one function it generates for the selection (graph/fastpath.py), and any
+    other reader (the stock executor, a test) gets the same values from the
+    attributes.
+    """
+    view = _view_class(served_type, id_key)
+    new = object.__new__
+
+    def copy_all(sources: Iterable[Any], prefix: str) -> list[_T]:
+        served: list[_T] = []
+        append = served.append
+        for source in sources:
+            item: Any = new(view)
+            item._source = source
+            item._prefix = prefix
+            append(item)
         return served
 
-    namespace: dict[str, Any] = {
-        "new": object.__new__,
-        "served_type": served_type,
-        "exact": round_half_even,
-        "b64": _b64,
-        "plain": plain,
-    }
-    exec("\n".join(lines), namespace)  # the source is built above from field names only
-    copy_all: Callable[[Iterable[Any], str], list[_T]] = namespace["copy_all"]
     return copy_all
+
+
+def _view_class(served_type: type[_T], id_key: str | None) -> type[_T]:
+    definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
+    decimals = precision(served_type)
+    fields: dict[str, ServedField] = {}
+    namespace: dict[str, Any] = {
+        "__slots__": ("_source", "_prefix"),
+        "__module__": served_type.__module__,
+        "__qualname__": served_type.__qualname__,
+        "__doc__": served_type.__doc__,
+    }
+    for field in definition.fields:
+        name = field.python_name
+        if name == "id" and id_key:
+            continue
+        if name in decimals:
+            scale = 10.0 ** decimals[name]
+            fields[name] = (name, scale, decimals[name])
+            namespace[name] = property(_rounded_reader(name, scale, decimals[name]))
+        else:
+            fields[name] = (name, None, None)
+            namespace[name] = property(_plain_reader(name))
+    if id_key:
+        namespace["id"] = property(_id_reader(id_key))
+    namespace["__served_fields__"] = fields
+    namespace["__served_id_key__"] = id_key if id_key else None
+    return type(served_type.__name__, (served_type,), namespace)
+
+
+def _rounded_reader(name: str, scale: float, decimals: int) -> Callable[[Any], float | None]:
+    def read(self: Any) -> float | None:
+        return rounded(getattr(self._source, name), scale, decimals)
+
+    return read
+
+
+def _plain_reader(name: str) -> Callable[[Any], Any]:
+    def read(self: Any) -> Any:
+        return getattr(self._source, name)
+
+    return read
+
+
+def _id_reader(id_key: str) -> Callable[[Any], str]:
+    def read(self: Any) -> str:
+        return served_id(self._prefix, getattr(self._source, id_key))
+
+    return read

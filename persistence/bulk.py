@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import psycopg
@@ -58,19 +58,42 @@ def insert_rows(
     connection.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
 
 
-def fetch_tuples(connection: Connection, statement: Select[Any]) -> list[Row]:
+def fetch_tuples(
+    connection: Connection, statement: Select[Any], params: Mapping[str, Any] | None = None
+) -> list[Row]:
     """All rows of a Core select, as plain tuples.
 
     On PostgreSQL the rows come in psycopg's binary format, which decodes numbers
     about twice as fast as text. That skips SQLAlchemy's result types: use it only
     for columns whose driver values are already what the domain wants.
+
+    With ``params``, ``statement`` is a module-level select with named bind
+    parameters: its SQL is compiled once per dialect and kept (compiling a select
+    of 21 columns costs about 0.2 ms, a fifth of a 365-day read).
     """
     if connection.dialect.name != "postgresql":
-        return [tuple(row) for row in connection.execute(statement)]
-    compiled = statement.compile(dialect=connection.dialect)
+        return [tuple(row) for row in connection.execute(statement, dict(params or {}))]
+    if params is None:
+        compiled = statement.compile(dialect=connection.dialect)
+        sql, params = str(compiled), compiled.params
+    else:
+        sql = _compiled_sql(connection, statement)
     with _driver(connection).cursor(binary=True) as cursor:
-        cursor.execute(str(compiled), compiled.params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+#: SQL of the selects ``fetch_tuples`` is given with params, by (statement, dialect).
+_COMPILED: dict[tuple[int, str], tuple[Select[Any], str]] = {}
+
+
+def _compiled_sql(connection: Connection, statement: Select[Any]) -> str:
+    key = (id(statement), connection.dialect.name)
+    kept = _COMPILED.get(key)
+    if kept is None or kept[0] is not statement:
+        kept = (statement, str(statement.compile(dialect=connection.dialect)))
+        _COMPILED[key] = kept
+    return kept[1]
 
 
 def _driver(connection: Connection) -> psycopg.Connection[Row]:

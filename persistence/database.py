@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -71,10 +72,12 @@ def _sqlite_engine(url: str, timeout_seconds: float, pool_size: int, max_overflo
     return engine
 
 
-def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
+def postgres_connect_args(timeout_seconds: float) -> dict[str, Any]:
+    """psycopg connection options: time limits on connecting, statements and locks, UTC,
+    and TCP keepalives so a vanished server cannot leave a read blocked forever."""
     seconds = max(1, math.ceil(timeout_seconds))
     milliseconds = math.ceil(timeout_seconds * 1000)
-    connect_args = {
+    return {
         "connect_timeout": seconds,
         "options": (
             f"-c statement_timeout={milliseconds} -c lock_timeout={milliseconds} -c TimeZone=UTC"
@@ -86,11 +89,14 @@ def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overf
         "keepalives_count": 3,
         "tcp_user_timeout": milliseconds,
     }
+
+
+def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_timeout=timeout_seconds,
         pool_size=pool_size,
         max_overflow=max_overflow,
-        connect_args=connect_args,
+        connect_args=postgres_connect_args(timeout_seconds),
     )

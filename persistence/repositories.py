@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
@@ -20,6 +20,24 @@ Touch = Callable[[str], None]
 #: Dates per DELETE statement: under the bound values one statement may carry (SQLite
 #: 32,766, PostgreSQL 65,535); a file at the 100,000-row limit clears its days in ten.
 _DELETE_CHUNK = 10_000
+
+#: The reads of a date range, compiled once (``fetch_tuples`` with params).
+_METRICS_BETWEEN = (
+    select(*mapping.METRIC_COLUMNS)
+    .where(
+        DAILY_METRICS.c.user_id == bindparam("user_id"),
+        DAILY_METRICS.c.date.between(bindparam("start"), bindparam("end")),
+    )
+    .order_by(DAILY_METRICS.c.date)
+)
+_KPIS_BETWEEN = (
+    select(*mapping.KPI_COLUMNS)
+    .where(
+        KPIS.c.user_id == bindparam("user_id"),
+        KPIS.c.date.between(bindparam("start"), bindparam("end")),
+    )
+    .order_by(KPIS.c.date)
+)
 
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
@@ -43,12 +61,10 @@ class SqlMetricRepository:
         return [DailyMetrics(*row) for row in fetch_tuples(self._connection, statement)]
 
     def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
-        statement = (
-            select(*mapping.METRIC_COLUMNS)
-            .where(DAILY_METRICS.c.user_id == user_id, DAILY_METRICS.c.date.between(start, end))
-            .order_by(DAILY_METRICS.c.date)
+        rows = fetch_tuples(
+            self._connection, _METRICS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
         )
-        return [DailyMetrics(*row) for row in fetch_tuples(self._connection, statement)]
+        return [DailyMetrics(*row) for row in rows]
 
     def upsert(
         self,
@@ -112,12 +128,12 @@ class SqlKpiRepository:
         insert_rows(self._connection, KPIS, mapping.kpi_rows(user_id, kpis, computed_at))
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
-        statement = (
-            select(*mapping.KPI_COLUMNS)
-            .where(KPIS.c.user_id == user_id, KPIS.c.date.between(start, end))
-            .order_by(KPIS.c.date)
+        rows = fetch_tuples(
+            self._connection, _KPIS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
         )
-        return [Kpi(*row) for row in fetch_tuples(self._connection, statement)]
+        # The columns are Kpi's fields in order (mapping.KPI_COLUMNS): a row is a Kpi.
+        new = tuple.__new__
+        return [new(Kpi, row) for row in rows]
 
 
 class SqlProfileRepository:

@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import cProfile
 import functools
+import gc
 import inspect
 import json
 import os
@@ -138,6 +139,20 @@ def instrument() -> None:
     _timed(FastExecutionContext, "complete_list_value", "list completion")
 
 
+_gc_started: list[float] = []
+
+
+def _on_gc(phase: str, info: dict[str, int]) -> None:
+    """Time spent collecting garbage, counted inside whichever stage set it off."""
+    if phase == "start":
+        _gc_started.append(time.perf_counter())
+    elif _gc_started:
+        _totals[f"garbage collection (gen {info['generation']}, inside the stages)"] += (
+            time.perf_counter() - _gc_started.pop()
+        )
+        _totals[f"collections of gen {info['generation']}"] += 1
+
+
 def timed_app(app: Any) -> Any:
     async def outermost(scope: Any, receive: Any, send: Any) -> None:
         started = time.perf_counter()
@@ -228,6 +243,13 @@ def report(days: int, client_times: list[float], requests: int) -> None:
         share = own[stage] / total if total else 0.0
         label = labels.get(stage, stage)
         print(f"  {label:44s} {own[stage] / requests * 1000:10.3f} {share:7.1%}")
+    for generation in range(3):
+        seconds = _totals.get(f"garbage collection (gen {generation}, inside the stages)", 0.0)
+        count = _totals.get(f"collections of gen {generation}", 0.0)
+        print(
+            f"  of which garbage collection, generation {generation}:"
+            f" {seconds / requests * 1000:.3f} ms/request, {count / requests:.1f} per request"
+        )
 
 
 def run(kind: str, day_counts: list[int], requests: int, cprofile_top: int) -> None:
@@ -240,6 +262,7 @@ def run(kind: str, day_counts: list[int], requests: int, cprofile_top: int) -> N
         load(url)
         os.environ["HEALTHHUB_DATABASE_URL"] = url
         instrument()
+        gc.callbacks.append(_on_gc)
         app = timed_app(asgi_app())
         port = _free_port()
         config = uvicorn.Config(

@@ -58,7 +58,10 @@ def test_a_matching_if_none_match_is_answered_304_without_running_the_query(
     assert response.status_code == 304
     assert response.content == b""
     assert response.headers["etag"] == tag
-    assert factory.opened == opened + 1  # the data version only
+    # The data version only: through a unit of work on SQLite, on the event loop on
+    # PostgreSQL (persistence/async_reads.py); the query itself never runs.
+    version_reads = 0 if factory.engine.dialect.name == "postgresql" else 1
+    assert factory.opened == opened + version_reads
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from strawberry.types import ExecutionResult
 
 from domain import model, services
 from domain.ports import UnitOfWork
+from graph import served
 from graph.context import Context
 from graph.fastpath import FastExecutionContext
 from graph.schema import build_schema
@@ -554,6 +555,9 @@ def test_drawn_operations_get_the_stock_response(
     stock = _run(_REAL_STOCK, document, variables, stored)
     fast = _run(_REAL_FAST, document, variables, stored)
     assert _dump(fast) == _dump(stock)
+    # Again: now from the kept document (graph/documents.py) and its shared plans.
+    again = _run(_REAL_FAST, document, variables, stored)
+    assert _dump(again) == _dump(stock)
 
 
 def test_a_long_kpis_range_is_read_row_by_row_with_the_stock_values(stored: Context) -> None:
@@ -567,3 +571,40 @@ def test_a_long_kpis_range_is_read_row_by_row_with_the_stock_values(stored: Cont
     assert len(stock.data["kpis"]) > 300
     assert _dump(fast) == _dump(stock)
     assert _CountingExecutor.built == 1
+
+
+def test_a_kept_document_with_conditions_follows_each_executions_variables(
+    stored: Context,
+) -> None:
+    """Plans of a selection with ``@include``/``@skip`` are not shared between
+    executions: which fields are collected depends on the variables."""
+    document = """query($with: Boolean!, $without: Boolean!) {
+      kpis(start: "2025-01-01", end: "2026-03-20") {
+        date weightTrend @include(if: $with) bmrKcal @skip(if: $without) } }"""
+    both: list[dict[str, object]] = [
+        {"with": True, "without": False},
+        {"with": False, "without": True},
+    ]
+    for flags in both * 2:
+        stock = _run(_REAL_STOCK, document, flags, stored)
+        fast = _run(_REAL_FAST, document, flags, stored)
+        assert stock.errors is None
+        assert _dump(fast) == _dump(stock)
+
+
+def test_served_views_are_computed_from_their_source_in_the_generated_function(
+    stored: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast executor computes a view's rounded values and id inline, without
+    reading the view's attributes (which call ``graph.served.rounded``)."""
+    fields = " ".join(_TYPES.get_type("Kpi").fields)  # type: ignore[union-attr]
+    document = f'{{ kpis(start: "2017-01-01", end: "2026-03-20") {{ {fields} }} }}'
+    stock = _run(_REAL_STOCK, document, {}, stored)
+    assert stock.errors is None
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("an attribute of a served view was read")
+
+    monkeypatch.setattr(served, "rounded", refuse)
+    fast = _run(_REAL_FAST, document, {}, stored)
+    assert _dump(fast) == _dump(stock)

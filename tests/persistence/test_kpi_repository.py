@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -70,7 +69,7 @@ def test_every_kpi_field_reads_back_exactly(uow_factory: UowFactory) -> None:
 def test_replace_from_keeps_earlier_days_and_replaces_the_rest(uow_factory: UowFactory) -> None:
     _replace(uow_factory, None, [_kpi(START + timedelta(days=i), i) for i in range(10)])
     since = START + timedelta(days=4)
-    recomputed = [dataclasses.replace(_kpi(since, 100), date=since)]
+    recomputed = [_kpi(since, 100)._replace(date=since)]
 
     _replace(uow_factory, since, recomputed)
 

@@ -34,6 +34,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.pool import Pool
 from sqlglot import exp
 
+from persistence import async_reads
 from persistence.tables import user_data_tables
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -203,6 +204,16 @@ class _CheckedCursor(psycopg.Cursor[Any]):
         return super().copy(statement, params, **kwargs)
 
 
+class _CheckedAsyncCursor(psycopg.AsyncCursor[Any]):
+    """The same check for the event-loop reads (persistence/async_reads.py)."""
+
+    async def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        if isinstance(query, str | bytes):
+            text = query.decode() if isinstance(query, bytes) else query
+            RECORDER.check(text, "postgresql")
+        return await super().execute(query, params, **kwargs)
+
+
 def _before_cursor_execute(
     connection: Any, cursor: Any, statement: str, *args: Any, **kwargs: Any
 ) -> None:
@@ -220,6 +231,7 @@ def install() -> None:
     if not event.contains(Engine, "before_cursor_execute", _before_cursor_execute):
         event.listen(Engine, "before_cursor_execute", _before_cursor_execute)
         event.listen(Pool, "connect", _on_connect)
+    async_reads.CURSOR_FACTORY = _CheckedAsyncCursor
 
 
 @contextmanager
