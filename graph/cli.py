@@ -86,6 +86,7 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
         log_format=settings.log_format,
+        http=args.http,
     )
     return 0
 
@@ -372,6 +373,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--http",
+        choices=["auto", "h11"],
+        default="auto",
+        help="auto: uvicorn's httptools protocol on uvloop where installed; "
+        "h11: its pure-Python protocol on asyncio (docs/operations.md)",
+    )
 
     ingest = command(
         "ingest", _ingest, "import a file (CSV or any app format) and print the report"

@@ -1,29 +1,36 @@
 """uvicorn, configured so that slow or idle clients cannot hold the server (docs/security.md).
 
-``PerimeterH11Protocol`` extends uvicorn's h11 protocol (written for uvicorn 0.30–0.x,
-checked below): a new connection idle for ``IDLE_KEEP_ALIVE_SECONDS`` is closed like a
-kept-alive one, request headers must be complete within ``HEADER_TIMEOUT_SECONDS``,
-connections beyond ``HEALTHHUB_MAX_CONNECTIONS`` are answered 503
-``SERVICE_UNAVAILABLE``, and a shutdown abandons what is still in flight after
-``IN_FLIGHT_GRACE_SECONDS`` (graph/draining.py).
+``PerimeterLimits`` extends either of uvicorn's HTTP protocols (written for uvicorn
+0.30–0.x, checked below): a new connection idle for ``IDLE_KEEP_ALIVE_SECONDS`` is
+closed like a kept-alive one, request headers must be complete within
+``HEADER_TIMEOUT_SECONDS``, connections beyond ``HEALTHHUB_MAX_CONNECTIONS`` are
+answered 503 ``SERVICE_UNAVAILABLE``, and a shutdown abandons what is still in flight
+after ``IN_FLIGHT_GRACE_SECONDS`` (graph/draining.py). ``serve()`` runs
+``PerimeterHttpToolsProtocol`` (graph/httptools_protocol.py) on uvloop where they
+import, else ``PerimeterH11Protocol`` on asyncio.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import logging
+import logging.config
 from importlib.metadata import version
-from typing import Any
+from importlib.util import find_spec
+from typing import TYPE_CHECKING, Any, Literal
 
 import h11
 import uvicorn
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from graph.draining import ABANDON
 from graph.guards import graphql_error_response
 from graph.logs import log_config
 from persistence.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 _UVICORN = tuple(int(part) for part in version("uvicorn").split(".")[:2])
 if not (0, 30) <= _UVICORN < (1, 0):
@@ -59,8 +66,33 @@ async def _over_capacity(scope: Scope, receive: Receive, send: Send) -> None:
     )
 
 
-class PerimeterH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with the idle, header and connection limits above."""
+if TYPE_CHECKING:
+
+    class _UvicornHttp(asyncio.Protocol):
+        """What the limits use of uvicorn's two HTTP protocols (all there since 0.30)."""
+
+        app: Any  # typed differently across uvicorn releases
+        loop: asyncio.AbstractEventLoop
+        connections: set[Any]
+        transport: asyncio.Transport
+        timeout_keep_alive: int
+        timeout_keep_alive_task: asyncio.TimerHandle | None
+
+        def timeout_keep_alive_handler(self) -> None: ...
+        def on_response_complete(self) -> None: ...
+        def shutdown(self) -> None: ...
+
+else:
+    _UvicornHttp = asyncio.Protocol
+
+
+class PerimeterLimits(_UvicornHttp):
+    """The idle, header, connection and shutdown limits, for either uvicorn protocol.
+
+    Put it before the protocol class (``class P(PerimeterLimits, H11Protocol)``); the
+    subclass calls ``_app_for_next_request`` where its protocol picks the app for a
+    request, and says when it is waiting for a request's headers.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,9 +100,9 @@ class PerimeterH11Protocol(H11Protocol):
         self._header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        super().connection_made(transport)  # type: ignore[arg-type]
+        super().connection_made(transport)
         # uvicorn arms its keep-alive timer only after a response; a new connection
-        # that never speaks is just as idle.
+        # that never speaks is just as idle. Its first bytes cancel the timer.
         self.timeout_keep_alive_task = self.loop.call_later(
             self.timeout_keep_alive, self.timeout_keep_alive_handler
         )
@@ -80,19 +112,21 @@ class PerimeterH11Protocol(H11Protocol):
         self._cancel_header_timer()
         super().connection_lost(exc)
 
-    def handle_events(self) -> None:
-        # uvicorn reads ``self.app`` for each request it starts.
-        over = len(self.connections) > _max_connections()
-        self.app = _over_capacity if over else self._own_app
-        super().handle_events()
-
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        self._arm_header_timer()
+        if not self.transport.is_closing():
+            self._arm_header_timer()
 
     def shutdown(self) -> None:
         _abandon_later(self.loop)
         super().shutdown()
+
+    def _app_for_next_request(self) -> ASGIApp:
+        """The app, or the 503 past ``HEALTHHUB_MAX_CONNECTIONS`` (this one counted)."""
+        return _over_capacity if len(self.connections) > _max_connections() else self._own_app
+
+    def _waiting_for_headers(self) -> bool:
+        raise NotImplementedError
 
     def _arm_header_timer(self) -> None:
         self._cancel_header_timer()
@@ -104,11 +138,22 @@ class PerimeterH11Protocol(H11Protocol):
             self._header_timer = None
 
     def _headers_overdue(self) -> None:
-        waiting_for_headers = self.conn.their_state is h11.IDLE and (
+        if self._waiting_for_headers() and not self.transport.is_closing():
+            self.transport.close()
+
+
+class PerimeterH11Protocol(PerimeterLimits, H11Protocol):
+    """uvicorn's h11 protocol (pure Python) with the limits above."""
+
+    def handle_events(self) -> None:
+        # uvicorn reads ``self.app`` for each request it starts here.
+        self.app = self._app_for_next_request()
+        super().handle_events()
+
+    def _waiting_for_headers(self) -> bool:
+        return self.conn.their_state is h11.IDLE and (
             self.cycle is None or self.cycle.response_complete
         )
-        if waiting_for_headers and not self.transport.is_closing():
-            self.transport.close()
 
 
 _abandon_armed: set[asyncio.AbstractEventLoop] = set()
@@ -121,9 +166,39 @@ def _abandon_later(loop: asyncio.AbstractEventLoop) -> None:
         loop.call_later(IN_FLIGHT_GRACE_SECONDS, ABANDON.now)
 
 
-def serve(*, host: str, port: int, workers: int, log_level: str, log_format: str = "text") -> None:
+#: ``auto``: uvicorn's httptools protocol (C parser) and uvloop where they import, else
+#: ``h11``: its pure-Python protocol on asyncio. Both carry the same limits.
+HttpChoice = Literal["auto", "h11"]
+
+
+def http_implementation(choice: HttpChoice = "auto") -> tuple[type[asyncio.Protocol], str]:
+    """The HTTP protocol class and the event loop name (for ``uvicorn.run``) to serve with."""
+    if choice == "h11":
+        return PerimeterH11Protocol, "asyncio"
+    protocol: type[asyncio.Protocol] = PerimeterH11Protocol
+    if find_spec("httptools") is not None:
+        from graph.httptools_protocol import PerimeterHttpToolsProtocol
+
+        protocol = PerimeterHttpToolsProtocol
+    return protocol, "uvloop" if find_spec("uvloop") is not None else "asyncio"
+
+
+def serve(
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    log_format: str = "text",
+    http: HttpChoice = "auto",
+) -> None:
     """Serve the app built from the environment (``graph.cli:asgi_app``) with uvicorn,
     every log line with its request id, as text or JSON (graph/logs.py)."""
+    logging_config = log_config(log_format, log_level)
+    logging.config.dictConfig(logging_config)
+    protocol, loop = http_implementation(http)
+    name = "httptools" if protocol is not PerimeterH11Protocol else "h11"
+    logger.info("HTTP: uvicorn's %s protocol on the %s event loop", name, loop)
     uvicorn.run(
         "graph.cli:asgi_app",
         factory=True,
@@ -131,9 +206,10 @@ def serve(*, host: str, port: int, workers: int, log_level: str, log_format: str
         port=port,
         workers=workers,
         log_level=log_level,
-        http=PerimeterH11Protocol,
+        http=protocol,
+        loop=loop,
         timeout_keep_alive=IDLE_KEEP_ALIVE_SECONDS,
         timeout_graceful_shutdown=SHUTDOWN_TIMEOUT_SECONDS,
-        log_config=log_config(log_format, log_level),
+        log_config=logging_config,
         access_log=False,  # RequestContext logs each request, with its id
     )

@@ -1,5 +1,10 @@
 """The real ``healthhub serve`` against hostile clients: WebSockets, idle and slow
-connections, too many connections, SIGTERM with a body still trickling in."""
+connections, too many connections, SIGTERM with a body still trickling in.
+
+Each runs on both HTTP protocols ``serve`` can use (graph/serving.py): httptools on
+uvloop, the default where installed, and h11 on asyncio (``--http h11``). What is
+tested happens before any database work, so one database (SQLite) serves them.
+"""
 
 from __future__ import annotations
 
@@ -7,54 +12,121 @@ import asyncio
 import json
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import anyio
 import pytest
 import websockets
+from sqlalchemy import Engine
 from starlette.types import Message
+from websockets.asyncio.client import connect
 
+from graph.httptools_protocol import PerimeterHttpToolsProtocol
 from graph.pacing import BodyPace
+from graph.serving import (
+    HEADER_TIMEOUT_SECONDS,
+    IDLE_KEEP_ALIVE_SECONDS,
+    PerimeterH11Protocol,
+    http_implementation,
+)
 from tests.support.server import ServerProcess, running_server
 
 TOKEN = "perimeter-test-token-0123456789abcdef"
 pytestmark = pytest.mark.slow
+#: The ``serve`` arguments for each protocol, and what its start-up line names.
+HTTP_ARGS = {"httptools": [], "h11": ["--http", "h11"]}
+STARTUP_LINE = {
+    "httptools": "uvicorn's httptools protocol on the uvloop event loop",
+    "h11": "uvicorn's h11 protocol on the asyncio event loop",
+}
+
+
+def test_serve_uses_httptools_on_uvloop_where_installed_and_h11_when_asked() -> None:
+    assert http_implementation() == (PerimeterHttpToolsProtocol, "uvloop")
+    assert http_implementation("h11") == (PerimeterH11Protocol, "asyncio")
+
+
+def test_serve_falls_back_to_h11_on_asyncio_where_neither_installs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A None entry in sys.modules is how Python spells "this module is not there".
+    monkeypatch.setitem(sys.modules, "httptools", None)
+    monkeypatch.setitem(sys.modules, "uvloop", None)
+
+    assert http_implementation() == (PerimeterH11Protocol, "asyncio")
+
+
+@pytest.fixture(params=list(HTTP_ARGS))
+def http(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture
-def server(database_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
+def sqlite_url(_sqlite_database: Engine) -> str:
+    return _sqlite_database.url.render_as_string(hide_password=False)
+
+
+@contextmanager
+def _serving(http: str, url: str, log: Path, env: dict[str, str]) -> Iterator[ServerProcess]:
+    """``healthhub serve`` on the protocol ``http``, checked by its start-up line."""
+    with running_server(url, log, env=env, args=HTTP_ARGS[http]) as server:
+        assert STARTUP_LINE[http] in server.log_text()
+        yield server
+
+
+@pytest.fixture
+def server(http: str, sqlite_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
     env = {"HEALTHHUB_API_TOKEN": TOKEN, "HEALTHHUB_MAX_CONNECTIONS": "4"}
-    with running_server(database_url, tmp_path / "server.log", env=env) as started:
+    with _serving(http, sqlite_url, tmp_path / "server.log", env) as started:
         yield started
 
 
-async def _websocket_status(url: str, protocol: str) -> int | str:
-    try:
-        async with websockets.connect(url, subprotocols=[protocol]):  # type: ignore[list-item]
-            return "connected"
-    except websockets.InvalidStatus as refused:
-        return refused.response.status_code
+async def _websocket_statuses(url: str) -> dict[tuple[str, bool], int | str]:
+    statuses: dict[tuple[str, bool], int | str] = {}
+    for protocol in ("graphql-transport-ws", "graphql-ws"):
+        for with_token in (False, True):
+            headers = {"Authorization": f"Bearer {TOKEN}"} if with_token else {}
+            try:
+                async with connect(
+                    url,
+                    subprotocols=[protocol],  # type: ignore[list-item]
+                    additional_headers=headers,
+                ):
+                    statuses[protocol, with_token] = "connected"
+            except websockets.InvalidStatus as refused:
+                statuses[protocol, with_token] = refused.response.status_code
+    return statuses
 
 
-@pytest.mark.parametrize("protocol", ["graphql-transport-ws", "graphql-ws"])
-def test_a_websocket_to_graphql_is_refused_by_the_real_server(
-    server: ServerProcess, protocol: str
+def test_a_websocket_to_graphql_is_refused_by_the_real_server_with_or_without_a_token(
+    server: ServerProcess,
 ) -> None:
     url = f"ws://127.0.0.1:{server.port}/graphql"
 
-    assert asyncio.run(_websocket_status(url, protocol)) == 403
+    statuses = asyncio.run(_websocket_statuses(url))
+
+    assert statuses == {
+        (protocol, with_token): 403
+        for protocol in ("graphql-transport-ws", "graphql-ws")
+        for with_token in (False, True)
+    }
 
 
-def _closed_by_server(sock: socket.socket) -> bool:
-    """True once the server closes the connection (it sends nothing first)."""
-    sock.settimeout(30)
+def _closed_by_server(sock: socket.socket, *, within: float) -> bool:
+    """True if the server closes the connection within ``within`` seconds from now,
+    sending nothing first."""
+    sock.settimeout(within)
     try:
         return sock.recv(1024) == b""
     except ConnectionResetError:
         return True
+    except TimeoutError:
+        return False
 
 
 def test_an_idle_connection_and_one_that_never_finishes_its_headers_are_closed(
@@ -66,8 +138,10 @@ def test_an_idle_connection_and_one_that_never_finishes_its_headers_are_closed(
     ):
         dripping.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n")
 
-        assert _closed_by_server(idle)
-        assert _closed_by_server(dripping)
+        # Before the header limit would close it too: the idle limit closed it.
+        assert IDLE_KEEP_ALIVE_SECONDS + 3 < HEADER_TIMEOUT_SECONDS
+        assert _closed_by_server(idle, within=IDLE_KEEP_ALIVE_SECONDS + 3)
+        assert _closed_by_server(dripping, within=30)
 
 
 def _raw_request(port: int) -> bytes:
@@ -96,14 +170,13 @@ def test_connections_beyond_the_limit_get_service_unavailable(server: ServerProc
 
 
 def test_sigterm_with_a_trickling_body_answers_busy_and_exits(
-    database_url: str, tmp_path: Path
+    http: str, sqlite_url: str, tmp_path: Path
 ) -> None:
-    server = ServerProcess(
-        database_url, tmp_path / "server.log", env={"HEALTHHUB_API_TOKEN": TOKEN}
-    )
-    server.start()
-    sock = socket.create_connection(("127.0.0.1", server.port))
-    try:
+    env = {"HEALTHHUB_API_TOKEN": TOKEN}
+    with (
+        _serving(http, sqlite_url, tmp_path / "server.log", env) as server,
+        socket.create_connection(("127.0.0.1", server.port)) as sock,
+    ):
         sock.sendall(
             b"POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
             + f"Authorization: Bearer {TOKEN}\r\nContent-Length: 1000000\r\n\r\n".encode()
@@ -122,9 +195,6 @@ def test_sigterm_with_a_trickling_body_answers_busy_and_exits(
             time.sleep(0.5)
         reader.join(timeout=40)
         exit_code = server.wait(timeout=40)
-    finally:
-        sock.close()
-        server.stop()
 
     head, _, body = answer[0].partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 503")

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class ServerProcess:
         log_path: where its stdout and stderr go (read with ``log_text``).
         workers: uvicorn worker processes.
         env: further environment variables, e.g. ``HEALTHHUB_MAX_UPLOAD_BYTES``.
+        args: further ``serve`` arguments, e.g. ``["--http", "h11"]``.
     """
 
     def __init__(
@@ -43,11 +44,13 @@ class ServerProcess:
         *,
         workers: int = 1,
         env: Mapping[str, str] | None = None,
+        args: Sequence[str] = (),
     ) -> None:
         self.database_url = database_url
         self.log_path = log_path
         self.workers = workers
         self.env = dict(env or {})
+        self.args = list(args)
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._process: subprocess.Popen[bytes] | None = None
@@ -67,7 +70,7 @@ class ServerProcess:
         # Before `pip install -e .` the console script is missing; the module is the same CLI.
         program = [str(HEALTHHUB)] if HEALTHHUB.exists() else [sys.executable, "-m", "graph.cli"]
         command = [*program, "serve", "--port", str(self.port)]
-        command += ["--workers", str(self.workers), "--log-level", "info"]
+        command += ["--workers", str(self.workers), "--log-level", "info", *self.args]
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
                 command,
@@ -151,9 +154,10 @@ def running_server(
     *,
     workers: int = 1,
     env: Mapping[str, str] | None = None,
+    args: Sequence[str] = (),
 ) -> Iterator[ServerProcess]:
     """A started ``ServerProcess``, stopped when the block ends (even on failure)."""
-    server = ServerProcess(database_url, log_path, workers=workers, env=env)
+    server = ServerProcess(database_url, log_path, workers=workers, env=env, args=args)
     try:
         server.start()
         yield server
