@@ -42,6 +42,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from graph.serving import HttpChoice  # noqa: E402
 from tests.bench.bench_http import (  # noqa: E402
     DAYS,
     END,
@@ -252,7 +253,9 @@ def report(days: int, client_times: list[float], requests: int) -> None:
         )
 
 
-def run(kind: str, day_counts: list[int], requests: int, cprofile_top: int) -> None:
+def run(
+    kind: str, day_counts: list[int], requests: int, cprofile_top: int, http: HttpChoice
+) -> None:
     import uvicorn
 
     from graph import serving
@@ -265,12 +268,15 @@ def run(kind: str, day_counts: list[int], requests: int, cprofile_top: int) -> N
         gc.callbacks.append(_on_gc)
         app = timed_app(asgi_app())
         port = _free_port()
+        protocol, loop = serving.http_implementation(http)
+        print(f"HTTP: {protocol.__name__} on {loop}")
         config = uvicorn.Config(
             app,
             host="127.0.0.1",
             port=port,
             log_level="warning",
-            http=serving.PerimeterH11Protocol,
+            http=protocol,
+            loop=loop,
             timeout_keep_alive=serving.IDLE_KEEP_ALIVE_SECONDS,
             access_log=False,
         )
@@ -314,7 +320,12 @@ def run(kind: str, day_counts: list[int], requests: int, cprofile_top: int) -> N
             server.should_exit = True
             await serve
 
-        asyncio.run(main())
+        if loop == "uvloop":
+            import uvloop
+
+            uvloop.run(main())
+        else:
+            asyncio.run(main())
 
 
 def main() -> None:
@@ -323,8 +334,11 @@ def main() -> None:
     parser.add_argument("--days", type=int, nargs="+", default=[365, 3_650])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--http", choices=["auto", "h11"], default="auto", help="as healthhub serve --http"
+    )
     args = parser.parse_args()
-    run(args.db, args.days, args.requests, args.cprofile)
+    run(args.db, args.days, args.requests, args.cprofile, args.http)
 
 
 if __name__ == "__main__":
