@@ -13,7 +13,7 @@ list back to the stock executor, so errors and null propagation stay the stock o
 
 from __future__ import annotations
 
-import base64
+import binascii
 import keyword
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -64,6 +64,8 @@ _PASSTHROUGH: dict[GraphQLScalarType, type] = {
 }
 
 _Reader = Callable[[Any], Sequence[Any]]
+#: What ``base64.urlsafe_b64encode`` translates after standard base64.
+_URLSAFE = bytes.maketrans(b"+/", b"-_")
 
 #: Plans shared by every execution, by selection: the identity of its field nodes, which
 #: are kept alive with the plan so that their ids are not reused while it is kept. A
@@ -116,7 +118,7 @@ class _Plan:
             typename_positions,
             *_read_all(reader, steps, typename_positions),
         )
-        self._by_view: dict[type, _RowFunction] = {}
+        self._by_view: dict[tuple[type, type], _RowFunction] = {}
 
     def complete(self, items: Sequence[Any], info: GraphQLResolveInfo[Any]) -> list[Any] | None:
         """The completed rows, or ``None`` when the stock executor must do it."""
@@ -125,13 +127,16 @@ class _Plan:
             if items:
                 view = type(items[0])
                 if getattr(view, "__served_fields__", None) is not None:
-                    complete = self._by_view.get(view) or self._for_view(view)
+                    key = (view, type(items[0]._source))
+                    complete = self._by_view.get(key) or self._for_view(*key)
             return complete(items, info)
         except Exception:  # the stock path reproduces the error exactly
             return None
 
-    def _for_view(self, view: type) -> _RowFunction:
-        reads = _read_view(view, self._steps, self._typename_positions, self._attributes)
+    def _for_view(self, view: type, source_type: type) -> _RowFunction:
+        reads = _read_view(
+            view, source_type, self._steps, self._typename_positions, self._attributes
+        )
         complete = self._complete
         if reads is not None:
             complete = _compile(
@@ -141,7 +146,7 @@ class _Plan:
                 self._typename_positions,
                 *reads,
             )
-        self._by_view[view] = complete
+        self._by_view[view, source_type] = complete
         return complete
 
 
@@ -159,19 +164,37 @@ def _read_all(reader: _Reader, steps: list[_Step], typename_positions: list[int]
 
 
 def _read_view(
-    view: type, steps: list[_Step], typename_positions: list[int], attributes: list[str | None]
-) -> _Reads | None:
+    view: type,
+    source_type: type,
+    steps: list[_Step],
+    typename_positions: list[int],
+    attributes: list[str | None],
+) -> tuple[list[str], dict[str, Any], set[int]] | None:
     """Code computing every value of a row from a served view's source, as its
-    attributes would (graph/served.py: ``rounded``, ``served_id``), or None when a
-    field is not a plain attribute."""
+    attributes would (graph/served.py: ``rounded``, ``served_id``), the values it
+    needs, and the steps whose value it makes a finite float or None; None when a
+    field is not a plain attribute. A named-tuple source is unpacked at once."""
     served: dict[str, ServedField] = view.__served_fields__  # type: ignore[attr-defined]
     id_key: str | None = view.__served_id_key__  # type: ignore[attr-defined]
     lines = ["if type(item) is not view:", "    raise Fallback", "source = item._source"]
     values: dict[str, Any] = {
         "view": view,
+        "source_type": source_type,
         "exact": round_half_even,
-        "b64": base64.urlsafe_b64encode,
+        "b2a": binascii.b2a_base64,
+        "URLSAFE": _URLSAFE,
     }
+    fields: tuple[str, ...] = getattr(source_type, "_fields", ())
+    positions: dict[str, int] = {}
+    if issubclass(source_type, tuple) and fields:
+        positions = {name: at for at, name in enumerate(fields)}
+        lines += ["if type(source) is not source_type:", "    raise Fallback"]
+        lines.append(", ".join(f"f{at}" for at in range(len(fields))) + ", = source")
+
+    def read(name: str) -> str:
+        return f"f{positions[name]}" if name in positions else f"source.{name}"
+
+    finite_floats: set[int] = set()
     names = [id_key] if id_key else []
     for n in range(len(steps)):
         attribute = attributes[n]
@@ -181,16 +204,19 @@ def _read_view(
             return None
         v = f"v{n}"
         if attribute == "id" and id_key:
-            lines.append(
-                f"{v} = b64((item._prefix + source.{id_key}.isoformat()).encode()).decode()"
-            )
+            # base64.urlsafe_b64encode, as graph/served.py's served_id uses it.
+            data = f"(item._prefix + {read(id_key)}.isoformat()).encode()"
+            lines.append(f"{v} = b2a({data}, newline=False).translate(URLSAFE).decode()")
         elif attribute not in served:
             lines.append(f"{v} = item.{attribute}")
         else:
             source_name, scale, decimals = served[attribute]
             names.append(source_name)
-            lines.append(f"{v} = source.{source_name}")
+            lines.append(f"{v} = {read(source_name)}")
             if scale is not None:
+                # A finite float always comes out: round() refuses NaN and infinity,
+                # and the list goes to the stock executor.
+                finite_floats.add(n)
                 values[f"s{n}"], values[f"d{n}"] = scale, decimals
                 lines += [
                     f"if {v} is not None:",
@@ -204,7 +230,7 @@ def _read_view(
         names.append(attribute)
     if not all(name.isidentifier() and not keyword.iskeyword(name) for name in names):
         return None
-    return lines, values
+    return lines, values, finite_floats
 
 
 def _compile(
@@ -214,6 +240,7 @@ def _compile(
     typename_positions: list[int],
     reads: list[str],
     read_values: dict[str, Any],
+    finite_floats: set[int] | None = None,
 ) -> _RowFunction:
     """A function completing a list for one selection, one pass per row.
 
@@ -248,7 +275,10 @@ def _compile(
         values[f"c{n}"] = convert
         v = f"v{n}"
         on_none = ["    raise Fallback"] if non_null else ["    pass"]
-        if passthrough is float:
+        if passthrough is float and n in (finite_floats or ()):
+            if non_null:
+                body += [f"if {v} is None:", "    raise Fallback"]
+        elif passthrough is float:
             body += [f"if type({v}) is float:", f"    if {v} - {v}:", "        raise Fallback"]
             body += [f"elif {v} is None:", *on_none, "else:", f"    {v} = c{n}({v})"]
         elif passthrough is int:

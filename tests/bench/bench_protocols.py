@@ -85,13 +85,13 @@ def _requests(client: httpx.Client, sock: socket.socket) -> dict[str, Callable[[
     calls: dict[str, Callable[[], int]] = {}
     params = {"query": KPI_QUERY, "variables": json.dumps(_variables(365))}
     tag = client.get("/graphql", params=params).headers["etag"]
-    for days in (30, 365):
+    for days in (30, 365, 3_650):
         payload = {"query": KPI_QUERY, "variables": _variables(days)}
         for encoding in ("gzip", "identity"):
-            calls[f"kpis {days:3d} days POST {encoding}"] = partial(
+            calls[f"kpis {days:4d} days POST {encoding}"] = partial(
                 _post, client, payload, encoding
             )
-            calls[f"kpis {days:3d} days POST {encoding} socket"] = partial(
+            calls[f"kpis {days:4d} days POST {encoding} socket"] = partial(
                 _exchange, sock, _raw_post(days, encoding)
             )
     calls["kpis 365 days GET 304"] = lambda: (
