@@ -19,6 +19,7 @@ for the GraphQL context.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import threading
@@ -38,7 +39,7 @@ from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, 
 from graph.errors import DATABASE_UNAVAILABLE_MESSAGE
 from graph.guards import _header, graphql_error_response
 from persistence.accounts import SqlAccountStore
-from persistence.async_reads import AsyncReads, ReadsUnavailableError
+from persistence.async_reads import AsyncReads, read_or
 
 #: Where the guard leaves the id of the user a request acts as.
 USER_SCOPE_KEY = "healthhub.user_id"
@@ -114,7 +115,7 @@ class Authentication:
             return
         try:
             user_id = await self._identify(scope)
-        except (OperationalError, PoolTimeoutError, ReadsUnavailableError) as error:
+        except (OperationalError, PoolTimeoutError) as error:
             error_id = uuid.uuid4().hex
             logger.warning("Database unavailable %s while authenticating: %s", error_id, error)
             await _database_unavailable(scope, receive, send, error_id)
@@ -152,19 +153,19 @@ class Authentication:
     async def _accounts(self) -> bool:
         if time.monotonic() - self._accounts_seen_at < ACCOUNTS_SEEN_SECONDS:
             return True
-        if self.reads is not None and self.reads.ready:
-            exist = await self.reads.any_users()
-        else:
-            exist = await anyio.to_thread.run_sync(self.store.any_users)
+        exist = await read_or(
+            self.reads.any_users if self.reads else None,
+            lambda: anyio.to_thread.run_sync(self.store.any_users),
+        )
         if exist:
             self._accounts_seen_at = time.monotonic()
         return exist
 
     async def _user_of(self, sha256: str) -> str | None:
-        if self.reads is not None and self.reads.ready:
-            owner = await self.reads.find_token(sha256)
-        else:
-            owner = await anyio.to_thread.run_sync(self.store.find_token, sha256)
+        owner = await read_or(
+            functools.partial(self.reads.find_token, sha256) if self.reads else None,
+            lambda: anyio.to_thread.run_sync(self.store.find_token, sha256),
+        )
         if owner is None:
             return None
         now = self.clock()

@@ -3,7 +3,7 @@ HTTP statuses per docs/api.md ("Errors")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import anyio.to_thread
@@ -23,7 +23,7 @@ from strawberry.types import ExecutionResult
 from graph import apq, caching, responses
 from graph.context import Context, utc_now
 from graph.uploads import read_multipart
-from persistence.async_reads import AsyncReads
+from persistence.async_reads import AsyncReads, read_or
 from persistence.persisted_queries import PersistedQueryStore
 
 NOT_AN_OBJECT_MESSAGE = (
@@ -125,12 +125,12 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             with context.uow_factory() as uow:
                 return user_id, uow.data_version(user_id)
 
+        reads = self._reads
         try:
-            if self._reads is not None and self._reads.ready:
-                user_id = context.user_id
-                version = await self._reads.data_version(user_id)
-            else:
-                user_id, version = await anyio.to_thread.run_sync(read_version)
+            user_id, version = await read_or(
+                (lambda: _with_user(context.user_id, reads.data_version)) if reads else None,
+                lambda: anyio.to_thread.run_sync(read_version),
+            )
         except Exception:  # the operation meets the same failure and reports it
             return None
         return caching.etag(user_id, version, self._build, request.query_params)
@@ -195,6 +195,10 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                     raise HTTPException(400, f"map path {path!r} is not a free null variable")
                 placed.add(path)
         return replace_placeholders_with_files(operations, files_map, form.files)
+
+
+async def _with_user(user_id: str, read: Callable[[str], Awaitable[int]]) -> tuple[str, int]:
+    return user_id, await read(user_id)
 
 
 def _has_code(response_data: Any, code: str) -> bool:

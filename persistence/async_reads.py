@@ -7,16 +7,18 @@ SELECT. Here the same SELECTs run on a small pool of psycopg async connections i
 autocommit mode: one round trip, about 0.05 ms, and the event loop keeps serving
 while it waits. SQLite has no such driver; there the engine's path stays.
 
-A connection that broke (a restarted server) is dropped by the pool; a read that
-meets one is tried once more on a fresh connection, so a restart costs no request,
-as the engine's ping does for the rest. Reads that still fail raise
-``ReadsUnavailableError``, which the callers answer like any database outage.
+A read never waits for a connection: it takes an idle one of the pool, and where
+there is none (all busy, or the database is down and the pool is reconnecting in
+the background) it raises ``ReadsUnavailableError`` and the caller makes the same
+read through the engine (``read_or``), which reconnects or reports the outage at
+once, as before. A connection that broke (a restarted server) is dropped by the
+pool and the read tried on the next, so a restart costs no request.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC
 from typing import Any, TypeVar
 
@@ -32,9 +34,9 @@ logger = logging.getLogger(__name__)
 #: The cursor class of the pool's connections (a test seam: tests/support/sql_scope.py
 #: checks the statements the service issues).
 CURSOR_FACTORY: type[psycopg.AsyncCursor[Any]] = psycopg.AsyncCursor
-#: Connections kept; each read holds one for one round trip.
-MIN_CONNECTIONS = 1
-MAX_CONNECTIONS = 4
+#: Connections kept open; each read holds one for one round trip (about 0.1 ms), so
+#: they are rarely all busy, and a read that finds none idle goes through the engine.
+CONNECTIONS = 3
 
 _ANY_USER = "SELECT 1 FROM users LIMIT 1"
 _TOKEN_OWNER = (
@@ -48,6 +50,10 @@ _T = TypeVar("_T")
 
 class ReadsUnavailableError(Exception):
     """The database did not answer a read (down, or no connection within the timeout)."""
+
+
+class ReadsNotReadyError(Exception):
+    """The reads are not open (before the app's start-up, or after its shutdown)."""
 
 
 class AsyncReads:
@@ -73,6 +79,9 @@ class AsyncReads:
         return self._pool is not None
 
     async def open(self) -> None:
+        """Start the pool and wait (up to the database timeout) for its connections; a
+        server that starts before its database still starts, its reads going through
+        the engine until the pool has connected in the background."""
         pool: AsyncConnectionPool[psycopg.AsyncConnection[Any]] = AsyncConnectionPool(
             self._conninfo,
             kwargs={
@@ -80,15 +89,17 @@ class AsyncReads:
                 "autocommit": True,
                 "cursor_factory": CURSOR_FACTORY,
             },
-            min_size=MIN_CONNECTIONS,
-            max_size=MAX_CONNECTIONS,
+            min_size=CONNECTIONS,
+            max_size=CONNECTIONS,
             timeout=self._timeout,
             open=False,
             name="healthhub-reads",
         )
-        # Without waiting: a server that starts before its database still starts.
-        await pool.open(wait=False)
         self._pool = pool
+        try:
+            await pool.open(wait=True, timeout=self._timeout)
+        except PoolTimeout as error:
+            logger.warning("The event-loop reads have no connection yet: %s", error)
 
     async def close(self) -> None:
         pool, self._pool = self._pool, None
@@ -115,12 +126,14 @@ class AsyncReads:
     async def _read(self, sql: str, params: tuple[Any, ...], result: Callable[[Any], _T]) -> _T:
         pool = self._pool
         if pool is None:
-            raise RuntimeError("the reads are not open")
+            raise ReadsNotReadyError("the reads are not open")
         # Each broken connection met is dropped by the pool; at most every kept one can
-        # be, so one more try than the pool holds always reaches a fresh connection.
-        for _ in range(MAX_CONNECTIONS + 1):
+        # be, and then none is idle.
+        for _ in range(CONNECTIONS + 1):
+            if not pool.get_stats().get("pool_available"):
+                raise ReadsUnavailableError("no idle connection")
             try:
-                async with pool.connection() as connection:
+                async with pool.connection(self._timeout) as connection:
                     try:
                         cursor = await connection.execute(sql, params)
                         return result(await cursor.fetchone())
@@ -133,3 +146,19 @@ class AsyncReads:
             except psycopg.OperationalError as error:
                 raise ReadsUnavailableError(str(error)) from error
         raise ReadsUnavailableError("every connection of the reads was broken")
+
+
+async def read_or(
+    on_loop: Callable[[], Awaitable[_T]] | None, through_engine: Callable[[], Awaitable[_T]]
+) -> _T:
+    """``on_loop()`` (a read of ``AsyncReads``) where the reads are open and answer, else
+    ``through_engine()`` (the same read through the engine), which reconnects or
+    reports an outage as it always has."""
+    if on_loop is not None:
+        try:
+            return await on_loop()
+        except ReadsNotReadyError:
+            pass
+        except ReadsUnavailableError as error:
+            logger.info("Reading through the engine instead: %s", error)
+    return await through_engine()
