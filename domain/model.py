@@ -120,8 +120,8 @@ class Kpi(NamedTuple):
     """The KPIs of one logged day (docs/kpis.md); ``None`` where undefined.
 
     A named tuple rather than a frozen dataclass: reads build thousands of these from
-    database rows, and a tuple is made from a row in a tenth of the time
-    (``Kpi._make(row)``; tests/bench/profile_read.py).
+    database rows, and a row becomes a ``Kpi`` in a tenth of the time (the
+    repository makes them with ``tuple.__new__``; tests/bench/profile_read.py).
     """
 
     date: date
