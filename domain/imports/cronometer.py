@@ -20,6 +20,7 @@ from domain.imports.tables import (
     rows_to_records,
 )
 from domain.model import RowError
+from domain.validation import COLUMN_OF
 
 DAILY = frozenset({"date"})
 SERVINGS = frozenset({"day", "group", "food name"})
@@ -112,6 +113,6 @@ def _biometrics(table: Table, options: Options, found: Collector) -> None:
         return [Record(field, day, amount * factor, row, derived=factor != 1.0)]
 
     rows_to_records(table, found, biometric)
-    found.columns.extend(sorted(found.fields))
+    found.columns.extend(sorted(COLUMN_OF[f] for f in found.fields))
     if skipped:
         found.warn("biometrics not imported: " + ", ".join(sorted(skipped)[:20]))

@@ -137,8 +137,7 @@ def read_research(data: bytes, options: Options) -> Collector:
             "weight_kg",
             1.0,
         )
-    found.fields.add(field)
-    found.columns.append(field if field != "steps" else "steps_n")
+    found.supplies(field)
     people: set[str] = set()
 
     def row_of(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:

@@ -22,8 +22,7 @@ def read(data: bytes, options: Options) -> Collector:
         return found
     fmt = number_format(table, options)
     date_at, kcal_at = table.index("date"), table.index("calories")
-    found.fields.add("kcal_out_training")
-    found.columns.append("kcal_out_training")
+    found.supplies("kcal_out_training")
     if "steps" in table.names:
         found.warn("activity steps were not imported: they are not the day's steps")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from domain.model import MAX_REPORTED_ERRORS, DateOrder, NumberFormat, RowError, WeightUnit
+from domain.validation import COLUMN_OF
 
 #: Warnings kept in a report; the rest are counted in a last line.
 MAX_WARNINGS = 100
@@ -59,6 +60,11 @@ class Collector:
 
     def add(self, record: Record) -> None:
         self.records.append(record)
+
+    def supplies(self, metric: str) -> None:
+        """Note a metric field the file supplies, reported by its canonical CSV column."""
+        self.fields.add(metric)
+        self.columns.append(COLUMN_OF[metric])
 
     def reject(self, errors: list[RowError]) -> None:
         """Count one rejected row with its errors; only the first 1,000 are kept."""

@@ -23,6 +23,7 @@ from domain.parsing import (
     delimiter_of,
     first_non_blank,
 )
+from domain.validation import COLUMN_OF
 
 #: Cells that mean "no value" in app exports, beyond the canonical ones.
 APP_NO_VALUE = NO_VALUE | {"--", "None", "none"}
@@ -158,18 +159,7 @@ def remember(found: Collector, table: Table, columns: dict[str, str]) -> None:
     for label, field in columns.items():
         if label in table.names:
             found.fields.add(field)
-    found.columns.extend(sorted({_CANONICAL[f] for f in found.fields}))
-
-
-_CANONICAL = {
-    "steps": "steps_n",
-    "protein_g": "proteins_g",
-    "kcal_in": "kcal_in",
-    "kcal_out_training": "kcal_out_training",
-    "sleep_hours": "sleep_hours",
-    "weight_kg": "weight_kg",
-    "waist_cm": "waist_cm",
-}
+    found.columns.extend(sorted({COLUMN_OF[f] for f in found.fields}))
 
 
 def number_format(table: Table, options: Options) -> NumberFormat | None:

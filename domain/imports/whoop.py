@@ -32,8 +32,7 @@ def read(data: bytes, options: Options) -> Collector:
     fmt = number_format(table, options)
     onset_at, wake_at = table.index("sleep onset"), table.index("wake onset")
     asleep_at, zone_at = table.index("asleep duration (min)"), table.index("cycle timezone")
-    found.fields.add("sleep_hours")
-    found.columns.append("sleep_hours")
+    found.supplies("sleep_hours")
     if "energy burned (cal)" in table.names:
         found.warn("Energy burned was not imported: it is all-day energy, not training")
 

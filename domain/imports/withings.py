@@ -67,8 +67,7 @@ def _nights(table: Table, options: Options, found: Collector) -> None:
         (names.index(a), names.index(b)) for a, b in SLEEP_FROM_TO if {a, b} <= set(names)
     )
     stages = [table.index(*group) for group in (_LIGHT, _DEEP, _REM)]
-    found.fields.add("sleep_hours")
-    found.columns.append("sleep_hours")
+    found.supplies("sleep_hours")
 
     def night(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         start = moment(cell(cells, start_at), names[start_at], row, errors)
@@ -86,8 +85,7 @@ def _steps(table: Table, options: Options, found: Collector) -> None:
     """``date,value``: a day's steps."""
     fmt = number_format(table, options)
     date_at, value_at = table.index("date"), table.index("value")
-    found.fields.add("steps")
-    found.columns.append("steps_n")
+    found.supplies("steps")
 
     def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
@@ -104,8 +102,7 @@ def _weights(table: Table, options: Options, found: Collector) -> None:
     match = WEIGHT_NAME.match(table.names[weight_at])
     factor = weight_factor(match.group(2) if match else None, options, found)
     date_at = 0
-    found.fields.add("weight_kg")
-    found.columns.append("weight_kg")
+    found.supplies("weight_kg")
 
     def weigh_in(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         at = moment(cell(cells, date_at), table.names[date_at], row, errors)
