@@ -5,8 +5,20 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
@@ -21,23 +33,22 @@ Touch = Callable[[str], None]
 #: 32,766, PostgreSQL 65,535); a file at the 100,000-row limit clears its days in ten.
 _DELETE_CHUNK = 10_000
 
-#: The reads of a date range, compiled once (``fetch_tuples`` with params).
-_METRICS_BETWEEN = (
-    select(*mapping.METRIC_COLUMNS)
-    .where(
-        DAILY_METRICS.c.user_id == bindparam("user_id"),
-        DAILY_METRICS.c.date.between(bindparam("start"), bindparam("end")),
+
+def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
+    """A user's rows of ``table`` from ``start`` to ``end`` by date, with bind parameters
+    (``user_id``, ``start``, ``end``), built once so ``fetch_tuples`` compiles it once."""
+    return (
+        select(*columns)
+        .where(
+            table.c.user_id == bindparam("user_id"),
+            table.c.date.between(bindparam("start"), bindparam("end")),
+        )
+        .order_by(table.c.date)
     )
-    .order_by(DAILY_METRICS.c.date)
-)
-_KPIS_BETWEEN = (
-    select(*mapping.KPI_COLUMNS)
-    .where(
-        KPIS.c.user_id == bindparam("user_id"),
-        KPIS.c.date.between(bindparam("start"), bindparam("end")),
-    )
-    .order_by(KPIS.c.date)
-)
+
+
+_METRICS_BETWEEN = _between(DAILY_METRICS, mapping.METRIC_COLUMNS)
+_KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
 
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import cProfile
 import functools
 import gc
@@ -31,13 +30,9 @@ import tempfile
 import textwrap
 import threading
 import time
-import uuid
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -47,7 +42,7 @@ from tests.bench.bench_http import (  # noqa: E402
     DAYS,
     END,
     KPI_QUERY,
-    PG_ADMIN,
+    _database,
     _free_port,
     realistic_csv,
 )
@@ -188,23 +183,6 @@ CLIENT = textwrap.dedent(
 )
 
 
-@contextlib.contextmanager
-def database(kind: str) -> Iterator[str]:
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/profile.db"
-        return
-    name = f"healthhub_profile_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def load(url: str) -> None:
     """Migrate and ingest ten years of days with the CLI, as a user would."""
     env = {**os.environ, "HEALTHHUB_DATABASE_URL": url}
@@ -261,7 +239,7 @@ def run(
     from graph import serving
     from graph.cli import asgi_app
 
-    with database(kind) as url:
+    with _database(kind) as url:
         load(url)
         os.environ["HEALTHHUB_DATABASE_URL"] = url
         instrument()
