@@ -3,7 +3,8 @@ HTTP statuses per docs/api.md ("Errors")."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+import functools
+from collections.abc import Mapping
 from typing import Any
 
 import anyio.to_thread
@@ -120,15 +121,15 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         if not isinstance(context, Context):
             return None
 
-        def read_version() -> tuple[str, int]:
-            user_id = context.user_id
-            with context.uow_factory() as uow:
-                return user_id, uow.data_version(user_id)
-
-        reads = self._reads
         try:
-            user_id, version = await read_or(
-                (lambda: _with_user(context.user_id, reads.data_version)) if reads else None,
+            user_id = context.user_id
+
+            def read_version() -> int:
+                with context.uow_factory() as uow:
+                    return uow.data_version(user_id)
+
+            version = await read_or(
+                functools.partial(self._reads.data_version, user_id) if self._reads else None,
                 lambda: anyio.to_thread.run_sync(read_version),
             )
         except Exception:  # the operation meets the same failure and reports it
@@ -195,10 +196,6 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                     raise HTTPException(400, f"map path {path!r} is not a free null variable")
                 placed.add(path)
         return replace_placeholders_with_files(operations, files_map, form.files)
-
-
-async def _with_user(user_id: str, read: Callable[[str], Awaitable[int]]) -> tuple[str, int]:
-    return user_id, await read(user_id)
 
 
 def _has_code(response_data: Any, code: str) -> bool:

@@ -60,7 +60,8 @@ class AsyncReads:
     """Authentication and data-version reads over psycopg's async pool.
 
     Open it on the event loop that serves requests (the app's lifespan) and close it
-    there; ``ready`` is False before, and callers then use the engine's path.
+    there; before, its reads raise ``ReadsNotReadyError`` and ``read_or`` takes the
+    engine's path.
     """
 
     def __init__(self, database_url: str, *, timeout_seconds: float) -> None:
@@ -73,10 +74,6 @@ class AsyncReads:
     def serves(database_url: str) -> bool:
         """Whether the database at this URL is one these reads run on."""
         return make_url(database_url).get_backend_name() == "postgresql"
-
-    @property
-    def ready(self) -> bool:
-        return self._pool is not None
 
     async def open(self) -> None:
         """Start the pool and wait (up to the database timeout) for its connections; a
