@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = None
     #: Seconds to wait for the database to accept a connection or a statement.
     database_timeout_seconds: float = Field(default=5.0, gt=0)
-    #: Complete lists of leaf-only objects in one loop per row (graph/fastpath.py);
+    #: Complete lists of leaf-only objects in one loop per row (graph/execution/fastpath.py);
     #: off runs graphql-core's stock executor, for comparison and debugging.
     fast_executor: bool = True
     #: How long a write waits for the user's database lock, and an upload for its slot,

@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from domain import model, services
 from domain.kpis import compute_kpis
 from domain.ports import UnitOfWork
-from graph.context import Context
-from graph.fastpath import FastExecutionContext
-from graph.schema import build_schema
+from graph.execution.fastpath import FastExecutionContext
+from graph.schema.build import build_schema
+from graph.schema.context import Context
 from persistence.database import create_engine_for
 from persistence.migrations import upgrade
 from persistence.settings import Settings

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from graph.app import create_app
+from graph.http.app import create_app
 from persistence.settings import Settings
 from tests.graph.api import local_client
 

@@ -17,7 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from domain.accounts import StoredToken, User
-from graph.app import create_app
+from graph.http.app import create_app
 from persistence.accounts import SqlAccountStore
 from persistence.async_reads import AsyncReads
 from persistence.database import create_engine_for

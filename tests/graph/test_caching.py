@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
+from graph.http.app import create_app
 from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork
 from tests.graph.api import PREFLIGHT, data, upload, upload_request

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, event
 from domain import services
 from domain.errors import BusyError
 from domain.ports import UnitOfWork
-from graph.app import create_app
+from graph.http.app import create_app
 from persistence.database import create_engine_for
 from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork, uow_factory

@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from graph.errors import INTERNAL_ERROR_MESSAGE
+from graph.http.app import create_app
+from graph.schema.errors import INTERNAL_ERROR_MESSAGE
 from persistence.settings import Settings
 from tests.graph.api import local_client, post
 

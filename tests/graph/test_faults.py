@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from domain.model import Kpi
 from domain.parsing import parse_csv
 from domain.ports import UnitOfWork
-from graph.app import create_app
+from graph.http.app import create_app
 from persistence.database import create_engine_for
 from persistence.migrations import upgrade
 from persistence.settings import Settings

@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 from sqlalchemy import Engine
 
-from graph.app import create_app
-from graph.errors import INTERNAL_ERROR_MESSAGE
+from graph.http.app import create_app
+from graph.schema.errors import INTERNAL_ERROR_MESSAGE
 from persistence.settings import Settings
 from tests.graph.api import data
 
