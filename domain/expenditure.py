@@ -15,8 +15,19 @@ uncertainty as large as a day's intake swings; (2) takes the weigh-in of day D,
 if any, as an observation of m + w plus scale noise. The water weight's standard
 deviation is learnt from the person's own weigh-ins: a recursive estimate driven
 by the filter's normalised innovations, so steady and swingy people both get an
-honest interval. The work per day is constant and the result depends on days
-≤ D only.
+honest interval.
+
+Two checks keep the interval honest for people the model does not describe well.
+Every 7 days the filter keeps the forecast it would make, from what it knows then,
+of the weigh-in 28 days later given the intake logged in between; at the first
+weigh-in 28 or more days on, the miss is normalised by the forecast's own
+standard deviation. (a) The expenditure drift is learnt from these misses: a
+filter whose expenditure trails a trend misses its forecasts by more than it
+expected, so the drift grows (within 3–40 kcal a day); one that misses by less
+lets it shrink. (b) The band is widened by the share of the misses' excess that
+the expenditure part of the forecast must explain, by at most a factor of 2. The
+work per day is constant (at most 5 forecasts in flight) and the result depends
+on days ≤ D only.
 """
 
 from __future__ import annotations
@@ -38,8 +49,10 @@ WATER_PRIOR_WEIGH_INS = 3
 WATER_MEMORY_WEIGH_INS = 90
 #: Scale noise (0.1 kg) and rounding to 0.1 kg, as one standard deviation, kg.
 SCALE_SD_KG = math.sqrt(0.1**2 + 0.1**2 / 12)
-#: How much expenditure may wander from one day to the next (a random walk), kcal.
-EXPENDITURE_DRIFT_SD_KCAL = 7.0
+#: How much expenditure may wander from one day to the next (a random walk): the level
+#: assumed before the person's own weigh-ins say more, and the bounds of the learnt one, kcal.
+EXPENDITURE_DRIFT_SD_KCAL = 8.0
+EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 40.0)
 #: The expenditure assumed before any data, and its standard deviation, kcal.
 EXPENDITURE_PRIOR_KCAL = 2_500.0
 EXPENDITURE_PRIOR_SD_KCAL = 800.0
@@ -52,6 +65,16 @@ USUAL_INTAKE_DAYS = 14
 MASS_PRIOR_SD_KG = 10.0
 #: One weigh-in moves the filter at most as much as a 4-sigma outlier would.
 OUTLIER_SIGMAS = 4.0
+
+#: The band is checked against forecasts the filter made this many days before a weigh-in,
+#: one forecast started every FORECAST_EVERY_DAYS days.
+FORECAST_DAYS = 28
+FORECAST_EVERY_DAYS = 7
+#: Memory of the check, in forecasts, and the most it may widen the band (a factor).
+CHECK_MEMORY_FORECASTS = 12
+MAX_WIDENING = 2.0
+#: How far one checked forecast moves the learnt drift variance (on the log scale).
+FORECAST_DRIFT_RATE = 0.3
 
 #: The 80 % interval is the estimate ± this many posterior standard deviations.
 INTERVAL_Z = 1.2815515655446004
@@ -78,6 +101,18 @@ class FilterState:
     #: The posterior covariance of (mass, expenditure, water), upper triangle by rows.
     covariance: tuple[float, float, float, float, float, float] = (0.0,) * 6
     log_water_variance: float = field(default_factory=lambda: math.log(WATER_SD_PRIOR_KG**2))
+    log_drift_variance: float = field(
+        default_factory=lambda: math.log(EXPENDITURE_DRIFT_SD_KCAL**2)
+    )
+    #: Σ of the mass each day's intake adds, kg, and Σ of its variance, since the start.
+    intake_mass: float = 0.0
+    intake_mass_variance: float = 0.0
+    #: Forecasts in flight: (day started, intake_mass and its variance then, m, e, w and
+    #: the covariance then), oldest first, at most FORECAST_DAYS // FORECAST_EVERY_DAYS + 1.
+    forecasts: tuple[tuple[float, ...], ...] = ()
+    #: Running means over checked forecasts: squared normalised miss; expenditure's share.
+    forecast_miss: float = 1.0
+    forecast_share: float = 0.5
     adaptations: int = 0
     days_since_first_weigh_in: int = 0
     intake_days: int = 0
@@ -116,7 +151,11 @@ def estimate_expenditure(
     phi2, keep = phi * phi, 1.0 - phi * phi
     c = 1.0 / KCAL_PER_KG
     r_scale = SCALE_SD_KG**2
-    q_e = EXPENDITURE_DRIFT_SD_KCAL**2
+    low_q, high_q = (math.log(sd**2) for sd in EXPENDITURE_DRIFT_BOUNDS_KCAL)
+    horizon, every = FORECAST_DAYS, FORECAST_EVERY_DAYS
+    in_flight = FORECAST_DAYS // FORECAST_EVERY_DAYS + 1
+    check_rate = 1.0 / CHECK_MEMORY_FORECASTS
+    widest_squared = MAX_WIDENING**2
     q_logged = (LOGGED_INTAKE_SD_KCAL * c) ** 2
     q_unlogged = (UNLOGGED_INTAKE_SD_KCAL * c) ** 2
     low_v, high_v = (math.log(sd**2) for sd in WATER_SD_BOUNDS_KG)
@@ -135,7 +174,12 @@ def estimate_expenditure(
     started, m, e, w = st.started, st.mass, st.expenditure, st.water
     pmm, pme, pmw, pee, pew, pww = st.covariance
     log_v, adaptations = st.log_water_variance, st.adaptations
+    log_q = st.log_drift_variance
+    q_e = math.exp(log_q)
     q_w = math.exp(log_v) * keep
+    intake_mass, intake_mass_variance = st.intake_mass, st.intake_mass_variance
+    forecasts = list(st.forecasts)
+    miss, share = st.forecast_miss, st.forecast_share
     days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
     usual, previous_intake = st.usual_intake, st.previous_intake
     kcal_out: list[float | None] = [None] * len(intake)
@@ -157,6 +201,27 @@ def estimate_expenditure(
             pee += q_e
             pew *= phi
             pww = phi2 * pww + q_w
+            intake_mass += u * c
+            intake_mass_variance += q_m
+            if weight is not None and forecasts and days_since - forecasts[0][0] >= horizon:
+                miss, share, z2 = _check(
+                    forecasts.pop(0),
+                    weight,
+                    days_since,
+                    intake_mass,
+                    intake_mass_variance,
+                    q_e,
+                    math.exp(log_v),
+                    miss,
+                    share,
+                    check_rate,
+                )
+                log_q += FORECAST_DRIFT_RATE * (z2 - 1.0)
+                if log_q < low_q:
+                    log_q = low_q
+                elif log_q > high_q:
+                    log_q = high_q
+                q_e = math.exp(log_q)
             if weight is not None:
                 # (2) The weigh-in observes m + w plus scale noise.
                 hm, he, hw = pmm + pmw, pme + pew, pmw + pww
@@ -190,14 +255,39 @@ def estimate_expenditure(
                 pww -= kw * hw
                 weigh_ins += 1
             intake_days += kcal is not None
+            if days_since % every == 0:
+                if len(forecasts) == in_flight:
+                    forecasts.pop(0)
+                forecasts.append(
+                    (
+                        days_since,
+                        intake_mass,
+                        intake_mass_variance,
+                        m,
+                        e,
+                        w,
+                        pmm,
+                        pme,
+                        pmw,
+                        pee,
+                        pew,
+                        pww,
+                    )
+                )
+            widening = 1.0 + (miss - 1.0) / share
+            if widening < 1.0:
+                widening = 1.0
+            elif widening > widest_squared:
+                widening = widest_squared
+            band = pee * widening
             if (
                 days_since >= min_days
                 and intake_days >= min_intake
                 and weigh_ins >= min_weigh_ins
-                and pee <= widest_variance
+                and band <= widest_variance
                 and lowest <= e <= highest
             ):
-                half = INTERVAL_Z * math.sqrt(pee)
+                half = INTERVAL_Z * math.sqrt(band)
                 kcal_out[slot] = e
                 low_out[slot] = e - half
                 high_out[slot] = e + half
@@ -222,6 +312,12 @@ def estimate_expenditure(
         w,
         (pmm, pme, pmw, pee, pew, pww),
         log_v,
+        log_q,
+        intake_mass,
+        intake_mass_variance,
+        tuple(forecasts),
+        miss,
+        share,
         adaptations,
         days_since,
         intake_days,
@@ -230,3 +326,42 @@ def estimate_expenditure(
         previous_intake,
     )
     return Estimates(kcal_out, low_out, high_out), end
+
+
+def _check(
+    forecast: tuple[float, ...],
+    weight: float,
+    today: int,
+    intake_mass: float,
+    intake_mass_variance: float,
+    drift_variance: float,
+    water_variance: float,
+    miss: float,
+    share: float,
+    rate: float,
+) -> tuple[float, float, float]:
+    """The running means of the forecast check, moved by one weigh-in and the forecast
+    the filter made for it ``today − start`` days before, from what it knew then."""
+    start, mass0, variance0, m, e, w, pmm, pme, pmw, pee, pew, pww = forecast
+    k = today - start
+    c = 1.0 / KCAL_PER_KG
+    kc = k * c
+    fade = WATER_CORRELATION**k
+    predicted = m + (intake_mass - mass0) - kc * e + fade * w
+    from_expenditure = kc * kc * pee + drift_variance * c * c * (k - 1) * k * (2 * k - 1) / 6
+    variance = (
+        pmm
+        + fade * fade * pww
+        - 2.0 * kc * pme
+        + 2.0 * fade * pmw
+        - 2.0 * kc * fade * pew
+        + from_expenditure
+        + (intake_mass_variance - variance0)
+        + water_variance * (1.0 - fade * fade)
+        + SCALE_SD_KG**2
+    )
+    z2 = (weight - predicted) ** 2 / variance
+    gate = OUTLIER_SIGMAS**2
+    miss += rate * ((z2 if z2 < gate else gate) - miss)
+    share += rate * (from_expenditure / variance - share)
+    return miss, share, z2 if z2 < gate else gate
