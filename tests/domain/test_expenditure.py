@@ -99,7 +99,7 @@ def test_without_the_forecast_check_a_fixed_water_level_would_be_over_confident(
     swingy = [simulate(seed, 1.2, DAYS) for seed in PEOPLE]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("domain.expenditure.MAX_WIDENING", 1.0)
-        patch.setattr("domain.expenditure.FORECAST_DRIFT_RATE", 0.0)
+        patch.setattr("domain.expenditure.EXPENDITURE_DRIFT_BOUNDS_KCAL", (10.0, 10.0))
         learnt = _scores(1.2, swingy).coverage
         patch.setattr("domain.expenditure.WATER_SD_BOUNDS_KG", (0.8, 0.8))
         fixed = _scores(1.2, swingy).coverage
