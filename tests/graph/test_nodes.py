@@ -13,12 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.execution.served import opaque_id
 from graph.schema import nodes
 from graph.schema.context import Context
 from persistence import bulk, repositories
-from persistence.settings import Settings
 from tests.graph.api import data, error_codes, post
 from tests.graph.people import Person, people
 
@@ -196,7 +196,6 @@ def test_a_foreign_id_is_looked_up_with_the_same_statements_as_an_unknown_one(
     ann_and_bob: list[Person],
     statements: _Statements,
     uow_factory: Callable[[], UnitOfWork],
-    settings: Settings,
     kind: str,
     bob_key: str,
     ann_unknown_key: str,
@@ -210,7 +209,7 @@ def test_a_foreign_id_is_looked_up_with_the_same_statements_as_an_unknown_one(
         bob_key = base64.urlsafe_b64decode(report["id"]).decode().rsplit(":", 1)[1]
     context = Context(
         uow_factory=uow_factory,
-        settings=settings,
+        limits=Limits(1, 1),  # no upload here
         clock=lambda: datetime.now(UTC),
         user_id="ann",
     )
