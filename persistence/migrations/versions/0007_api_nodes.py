@@ -1,7 +1,7 @@
 """Ingestions record the first day whose KPIs they changed (docs/api.md, "Caching").
 
 Revision ID: 0007_api_nodes
-Revises: 0004_api_caching
+Revises: 0006_expenditure_drift
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_api_nodes"
-down_revision: str | None = "0004_api_caching"
+down_revision: str | None = "0006_expenditure_drift"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
