@@ -300,6 +300,30 @@ class _Item:
         self.size = size
 
 
+def test_summary_ids_are_computed_inline_like_the_views_compute_them(
+    stored: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KpiSummary ids (period kind, clipped first and last day) come out of the
+    generated function too, equal to what the views' ``served_id`` makes."""
+    document = """{ w: kpiSummary(start: "2025-01-03", end: "2026-03-20") { id periodStart
+      periodEnd daysLogged weightAvg }
+      m: kpiSummary(start: "2025-01-03", end: "2026-03-20", period: MONTH) { id } }"""
+    stock = _run(_REAL_STOCK, document, {}, stored)
+    assert stock.errors is None
+    assert stock.data is not None
+    # ISO weeks from the one of Monday 2024-12-30 to that of 2026-03-16: 441 / 7 + 1 = 64;
+    # months January 2025 to March 2026: 15. Every id differs.
+    assert len({row["id"] for rows in stock.data.values() for row in rows}) == 64 + 15
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("an attribute of a served view was read")
+
+    monkeypatch.setattr(served, "served_id", refuse)
+    monkeypatch.setattr(served, "rounded", refuse)
+    fast = _run(_REAL_FAST, document, {}, stored)
+    assert _dump(fast) == _dump(stock)
+
+
 @pytest.mark.parametrize(
     "items",
     [
