@@ -160,3 +160,15 @@ def test_kpis_changed_from_is_the_first_day_whose_kpi_row_changed(client: TestCl
         None,
         "2026-01-01",
     ]
+
+
+def test_kpis_changed_from_finds_a_change_far_after_the_first_recomputed_day(
+    client: TestClient,
+) -> None:
+    """The upload recomputes from its first changed day (a stress value no KPI reads),
+    and the first KPI row that differs is 45 days later (that day's steps)."""
+    upload(client, b"date,steps,stress\n2026-01-01,8000,3\n2026-02-15,9000,3\n")
+
+    report = _report(client, b"date,steps,stress\n2026-01-01,8000,7\n2026-02-15,12000,3\n")
+
+    assert report == {"kpisChangedFrom": "2026-02-15", "status": "APPLIED"}
