@@ -60,6 +60,7 @@ def test_codegen_types_from_the_schema_pass_tsc_strict() -> None:
     generated = (HERE / "gql" / "graphql.ts").read_text()
     assert "kpis: Array<{ id: string, date: string, balanceKcal: number | null" in generated
     assert "file: File;" in generated
+    assert "kpisChangedFrom: string | null" in generated
 
 
 @pytest.mark.slow
