@@ -29,7 +29,7 @@ from domain.model import (
     NumberFormat,
     WeightUnit,
 )
-from persistence.settings import Settings
+from graph.http.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:

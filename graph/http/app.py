@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from domain.accounts import AccountStore
+from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
 from graph.http import dashboard, graphiql, guards, perimeter
 from graph.http.auth import USER_SCOPE_KEY, Authentication
@@ -20,13 +21,13 @@ from graph.http.health import DiskFree, disk_free, healthz_endpoint
 from graph.http.logs import RequestContext
 from graph.http.metrics import Metrics, OperationMetrics
 from graph.http.router import OrjsonGraphQLRouter
+from graph.http.settings import Settings
 from graph.schema.build import build_schema
 from graph.schema.context import Clock, Context, UnitOfWorkFactory, utc_now
 from persistence.accounts import SqlAccountStore
 from persistence.async_reads import AsyncReads
 from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
-from persistence.settings import Settings
 from persistence.uow import uow_factory as sql_uow_factory
 
 #: Room above ``max_upload_bytes`` for the multipart framing and the operations JSON.
@@ -154,11 +155,12 @@ def context_getter_for(
     metrics: Metrics | None = None,
 ) -> Callable[[Request], Awaitable[Context]]:
     """A FastAPI dependency building a fresh ``Context`` per request."""
+    limits = Limits(settings.max_upload_bytes, settings.max_import_bytes)
 
     async def context_getter(request: Request) -> Context:
         return Context(
             uow_factory=uow_factory,
-            settings=settings,
+            limits=limits,
             clock=clock,
             accounts=accounts,
             user_id=request.scope.get(USER_SCOPE_KEY),

@@ -15,8 +15,8 @@ from graph.http.auth import OPEN_SCOPE_KEY
 from graph.http.draining import Abandon, AbandonInFlight
 from graph.http.guards import _header, graphql_error_response
 from graph.http.pacing import BodyPace
+from graph.http.settings import Settings
 from graph.http.slots import UploadSlots
-from persistence.settings import Settings
 
 logger = logging.getLogger(__name__)
 

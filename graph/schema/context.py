@@ -1,5 +1,5 @@
 """The per-request context of the GraphQL API: the user, a unit-of-work factory, the
-settings, a clock."""
+import limits, a clock."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import anyio
 from strawberry.fastapi import BaseContext
 
 from domain.accounts import AccountStore
+from domain.imports.pipeline import Limits
 from domain.model import Ingestion
 from domain.ports import UnitOfWork
-from persistence.settings import Settings
 
 Clock = Callable[[], datetime]
 UnitOfWorkFactory = Callable[[], UnitOfWork]
@@ -39,7 +39,7 @@ class Context(BaseContext):
         self,
         *,
         uow_factory: UnitOfWorkFactory,
-        settings: Settings,
+        limits: Limits,
         clock: Clock,
         accounts: AccountStore | None = None,
         user_id: str | None = None,
@@ -48,7 +48,8 @@ class Context(BaseContext):
         super().__init__()
         self._accounts = accounts
         self.uow_factory = uow_factory
-        self.settings = settings
+        #: The file limits of uploads and imports (the HTTP settings' upload limits).
+        self.limits = limits
         self.clock = clock
         self.metrics = metrics
         #: Held while a resolver uses the database: one request's resolvers take their

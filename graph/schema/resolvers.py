@@ -11,7 +11,6 @@ import strawberry
 
 from domain import accounts, services
 from domain.errors import InvalidInputError
-from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.schema.context import Context
 from graph.schema.types.daily_metric import DailyMetric
@@ -202,7 +201,6 @@ class Mutation:
     ) -> Ingestion:
         options = _options(on_invalid_row, date_order, number_format, source, weight_unit, dry_run)
         stream, filename = upload_stream(file)
-        settings = info.context.settings
         try:
             ingestion = await _call(
                 info,
@@ -211,7 +209,7 @@ class Mutation:
                 filename=filename,
                 options=options,
                 now=info.context.clock(),
-                limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
+                limits=info.context.limits,
             )
         finally:
             stream.close()

@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graph.http.draining import ABANDON
 from graph.http.guards import graphql_error_response
-from persistence.settings import Settings
+from graph.http.settings import Settings
 
 _UVICORN = tuple(int(part) for part in version("uvicorn").split(".")[:2])
 if not (0, 30) <= _UVICORN < (1, 0):

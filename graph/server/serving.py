@@ -18,9 +18,9 @@ from typing import Any, Literal
 import uvicorn
 
 from graph.http.logs import log_config
+from graph.http.settings import Settings
 from graph.server.h11_protocol import PerimeterH11Protocol
 from graph.server.limits import IDLE_KEEP_ALIVE_SECONDS, SHUTDOWN_TIMEOUT_SECONDS
-from persistence.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from domain import services
 from domain.model import KPI_FIELDS
 from domain.ports import UnitOfWork
 from graph.http.app import create_app
+from graph.http.settings import Settings
 from graph.server.serving import asgi_app
 from persistence.database import create_engine_for
 from persistence.migrations import alembic_config, upgrade
-from persistence.settings import Settings
 from tests.graph.api import local_client
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,8 +22,8 @@ from cli.main import main
 from domain import services
 from domain.ports import UnitOfWork
 from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.accounts import SqlAccountStore
-from persistence.settings import Settings
 from persistence.tables import TOKENS
 from tests.graph.api import local_client
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.http.app import create_app
-from persistence.settings import Settings
+from graph.http.settings import Settings
 from persistence.uow import SqlUnitOfWork
 from tests.graph.api import PREFLIGHT, data, upload, upload_request
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from graph.http.app import create_app
-from persistence.settings import Settings
+from graph.http.settings import Settings
 
 ALLOWED = "https://dash.example.org"
 TOKEN = "t" * 40

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from graph.http.app import create_app
 from graph.http.dashboard import STATIC
-from persistence.settings import Settings
+from graph.http.settings import Settings
 
 
 class _InlineFinder(HTMLParser):

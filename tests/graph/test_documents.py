@@ -13,7 +13,7 @@ from graphql import parse
 
 from graph.execution.documents import MAX_QUERY_CHARS, ValidatedDocuments
 from graph.http.app import create_app
-from persistence.settings import Settings
+from graph.http.settings import Settings
 from tests.graph.api import KPI_FIELDS, data, local_client, post, upload
 
 KPIS = f"query($start: Date!, $end: Date!) {{ kpis(start: $start, end: $end) {{ {KPI_FIELDS} }} }}"

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
 from graph.http.app import create_app
+from graph.http.settings import Settings
 from graph.schema.errors import INTERNAL_ERROR_MESSAGE
-from persistence.settings import Settings
 from tests.graph.api import local_client, post
 
 SECRET = "SELECT password FROM secrets -- at /srv/app/internal.py:42"

@@ -26,14 +26,15 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionResult
 
 from domain import model, services
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
 from graph.execution import served
 from graph.execution.fastpath import FastExecutionContext
+from graph.http.settings import Settings
 from graph.schema.build import build_schema
 from graph.schema.context import Context
 from graph.schema.types.scalars import SCALAR_MAP
 from persistence.accounts import SqlAccountStore
-from persistence.settings import Settings
 
 
 def _dump(result: ExecutionResult) -> bytes:
@@ -396,7 +397,7 @@ def stored(uow_factory: Callable[[], UnitOfWork], database_url: str, engine: Eng
     app_settings = Settings(database_url=database_url, _env_file=None)
     return Context(
         uow_factory=uow_factory,
-        settings=app_settings,
+        limits=Limits(app_settings.max_upload_bytes, app_settings.max_import_bytes),
         clock=lambda: _NOW,
         accounts=SqlAccountStore(engine),
         user_id=services.LOCAL_USER,

@@ -18,7 +18,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from graph.http.app import create_app
 from graph.http.perimeter import HttpOnly
-from persistence.settings import Settings
+from graph.http.settings import Settings
 from tests.graph.api import PREFLIGHT, local_client
 
 TOKEN = "0123456789abcdef0123456789abcdef-token"

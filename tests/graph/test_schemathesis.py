@@ -30,8 +30,8 @@ from schemathesis.graphql import nodes
 from sqlalchemy import Engine
 
 from graph.http.app import create_app
+from graph.http.settings import Settings
 from graph.schema.errors import INTERNAL_ERROR_MESSAGE
-from persistence.settings import Settings
 from tests.graph.api import data
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"

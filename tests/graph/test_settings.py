@@ -1,11 +1,11 @@
-"""HEALTHHUB_MAX_IMPORT_BYTES: 2,000,000,000 by default, never past what Int! holds."""
+"""HTTP settings: HEALTHHUB_MAX_IMPORT_BYTES is 2,000,000,000 by default, never past Int!."""
 
 from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
 
-from persistence.settings import Settings
+from graph.http.settings import Settings
 
 
 def test_the_import_limit_defaults_to_two_billion_bytes() -> None:
