@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from graph.http import graphiql
 from graph.http.app import create_app
-from persistence.settings import Settings
+from graph.http.settings import Settings
 from tests.graph.api import local_client
 
 ROOT = Path(__file__).resolve().parents[2]
