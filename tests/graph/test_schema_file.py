@@ -54,11 +54,15 @@ type Kpi implements Node { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: F
   weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
   waistChange7d: Float
   tdeeEstimate: Float @deprecated(reason: "Use expenditureKcal.")
-  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float }
+  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float
+  weightRateKgPerWeek: Float  energyBalanceKcal: Float  energyBalance7dAvg: Float
+  goalEtaDate: Date  targetKcalIn: Float }
 
 type KpiSummary implements Node { id: ID!  periodStart: Date!  periodEnd: Date!  daysLogged: Int!
   balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
-  sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float }
+  sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float
+  kcalInAvg: Float  expenditureAvg: Float  energyBalanceAvg: Float
+  targetKcalIn: Float  weightRateEnd: Float }
 
 type RowError { row: Int  column: String  value: String  message: String! }
 
@@ -77,7 +81,8 @@ type IngestionConnection { edges: [IngestionEdge!]!  pageInfo: PageInfo!
 
 type Profile implements Node { id: ID!  sex: Sex  birthDate: Date  heightCm: Float
   activityFactor: Float!  stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
-  sleepTargetHours: Float!  isDefault: Boolean! }
+  sleepTargetHours: Float!  goalWeightKg: Float  goalRateKgPerWeek: Float
+  weightUnit: WeightUnit!  timeZone: String!  isDefault: Boolean! }
 
 type DataRange implements Node { id: ID!  firstDate: Date  lastDate: Date  daysLogged: Int! }
 
@@ -89,7 +94,8 @@ input DailyMetricInput { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
 
 input ProfileInput { sex: Sex  birthDate: Date  heightCm: Float
   activityFactor: Float  stepsGoal: Int  proteinTargetGPerKg: Float
-  balanceGoalKcal: Float  sleepTargetHours: Float }
+  balanceGoalKcal: Float  sleepTargetHours: Float  goalWeightKg: Float
+  goalRateKgPerWeek: Float  weightUnit: WeightUnit  timeZone: String }
 
 type Query {
   dailyMetrics(start: Date!, end: Date!): [DailyMetric!]!
