@@ -11,6 +11,7 @@ from datetime import date
 
 from domain.cells import NO_VALUE, clean
 from domain.columns import Header, HeaderError, read_header
+from domain.dates import decide_order
 from domain.model import DateOrder, NumberFormat, ParseResult, RowError, WeightUnit
 from domain.numbers import decide
 from domain.rows import RowReader
@@ -72,10 +73,40 @@ def parse_csv(
             fmt = decide(_metric_cells(lines, delimiter, header))
             lines.seek(start)
             records = csv.reader(lines, delimiter=delimiter)
+    day_first = delimiter == ";" or fmt is NumberFormat.COMMA
+
+    def decide_dates(number: int, text: str) -> DateOrder:
+        # Read the rest of the date column once, then go back to where the rows are.
+        start = lines.tell()
+        cells = itertools.chain([(number, text)], _date_cells(lines, delimiter, header, number))
+        order = decide_order(cells, day_first=day_first)
+        lines.seek(start)
+        if isinstance(order, str):
+            raise FileRejectedError(order)
+        return order
+
     rows = RowReader(
-        header, delimiter=delimiter, today=today, date_order=date_order, number_format=fmt
+        header,
+        delimiter=delimiter,
+        today=today,
+        date_order=date_order,
+        number_format=fmt,
+        decide_dates=decide_dates,
     )
     return _read_rows(rows, records, max_rows)
+
+
+def _date_cells(
+    lines: Iterator[str], delimiter: str, header: Header, number: int
+) -> Iterator[tuple[int, str]]:
+    """The date cells after row ``number``, with their row numbers."""
+    index = header.date_index
+    try:
+        for row, record in enumerate(csv.reader(lines, delimiter=delimiter), start=number + 1):
+            if index < len(record):
+                yield row, clean(record[index])
+    except csv.Error:
+        return  # the reading pass reports it
 
 
 def _metric_cells(lines: Iterator[str], delimiter: str, header: Header) -> Iterator[str]:
@@ -104,6 +135,8 @@ def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> 
             rows.read(number, record, cells)
     except csv.Error as error:
         return rows.result(f"row {number + 1} cannot be read as CSV: {error}")
+    except FileRejectedError as rejected:
+        return rows.result(rejected.error.message)
     return rows.result()
 
 

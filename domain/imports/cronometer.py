@@ -13,6 +13,7 @@ from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     Table,
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -48,6 +49,9 @@ def read(data: bytes, options: Options) -> Collector:
         _biometrics(table, options, found)
         return found
     date_at = table.index("date", "day")
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
     energy_at = table.index(*ENERGY)
     kj = energy_at is not None and table.names[energy_at] == "energy (kj)"
     protein_at = table.index("protein (g)")
@@ -59,7 +63,7 @@ def read(data: bytes, options: Options) -> Collector:
     )
 
     def food(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         energy = number(cell(cells, energy_at), "kcal_in", row, fmt, errors)
         grams = number(cell(cells, protein_at), "proteins_g", row, fmt, errors)
         if day is None:
@@ -85,6 +89,9 @@ def _biometrics(table: Table, options: Options, found: Collector) -> None:
         table.index("unit"),
         table.index("amount"),
     )
+    order = date_order(table, day_at, options, fmt, found)
+    if order is None:
+        return
     skipped: set[str] = set()
 
     def biometric(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
@@ -105,7 +112,7 @@ def _biometrics(table: Table, options: Options, found: Collector) -> None:
                 skipped.add(metric[:40])
             return []
         field, factor = target
-        day = day_of(cell(cells, day_at), "day", row, options.date_order, errors)
+        day = day_of(cell(cells, day_at), "day", row, order, errors)
         amount = number(cell(cells, amount_at), field, row, fmt, errors)
         if day is None or amount is None:
             return []

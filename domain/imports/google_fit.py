@@ -9,6 +9,7 @@ from __future__ import annotations
 from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -35,6 +36,9 @@ def read(data: bytes, options: Options) -> Collector:
         table.index("step count"),
         table.index(*_WEIGHT),
     )
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
     remember(found, table, {"step count": "steps", "average weight (kg)": "weight_kg"})
     if "calories (kcal)" in table.names:
         found.warn(
@@ -42,7 +46,7 @@ def read(data: bytes, options: Options) -> Collector:
         )
 
     def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         steps = number(cell(cells, steps_at), "steps_n", row, fmt, errors)
         weight = number(cell(cells, weight_at), "weight_kg", row, fmt, errors)
         if day is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -33,10 +34,13 @@ def read(data: bytes, options: Options) -> Collector:
         table.index("total sleep duration"),
         table.index("steps"),
     )
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
     remember(found, table, {"total sleep duration": "sleep_hours", "steps": "steps"})
 
     def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         seconds = number(cell(cells, sleep_at), "sleep_hours", row, fmt, errors)
         steps = number(cell(cells, steps_at), "steps_n", row, fmt, errors)
         if day is None:

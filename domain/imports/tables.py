@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from domain.cells import NO_VALUE, clean
 from domain.columns import LB_TO_KG
-from domain.dates import read_date
+from domain.dates import decide_order, read_date
 from domain.imports.records import Collector, Options, Record
 from domain.model import DateOrder, NumberFormat, RowError, WeightUnit
 from domain.numbers import read_number
@@ -38,6 +38,7 @@ class Table:
     labels: list[str]
     delimiter: str
     rows: Iterator[tuple[int, list[str]]]
+    text: str = ""
 
     def index(self, *names: str) -> int | None:
         """The position of the first header name among ``names`` (lower case), or None."""
@@ -65,7 +66,8 @@ def header_of(data: bytes) -> list[str]:
 def open_table(data: bytes, found: Collector) -> Table | None:
     """The table in ``data``; on a file error it is recorded in ``found`` and None returned."""
     try:
-        lines = io.StringIO(decode_utf8(data), newline="")
+        text = decode_utf8(data)
+        lines = io.StringIO(text, newline="")
         line = first_non_blank(lines)
     except FileRejectedError as error:
         found.file_error = error.error
@@ -77,7 +79,36 @@ def open_table(data: bytes, found: Collector) -> Table | None:
     except csv.Error as error:
         found.fail(f"the header cannot be read as CSV: {error}")
         return None
-    return Table([h.lower() for h in header], header, delimiter, _rows(records, found))
+    return Table([h.lower() for h in header], header, delimiter, _rows(records, found), text)
+
+
+def date_order(
+    table: Table, index: int | None, options: Options, fmt: NumberFormat | None, found: Collector
+) -> DateOrder | None:
+    """The order of the file's slash and dot dates in column ``index``: as sent, else
+    decided once from all of them (docs/formats.md, "Cells"); None when it cannot be
+    decided (the file error is recorded in ``found``)."""
+    if options.date_order is not DateOrder.AUTO:
+        return options.date_order
+    day_first = table.delimiter == ";" or fmt is NumberFormat.COMMA
+    order = decide_order(_column(table, index), day_first=day_first)
+    if isinstance(order, str):
+        found.fail(order, "date")
+        return None
+    return order
+
+
+def _column(table: Table, index: int | None) -> Iterator[tuple[int, str]]:
+    if index is None:
+        return
+    lines = io.StringIO(table.text, newline="")
+    try:
+        first_non_blank(lines)
+        for row, record in enumerate(csv.reader(lines, delimiter=table.delimiter), start=2):
+            if index < len(record):
+                yield row, clean(record[index])
+    except (FileRejectedError, csv.Error):
+        return  # the reading pass reports it
 
 
 def _rows(records: Iterator[list[str]], found: Collector) -> Iterator[tuple[int, list[str]]]:
@@ -124,7 +155,9 @@ def day_of(
     text: str, column: str, row: int, order: DateOrder, errors: list[RowError]
 ) -> date | None:
     """The calendar date a cell starts with (an ISO date-time keeps its date part)."""
-    value = read_date(text.split(" ")[0] if " " in text else text, order) if text else None
+    head = text.split(" ")[0] if " " in text else text
+    # A four-digit first part is the year whatever the order: nothing to mistake.
+    value = read_date(head, order, auto=True) if text else None
     if isinstance(value, date):
         return value
     errors.append(
