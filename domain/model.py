@@ -85,7 +85,8 @@ class NumberFormat(enum.Enum):
 
 
 class WeightUnit(enum.Enum):
-    """The unit of a weight column whose unit the file does not state."""
+    """A unit of body weight: how the profile shows weights, and the unit of a weight
+    column whose unit the file does not state."""
 
     KG = "KG"
     LB = "LB"
@@ -163,6 +164,13 @@ class Profile:
     protein_target_g_per_kg: float = 1.9
     balance_goal_kcal: float = -300.0
     sleep_target_hours: float = 7.0
+    #: The plan a person acts on (docs/kpis.md, "The plan"); ``None``: no goal, no rate.
+    goal_weight_kg: float | None = None
+    goal_rate_kg_per_week: float | None = None
+    #: How weights are shown, and the unit of an imported weight whose file states none.
+    weight_unit: WeightUnit = WeightUnit.KG
+    #: An IANA name: the day a UTC-stamped record belongs to (docs/imports/index.md).
+    time_zone: str = "UTC"
     is_default: bool = True
 
 

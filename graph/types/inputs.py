@@ -62,6 +62,21 @@ class DailyMetricInput:
         return cast(dict[str, model.MetricValue], _sent(self, model.METRIC_FIELDS))
 
 
+#: The profile fields this input carries; the plan fields join in issue 19's API step.
+_PROFILE_INPUT_FIELDS = frozenset(
+    {
+        "sex",
+        "birth_date",
+        "height_cm",
+        "activity_factor",
+        "steps_goal",
+        "protein_target_g_per_kg",
+        "balance_goal_kcal",
+        "sleep_target_hours",
+    }
+)
+
+
 @strawberry.input(description="The profile fields to change; fields left out keep their value.")
 class ProfileInput:
     sex: Sex | None = strawberry.field(
@@ -85,4 +100,4 @@ class ProfileInput:
 
     def changes(self) -> dict[str, object]:
         """The profile fields the client sent, by domain name, with domain enums."""
-        return _sent(self, model.PROFILE_FIELDS)
+        return _sent(self, tuple(n for n in model.PROFILE_FIELDS if n in _PROFILE_INPUT_FIELDS))

@@ -48,4 +48,6 @@ class Profile:
 
     @classmethod
     def from_domain(cls, profile: model.Profile, user_id: str) -> Profile:
-        return cls(id=opaque_id("Profile", user_id), **asdict(profile))
+        # Until this type carries the plan fields (issue 19), it serves the others only.
+        served = {k: v for k, v in asdict(profile).items() if k in cls.__annotations__}
+        return cls(id=opaque_id("Profile", user_id), **served)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
+from domain.model import Profile, Sex, WeightUnit
 from persistence.migrations import alembic_config, upgrade
+from persistence.uow import SqlUnitOfWork
 
 
 def test_upgrade_head_leaves_no_drift_from_the_tables(engine: Engine, database_url: str) -> None:
@@ -60,3 +66,41 @@ def test_the_accounts_migration_keys_ingestions_by_user_and_keeps_their_rows(
     assert [tuple(r) for r in kept] == [("local", "i1")]
     assert {"users", "tokens"} <= set(inspect(engine).get_table_names())
     upgrade(database_url)
+
+
+def test_the_plan_migration_gives_a_saved_profile_the_defaults_and_keeps_the_rest(
+    engine: Engine, database_url: str
+) -> None:
+    config = alembic_config(database_url)
+    command.downgrade(config, "0004_api_caching")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO profiles (user_id, sex, birth_date, height_cm, activity_factor,"
+                " steps_goal, protein_target_g_per_kg, balance_goal_kcal, sleep_target_hours,"
+                " updated_at) VALUES ('ana', 'FEMALE', '1988-04-02', 165.5, 1.4, 9000, 1.6,"
+                " -250, 7.5, '2026-03-01 00:00:00+00:00')"
+            )
+        )
+
+    upgrade(database_url)
+
+    with SqlUnitOfWork(engine) as uow:
+        profile = uow.profiles.get("ana")
+    assert profile == Profile(
+        sex=Sex.FEMALE,
+        birth_date=date(1988, 4, 2),
+        height_cm=165.5,
+        activity_factor=1.4,
+        steps_goal=9000,
+        protein_target_g_per_kg=1.6,
+        balance_goal_kcal=-250.0,
+        sleep_target_hours=7.5,
+        goal_weight_kg=None,
+        goal_rate_kg_per_week=None,
+        weight_unit=WeightUnit.KG,
+        time_zone="UTC",
+        is_default=False,
+    )
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text("UPDATE profiles SET weight_unit = 'ST'"))
