@@ -37,6 +37,7 @@ def parse_csv(
     date_order: DateOrder = DateOrder.AUTO,
     number_format: NumberFormat = NumberFormat.AUTO,
     weight_unit: WeightUnit | None = None,
+    profile_weight_unit: WeightUnit = WeightUnit.KG,
     max_rows: int = MAX_DATA_ROWS,
 ) -> ParseResult:
     """Read the days, row errors and warnings of a CSV file; never raises.
@@ -51,7 +52,9 @@ def parse_csv(
         date_order: how slash and dot dates are read.
         number_format: the decimal mark and thousands separator; ``AUTO`` decides
             once per file (docs/formats.md, "Cells").
-        weight_unit: the unit of a ``weight`` column that states none (kg when None).
+        weight_unit: ``weightUnit`` as sent: the unit of a ``weight`` column that
+            states none (None: not sent).
+        profile_weight_unit: that unit when ``weightUnit`` was not sent.
         max_rows: past this many data rows the file is rejected without reading on.
     """
     try:
@@ -59,7 +62,11 @@ def parse_csv(
         header_line = first_non_blank(lines)
         delimiter = delimiter_of(header_line)
         records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
-        header = read_header(_first_record(records), weight_unit=weight_unit)
+        header = read_header(
+            _first_record(records),
+            weight_unit=weight_unit,
+            profile_weight_unit=profile_weight_unit,
+        )
     except FileRejectedError as rejected:
         return ParseResult(file_error=rejected.error)
     except HeaderError as error:

@@ -157,6 +157,7 @@ def _read_csv(
             date_order=options.date_order,
             number_format=options.number_format,
             weight_unit=options.weight_unit,
+            profile_weight_unit=options.profile_weight_unit,
         )
         return parsed, ImportSource.HUB
     [app] = found

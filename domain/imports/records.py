@@ -111,4 +111,15 @@ class Options:
 
     date_order: DateOrder = DateOrder.AUTO
     number_format: NumberFormat = NumberFormat.AUTO
+    #: ``weightUnit`` as sent (None: not sent).
     weight_unit: WeightUnit | None = None
+    #: The profile's ``weight_unit``: the unit of weights whose file states none when
+    #: ``weightUnit`` was not sent.
+    profile_weight_unit: WeightUnit = WeightUnit.KG
+    #: The profile's ``time_zone`` (IANA): the day of a UTC-stamped record.
+    time_zone: str = "UTC"
+
+    @property
+    def unstated_weight_unit(self) -> WeightUnit:
+        """The unit of a weight whose file does not state one."""
+        return self.weight_unit or self.profile_weight_unit

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from domain.cells import NO_VALUE, clean
-from domain.columns import LB_TO_KG
+from domain.columns import LB_TO_KG, unstated_unit_warning
 from domain.dates import decide_order, read_date
 from domain.imports.records import Collector, Options, Record
 from domain.model import DateOrder, NumberFormat, RowError, WeightUnit
@@ -219,14 +219,10 @@ def rows_to_records(
 
 
 def weight_factor(unit: str | None, options: Options, found: Collector) -> float:
-    """kg per unit of a weight column: from its hint, else ``weightUnit``, else kg (warned)."""
+    """kg per unit of a weight column: from its hint, else ``weightUnit``, else the
+    profile's weight unit (said in a warning)."""
     if unit:
         return LB_TO_KG if unit.lower() in ("lb", "lbs") else 1.0
-    if options.weight_unit is WeightUnit.LB:
-        return LB_TO_KG
     if options.weight_unit is None:
-        found.warn(
-            "the file does not state the weight unit: read as kilograms; "
-            "send weightUnit LB for pounds"
-        )
-    return 1.0
+        found.warn(unstated_unit_warning(options.profile_weight_unit))
+    return LB_TO_KG if options.unstated_weight_unit is WeightUnit.LB else 1.0

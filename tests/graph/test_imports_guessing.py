@@ -3,11 +3,16 @@ or refuse, never guess (docs/imports/index.md, docs/imports/refused.md)."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.graph.api import days
+from domain.model import DEFAULT_PROFILE, WeightUnit
+from persistence.uow import SqlUnitOfWork
+from tests.graph.api import days, upload
 from tests.graph.imports_api import report_of
 
 _NUTRITION_HEADER = (
@@ -66,3 +71,72 @@ def test_a_month_first_file_with_a_13th_decides_month_first_by_itself(client: Te
     assert report["status"] == "APPLIED", report
     stored = _stored(client, "2023-01-01", "2023-12-31", "kcalIn")
     assert stored == {f"2023-01-{day:02}": {"kcalIn": 1000.0 + day} for day in range(1, 14)}
+
+
+def _fitbit_weights(*entries: tuple[str, float]) -> bytes:
+    """A Fitbit account export's weight-*.json: MM/DD/YY dates, the account's unit."""
+    items = [
+        f'{{\n  "logId" : {1772348400000 + n},\n  "weight" : {weight},\n  "bmi" : 21.3,\n'
+        f'  "date" : "{day}",\n  "time" : "07:00:00",\n  "source" : "Aria"\n}}'
+        for n, (day, weight) in enumerate(entries)
+    ]
+    return ("[" + ",".join(items) + "]").encode()
+
+
+def _sixty_kilos_in_february(client: TestClient) -> None:
+    rows = "".join(f"2026-02-{day:02},{60 + (day % 3) / 10}\n" for day in range(1, 28))
+    assert upload(client, ("date,weight_kg\n" + rows).encode())["status"] == "APPLIED"
+
+
+def test_pounds_read_as_kilograms_are_refused_showing_both_readings(client: TestClient) -> None:
+    _sixty_kilos_in_february(client)
+    content = _fitbit_weights(("03/01/26", 132.3), ("03/02/26", 132.0), ("03/03/26", 131.8))
+    for dry_run in (True, False):
+        report = report_of(client, content, "weight-2026-03-01.json", dryRun=dry_run)
+        assert report["status"] == "REJECTED", report
+        assert report["dryRun"] is dry_run
+        [error] = report["errors"]
+        # Median of the file 132.0 "kg"; February's stored median 60.1 kg: 2.2 times.
+        assert "median 132 kg as read" in error["message"]
+        assert "median 60.1 kg over the 60 days before 2026-03-01" in error["message"]
+        assert "read as pounds they would be 59.9 kg" in error["message"]  # 132 x 0.4536
+        assert "weightUnit LB" in error["message"]
+    assert days(client, "2026-03-01", "2026-03-31") == []
+
+
+def test_pounds_sent_with_weight_unit_lb_are_stored_as_kilograms(client: TestClient) -> None:
+    _sixty_kilos_in_february(client)
+    content = _fitbit_weights(("03/01/26", 132.3), ("03/02/26", 132.0))
+    report = report_of(client, content, "weight-2026-03-01.json", weightUnit="LB")
+    assert report["status"] == "APPLIED", report
+    assert _stored(client, "2026-03-01", "2026-03-31", "weightKg") == {
+        "2026-03-01": {"weightKg": 60.01},  # 132.3 x 0.45359237 = 60.0103
+        "2026-03-02": {"weightKg": 59.874},  # 132.0 x 0.45359237 = 59.8742
+    }
+
+
+def test_weights_without_stored_history_or_within_the_factor_are_not_questioned(
+    client: TestClient,
+) -> None:
+    _sixty_kilos_in_february(client)
+    # 1.9 times the stored median: a wrong file perhaps, but not pounds for kilograms.
+    content = _fitbit_weights(("03/01/26", 114.0))
+    report = report_of(client, content, "weight-2026-03-01.json")
+    assert report["status"] == "APPLIED", report
+
+
+def test_a_pounds_profile_reads_unstated_weights_as_pounds(
+    client: TestClient, uow_factory: Callable[[], SqlUnitOfWork]
+) -> None:
+    with uow_factory() as uow:
+        profile = dataclasses.replace(DEFAULT_PROFILE, weight_unit=WeightUnit.LB, is_default=False)
+        uow.profiles.save("local", profile, updated_at=datetime(2026, 3, 1, tzinfo=UTC))
+        uow.commit()
+    _sixty_kilos_in_february(client)
+    content = _fitbit_weights(("03/01/26", 132.3))
+    report = report_of(client, content, "weight-2026-03-01.json")
+    assert report["status"] == "APPLIED", report
+    assert any("read as pounds, your profile's weight unit" in w for w in report["warnings"])
+    assert _stored(client, "2026-03-01", "2026-03-31", "weightKg") == {
+        "2026-03-01": {"weightKg": 60.01}
+    }
