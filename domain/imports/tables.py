@@ -8,7 +8,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from domain.cells import NO_VALUE, clean
 from domain.columns import LB_TO_KG, unstated_unit_warning
@@ -185,6 +186,11 @@ def zone(text: str) -> timezone | None:
     sign, hours, minutes = match.groups()
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
     return timezone(-delta if sign == "-" else delta)
+
+
+def zone_of(name: str) -> tzinfo:
+    """The IANA time zone ``name`` (the profile's, checked when it was saved)."""
+    return ZoneInfo(name)
 
 
 def remember(found: Collector, table: Table, columns: dict[str, str]) -> None:

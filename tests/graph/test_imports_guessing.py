@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from domain.model import DEFAULT_PROFILE, WeightUnit
 from persistence.uow import SqlUnitOfWork
 from tests.graph.api import days, upload
-from tests.graph.imports_api import report_of
+from tests.graph.imports_api import FIXTURES, report_of
 
 _NUTRITION_HEADER = (
     "Date,Meal,Calories,Fat (g),Saturated Fat,Polyunsaturated Fat,Monounsaturated Fat,"
@@ -128,10 +128,7 @@ def test_weights_without_stored_history_or_within_the_factor_are_not_questioned(
 def test_a_pounds_profile_reads_unstated_weights_as_pounds(
     client: TestClient, uow_factory: Callable[[], SqlUnitOfWork]
 ) -> None:
-    with uow_factory() as uow:
-        profile = dataclasses.replace(DEFAULT_PROFILE, weight_unit=WeightUnit.LB, is_default=False)
-        uow.profiles.save("local", profile, updated_at=datetime(2026, 3, 1, tzinfo=UTC))
-        uow.commit()
+    _set_profile(uow_factory, weight_unit=WeightUnit.LB)
     _sixty_kilos_in_february(client)
     content = _fitbit_weights(("03/01/26", 132.3))
     report = report_of(client, content, "weight-2026-03-01.json")
@@ -139,4 +136,61 @@ def test_a_pounds_profile_reads_unstated_weights_as_pounds(
     assert any("read as pounds, your profile's weight unit" in w for w in report["warnings"])
     assert _stored(client, "2026-03-01", "2026-03-31", "weightKg") == {
         "2026-03-01": {"weightKg": 60.01}
+    }
+
+
+def _set_profile(uow_factory: Callable[[], SqlUnitOfWork], **fields: Any) -> None:
+    with uow_factory() as uow:
+        profile = dataclasses.replace(DEFAULT_PROFILE, is_default=False, **fields)
+        uow.profiles.save("local", profile, updated_at=datetime(2026, 3, 1, tzinfo=UTC))
+        uow.commit()
+
+
+def _fitbit_minutes(*entries: tuple[str, int]) -> bytes:
+    """A Fitbit account export's steps-*.json: a minute per entry, MM/DD/YY HH:MM:SS in UTC."""
+    items = [f'{{\n  "dateTime" : "{at}",\n  "value" : "{n}"\n}}' for at, n in entries]
+    return ("[" + ",".join(items) + "]").encode()
+
+
+_MINUTES = _fitbit_minutes(
+    ("02/28/26 20:00:00", 50),  # Sydney (UTC+11 in March): 1 March 07:00
+    ("03/01/26 12:59:00", 100),  # 1 March 23:59
+    ("03/01/26 13:00:00", 200),  # 2 March 00:00
+    ("03/01/26 22:30:00", 300),  # 2 March 09:30
+)
+
+
+def test_fitbit_minute_steps_count_on_their_date_in_the_profile_time_zone(
+    client: TestClient, uow_factory: Callable[[], SqlUnitOfWork]
+) -> None:
+    _set_profile(uow_factory, time_zone="Australia/Sydney")
+    report = report_of(client, _MINUTES, "steps-2026-03-01.json")
+    assert report["status"] == "APPLIED", report
+    assert any("Australia/Sydney" in w for w in report["warnings"])
+    assert _stored(client, "2026-02-01", "2026-03-31", "steps") == {
+        "2026-03-01": {"steps": 50 + 100},
+        "2026-03-02": {"steps": 200 + 300},
+    }
+
+
+def test_fitbit_minute_steps_under_the_default_utc_profile_count_on_their_utc_date(
+    client: TestClient,
+) -> None:
+    assert report_of(client, _MINUTES, "steps-2026-03-01.json")["status"] == "APPLIED"
+    assert _stored(client, "2026-02-01", "2026-03-31", "steps") == {
+        "2026-02-28": {"steps": 50},
+        "2026-03-01": {"steps": 100 + 200 + 300},
+    }
+
+
+def test_records_with_their_own_offset_keep_it_whatever_the_profile_time_zone(
+    client: TestClient, uow_factory: Callable[[], SqlUnitOfWork]
+) -> None:
+    _set_profile(uow_factory, time_zone="Pacific/Kiritimati")  # UTC+14
+    content = (FIXTURES / "withings/sleep.csv").read_bytes()
+    assert report_of(client, content, "sleep.csv")["status"] == "APPLIED"
+    # As under UTC (tests/graph/test_imports_fixtures.py): the nights end on 2 and 3 March.
+    assert _stored(client, "2026-02-01", "2026-03-31", "sleepHours") == {
+        "2026-03-02": {"sleepHours": 7.25},
+        "2026-03-03": {"sleepHours": 6.833},
     }
