@@ -16,7 +16,7 @@ Entity declarations and external references are refused.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import BinaryIO
@@ -64,6 +64,8 @@ class _Reader:
         self.sums: dict[tuple[str, date], float] = defaultdict(float)
         self.weights: dict[date, tuple[str, float, bool]] = {}
         self.sleep: list[Record] = []
+        # How many records each total stands for, by (field, day, source).
+        self.counts: Counter[tuple[str, date, str]] = Counter()
         self.workout: tuple[date, float | None] | None = None
         self.workout_stats = 0.0
         self.all_day = 0
@@ -111,20 +113,23 @@ class _Reader:
             value = energy if energy is not None else self.workout_stats
             if value:
                 self.sums["kcal_out_training", day] += value
+                self.counts["kcal_out_training", day, ""] += 1
             self.workout = None
 
     def _record(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "")
         if kind == _STEPS:
-            self.steps[_day(attrs["startDate"]), attrs.get("sourceName", "")] += float(
-                attrs["value"]
-            )
+            key = _day(attrs["startDate"]), attrs.get("sourceName", "")
+            self.steps[key] += float(attrs["value"])
+            self.counts["steps", *key] += 1
         elif kind == _ENERGY_IN:
             energy = self._energy(attrs["value"], attrs.get("unit", "kcal"))
             if energy is not None:
                 self.sums["kcal_in", _day(attrs["startDate"])] += energy
+                self.counts["kcal_in", _day(attrs["startDate"]), ""] += 1
         elif kind == _PROTEIN:
             self.sums["protein_g", _day(attrs["startDate"])] += float(attrs["value"])
+            self.counts["protein_g", _day(attrs["startDate"]), ""] += 1
         elif kind == _WEIGHT:
             factor = _MASS_UNITS.get(attrs.get("unit", ""))
             if factor is None:
@@ -132,6 +137,7 @@ class _Reader:
                 return
             stamp = attrs["startDate"]
             day = _day(stamp)
+            self.counts["weight_kg", day, ""] += 1
             kept = self.weights.get(day)
             if kept is None or stamp[:19] < kept[0]:
                 self.weights[day] = (stamp[:19], float(attrs["value"]) * factor, factor != 1.0)
@@ -161,13 +167,19 @@ class _Reader:
 
     def emit(self) -> None:
         found = self.found
-        for (day, source), count in self.steps.items():
-            found.records.append(Record("steps", day, count, source=source))
+        counts = self.counts
+        for (day, source), steps in self.steps.items():
+            count = counts["steps", day, source]
+            found.records.append(Record("steps", day, steps, source=source, count=count))
         for (field, day), total in self.sums.items():
-            found.records.append(Record(field, day, total, derived=True))
+            count = counts[field, day, ""]
+            found.records.append(Record(field, day, total, derived=True, count=count))
         for day, (stamp, value, derived) in self.weights.items():
             at = datetime.fromisoformat(stamp)
-            found.records.append(Record("weight_kg", day, value, derived=derived, at=at))
+            count = counts["weight_kg", day, ""]
+            found.records.append(
+                Record("weight_kg", day, value, derived=derived, at=at, count=count)
+            )
         found.records.extend(self.sleep)
         found.fields.update(r.field for r in found.records)
         found.columns.extend(sorted(found.fields))

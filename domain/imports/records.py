@@ -29,6 +29,8 @@ class Record:
         interval: for sleep, the value is the asleep time of ``start``..``end`` itself
             (overlaps count once); otherwise a session total (overlapping sessions:
             the largest counts).
+        count: how many of the file's records it stands for (a streamed reader keeps
+            one total per day and source).
     """
 
     field: str
@@ -41,6 +43,7 @@ class Record:
     start: datetime | None = None
     end: datetime | None = None
     interval: bool = False
+    count: int = 1
 
 
 @dataclass

@@ -194,3 +194,41 @@ def test_records_with_their_own_offset_keep_it_whatever_the_profile_time_zone(
         "2026-03-02": {"sleepHours": 7.25},
         "2026-03-03": {"sleepHours": 6.833},
     }
+
+
+def _apple_step(start: str, value: int) -> str:
+    return (
+        ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" '
+        'sourceVersion="17.3" unit="count" '
+        f'creationDate="{start}" startDate="{start}" endDate="{start}" value="{value}"/>\n'
+    )
+
+
+def test_apple_health_records_dated_in_the_future_or_before_1900_are_left_out_with_a_warning(
+    client: TestClient,
+) -> None:
+    body = (
+        _apple_step("2026-03-01 09:00:00 +0100", 1200)
+        + _apple_step("2030-01-05 09:00:00 +0100", 700)  # a phone's wrong clock
+        + _apple_step("2030-01-05 10:00:00 +0100", 800)
+        + _apple_step("1899-12-31 10:00:00 +0100", 90)
+        + _apple_step("2026-03-02 09:00:00 +0100", 3400)
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n'
+        ' <ExportDate value="2026-03-03 08:00:00 +0100"/>\n' + body + "</HealthData>\n"
+    ).encode()
+    report = report_of(client, content, "export.xml")
+    assert report["status"] == "APPLIED", report
+    assert report["errorCount"] == 0
+    [warning] = [w for w in report["warnings"] if "left out" in w]
+    assert warning.startswith("3 records were left out: dated 1899-12-31, 2030-01-05, outside")
+    assert (report["firstDate"], report["lastDate"], report["rowsInserted"]) == (
+        "2026-03-01",
+        "2026-03-02",
+        2,
+    )
+    assert _stored(client, "2026-01-01", "2026-12-31", "steps") == {
+        "2026-03-01": {"steps": 1200},
+        "2026-03-02": {"steps": 3400},
+    }
