@@ -63,7 +63,7 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         found.add(ImportSource.GOOGLE_FIT)
     if present >= fitbit.ACTIVITY or present >= fitbit.SLEEP_DAY or present >= fitbit.WEIGHT_LOG:
         found.add(ImportSource.FITBIT)
-    if present >= oura.SIGNATURE:
+    if oura.matches(present):
         found.add(ImportSource.OURA)
     if present >= whoop.SIGNATURE:
         found.add(ImportSource.WHOOP)

@@ -235,3 +235,37 @@ def test_withings_german_sleep_adds_a_nap_that_does_not_overlap(client: TestClie
         # the night (light + deep + REM) and the afternoon nap's 1500 s
         "2026-03-02": {"sleepHours": round((14400 + 5400 + 6300 + 1500) / 3600, 3)},
     }
+
+
+def test_oura_older_exports_name_sleep_total_sleep_time(client: TestClient) -> None:
+    report = import_fixture(client, "oura/oura_trends_older.csv")
+    _applied(report, "OURA")
+    assert not any("Total Sleep Time" in w for w in report["warnings"])
+    assert _stored(client, "sleepHours", "steps") == {
+        "2026-03-01": {"sleepHours": 7.0, "steps": 8040},  # 25200 s
+        "2026-03-02": {"sleepHours": 6.65, "steps": 10211},  # 23940 s
+        "2026-03-03": {"sleepHours": None, "steps": 4500},  # no night recorded
+    }
+
+
+def test_cronometer_biometrics_with_a_device_in_the_metric_name(client: TestClient) -> None:
+    report = import_fixture(client, "cronometer/biometrics_devices.csv")
+    _applied(report, "CRONOMETER")
+    assert (
+        "biometrics not imported: Heart Rate (Garmin), Sleep Score (Garmin)" in (report["warnings"])
+    )
+    assert any("several devices on 1 day(s)" in w for w in report["warnings"])
+    assert _stored(client, "sleepHours", "weightKg") == {
+        # Garmin's 7.25 h and the manual 7.0 h are one night: the larger counts
+        "2026-03-01": {"sleepHours": 7.25, "weightKg": 80.4},
+        "2026-03-02": {"sleepHours": 6.7, "weightKg": None},  # 402 min
+    }
+
+
+def test_cronometer_servings_without_the_group_column(client: TestClient) -> None:
+    report = import_fixture(client, "cronometer/servings_no_group.csv")
+    _applied(report, "CRONOMETER")
+    assert _stored(client, "kcalIn", "proteinG") == {
+        "2026-03-01": {"kcalIn": 143.0 + 260.0, "proteinG": 12.6 + 5.4},
+        "2026-03-02": {"kcalIn": 93.6, "proteinG": 0.47},
+    }
