@@ -29,7 +29,7 @@ DESCRIPTIONS: dict[ImportSource, str] = {
     ImportSource.GOOGLE_FIT: "Google Fit Daily activity metrics CSV",
     ImportSource.FITBIT: "Fitbit research CSV or account-export JSON",
     ImportSource.OURA: "Oura trends CSV",
-    ImportSource.WHOOP: "WHOOP physiological_cycles.csv",
+    ImportSource.WHOOP: "WHOOP physiological_cycles.csv or sleeps.csv",
     ImportSource.APPLE_HEALTH: "Apple Health export.zip or export.xml",
 }
 
@@ -57,7 +57,7 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         or (present == withings.STEPS and "aggregates_steps" in lower_name)
     ):
         found.add(ImportSource.WITHINGS)
-    if present >= garmin.SIGNATURE:
+    if garmin.language_of(present) is not None:
         found.add(ImportSource.GARMIN)
     if present >= google_fit.SIGNATURE and google_fit.MARKERS & present:
         found.add(ImportSource.GOOGLE_FIT)
@@ -65,7 +65,7 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         found.add(ImportSource.FITBIT)
     if oura.matches(present):
         found.add(ImportSource.OURA)
-    if present >= whoop.SIGNATURE:
+    if whoop.matches(present):
         found.add(ImportSource.WHOOP)
     return found
 

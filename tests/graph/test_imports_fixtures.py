@@ -269,3 +269,34 @@ def test_cronometer_servings_without_the_group_column(client: TestClient) -> Non
         "2026-03-01": {"kcalIn": 143.0 + 260.0, "proteinG": 12.6 + 5.4},
         "2026-03-02": {"kcalIn": 93.6, "proteinG": 0.47},
     }
+
+
+def test_whoop_sleeps_count_main_sleeps_on_the_wake_day_and_leave_naps_out(
+    client: TestClient,
+) -> None:
+    report = import_fixture(client, "whoop/sleeps.csv")
+    _applied(report, "WHOOP")
+    assert any(w.startswith("1 nap was left out") for w in report["warnings"])
+    assert _stored(client, "sleepHours") == {
+        "2026-03-02": {"sleepHours": 6.967},  # 418 min; the 35-minute nap that afternoon is out
+        "2026-03-03": {"sleepHours": 6.75},  # 405 min
+    }
+
+
+def test_both_whoop_files_give_the_same_hours(client: TestClient) -> None:
+    _applied(import_fixture(client, "whoop/physiological_cycles.csv"), "WHOOP")
+    report = import_fixture(client, "whoop/sleeps.csv")
+    assert report["status"] == "UNCHANGED", report
+    assert report["rowsUnchanged"] == 2
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "it", "pt", "nl"])
+def test_garmin_activities_in_other_languages_give_training_energy(
+    client: TestClient, language: str
+) -> None:
+    report = import_fixture(client, f"garmin/Activities_{language}.csv")
+    _applied(report, "GARMIN")
+    assert _stored(client, "kcalOutTraining") == {
+        "2026-03-01": {"kcalOutTraining": 412.0 + 188.0},  # strength at 07:02, ride at 17:20
+        "2026-03-02": {"kcalOutTraining": 652.0},
+    }
