@@ -15,6 +15,7 @@ from domain.imports import (
     google_fit,
     myfitnesspal,
     oura,
+    renpho,
     whoop,
     withings,
 )
@@ -30,6 +31,7 @@ DESCRIPTIONS: dict[ImportSource, str] = {
     ImportSource.FITBIT: "Fitbit research CSV or account-export JSON",
     ImportSource.OURA: "Oura trends CSV",
     ImportSource.WHOOP: "WHOOP physiological_cycles.csv or sleeps.csv",
+    ImportSource.RENPHO: "Renpho body-scale CSV",
     ImportSource.APPLE_HEALTH: "Apple Health export.zip or export.xml",
 }
 
@@ -67,6 +69,8 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         found.add(ImportSource.OURA)
     if whoop.matches(present):
         found.add(ImportSource.WHOOP)
+    if renpho.matches(names):
+        found.add(ImportSource.RENPHO)
     return found
 
 

@@ -22,6 +22,7 @@ from domain.imports import (
     google_fit,
     myfitnesspal,
     oura,
+    renpho,
     whoop,
     withings,
 )
@@ -46,6 +47,7 @@ _CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options], Collector]] = {
     ImportSource.FITBIT: lambda data, name, options: fitbit.read_research(data, options),
     ImportSource.OURA: lambda data, name, options: oura.read(data, options),
     ImportSource.WHOOP: lambda data, name, options: whoop.read(data, options),
+    ImportSource.RENPHO: lambda data, name, options: renpho.read(data, options),
 }
 
 

@@ -300,3 +300,24 @@ def test_garmin_activities_in_other_languages_give_training_energy(
         "2026-03-01": {"kcalOutTraining": 412.0 + 188.0},  # strength at 07:02, ride at 17:20
         "2026-03-02": {"kcalOutTraining": 652.0},
     }
+
+
+def test_renpho_weight_is_the_day_s_earliest_in_kilograms(client: TestClient) -> None:
+    report = import_fixture(client, "renpho/Renpho Health-kg.csv")
+    _applied(report, "RENPHO")
+    assert report["columns"] == ["weight_kg"]
+    [composition] = [w for w in report["warnings"] if "body composition" in w]
+    assert "Protein" in composition
+    assert _stored(client, "weightKg", "proteinG") == {
+        "2026-03-01": {"weightKg": 80.6, "proteinG": None},
+        "2026-03-02": {"weightKg": 80.2, "proteinG": None},  # 07:02, not the 21:10 weigh-in
+    }
+
+
+def test_renpho_weight_in_pounds_as_its_header_states(client: TestClient) -> None:
+    report = import_fixture(client, "renpho/Renpho Health-lb.csv")
+    _applied(report, "RENPHO")
+    assert _stored(client, "weightKg") == {
+        "2026-03-01": {"weightKg": 80.467},  # 06:55: 177.4 lb x 0.45359237 = 80.46729
+        "2026-03-02": {"weightKg": 80.195},  # 176.8 lb = 80.19513 kg
+    }
