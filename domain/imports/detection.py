@@ -27,7 +27,7 @@ DESCRIPTIONS: dict[ImportSource, str] = {
     ImportSource.CRONOMETER: "Cronometer dailysummary, servings or biometrics CSV",
     ImportSource.WITHINGS: "Withings weight.csv, aggregates_steps.csv or sleep.csv",
     ImportSource.GARMIN: "Garmin Connect Activities CSV",
-    ImportSource.GOOGLE_FIT: "Google Fit Daily activity metrics CSV",
+    ImportSource.GOOGLE_FIT: "Google Fit Daily activity metrics CSV or a per-day YYYY-MM-DD.csv",
     ImportSource.FITBIT: "Fitbit research CSV or account-export JSON",
     ImportSource.OURA: "Oura trends CSV",
     ImportSource.WHOOP: "WHOOP physiological_cycles.csv or sleeps.csv",
@@ -61,7 +61,7 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         found.add(ImportSource.WITHINGS)
     if garmin.language_of(present) is not None:
         found.add(ImportSource.GARMIN)
-    if present >= google_fit.SIGNATURE and google_fit.MARKERS & present:
+    if google_fit.matches(present):
         found.add(ImportSource.GOOGLE_FIT)
     if present >= fitbit.ACTIVITY or present >= fitbit.SLEEP_DAY or present >= fitbit.WEIGHT_LOG:
         found.add(ImportSource.FITBIT)

@@ -43,7 +43,7 @@ _CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options], Collector]] = {
     ImportSource.CRONOMETER: lambda data, name, options: cronometer.read(data, options),
     ImportSource.WITHINGS: withings.read,
     ImportSource.GARMIN: lambda data, name, options: garmin.read(data, options),
-    ImportSource.GOOGLE_FIT: lambda data, name, options: google_fit.read(data, options),
+    ImportSource.GOOGLE_FIT: google_fit.read,
     ImportSource.FITBIT: lambda data, name, options: fitbit.read_research(data, options),
     ImportSource.OURA: lambda data, name, options: oura.read(data, options),
     ImportSource.WHOOP: lambda data, name, options: whoop.read(data, options),

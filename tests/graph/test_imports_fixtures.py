@@ -321,3 +321,19 @@ def test_renpho_weight_in_pounds_as_its_header_states(client: TestClient) -> Non
         "2026-03-01": {"weightKg": 80.467},  # 06:55: 177.4 lb x 0.45359237 = 80.46729
         "2026-03-02": {"weightKg": 80.195},  # 176.8 lb = 80.19513 kg
     }
+
+
+def test_google_fit_per_day_files_sum_their_quarter_hours_into_the_named_day(
+    client: TestClient,
+) -> None:
+    first = import_fixture(client, "google_fit/2026-03-01.csv")
+    _applied(first, "GOOGLE_FIT")
+    assert any(w.startswith("Calories (kcal) were not imported") for w in first["warnings"])
+    assert "kcal_in" not in first["columns"]
+    _applied(import_fixture(client, "google_fit/2026-03-02.csv"), "GOOGLE_FIT")
+    assert _stored(client, "steps", "weightKg", "kcalIn", "kcalOutTraining") == {
+        # 07:15 412 + 07:30 1033 + 12:00 250 + 18:45 2210 + 23:45 95; the 07:15 weigh-in
+        "2026-03-01": {"steps": 4000, "weightKg": 80.65, "kcalIn": None, "kcalOutTraining": None},
+        # 08:00 1500 + 17:30 3021
+        "2026-03-02": {"steps": 4521, "weightKg": None, "kcalIn": None, "kcalOutTraining": None},
+    }
