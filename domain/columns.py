@@ -192,12 +192,20 @@ def read_header(
         columns.append(Column(index, _REPORTED_AS.get(name, name), field, factor, unit))
     if None not in first_for:
         accepted = " or ".join(f'"{n}"' for n in ACCEPTED_DATE_NAMES)
-        raise HeaderError(f"the header has no date column; name one {accepted}", "date")
+        found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
+        raise HeaderError(
+            f"the header has no date column; the columns found are {found}; a hub CSV "
+            f"names its date column {accepted}; an app's export is recognised by its own "
+            "headers, and this one is not an export the hub knows (docs/imports/index.md "
+            "lists them)",
+            "date",
+        )
     if len(first_for) == 1:
         found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
         raise HeaderError(
             f"no metric column was recognised; the columns found are {found}; "
-            f"the accepted names are {accepted_names()}",
+            f"the accepted names are {accepted_names()}; give at least one metric column "
+            "one of these names (its meaning must be that name's)",
             None,
         )
     if ignored:
@@ -220,7 +228,7 @@ def _unit(
         allowed = stated or ", ".join(sorted(units)) or "no unit"
         raise HeaderError(
             f'column "{label[:LISTED_NAME_CHARS]}": the unit "{hint[:20]}" does not fit '
-            f"{name}; allowed: {allowed}",
+            f"{name}; allowed: {allowed}; write one of these, or no unit",
             COLUMN_OF[field],
         )
     factor = units[unit]

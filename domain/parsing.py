@@ -22,6 +22,10 @@ _DELIMITERS = (",", ";", "\t")
 _BLANK_LINE = ' \t\r\n\x0b\x0c,;"'
 
 
+#: What to do with a file whose header is not CSV text.
+CSV_HINT = "save the file as CSV text whose first line names the columns"
+
+
 class FileRejectedError(Exception):
     """The whole file is unusable; ``error`` says why."""
 
@@ -136,7 +140,8 @@ def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> 
                 continue
             if rows.rows_read == max_rows:
                 return rows.result(
-                    f"the file has more than {max_rows} data rows; the limit is {max_rows}",
+                    f"the file has more than {max_rows} data rows; the limit is {max_rows}: "
+                    "split it into smaller files (each merges by date)",
                     rows_read=max_rows + 1,
                 )
             rows.read(number, record, cells)
@@ -188,4 +193,4 @@ def _first_record(records: Iterator[list[str]]) -> list[str]:
     try:
         return next(records, [])
     except csv.Error as error:
-        raise FileRejectedError(f"the header cannot be read as CSV: {error}") from None
+        raise FileRejectedError(f"the header cannot be read as CSV: {error}; {CSV_HINT}") from None

@@ -49,6 +49,7 @@ _ASLEEP = frozenset(
 _ENERGY_UNITS = {"kcal": 1.0, "Cal": 1.0, "kJ": 1 / KJ_PER_KCAL}
 _MASS_UNITS = {"kg": 1.0, "lb": LB_TO_KG, "g": 0.001}
 _STAMP = "%Y-%m-%d %H:%M:%S %z"
+_SEND_EXPORT = "send export.xml or export.zip as the Health app wrote it"
 
 
 class _RefusedError(Exception):
@@ -81,7 +82,8 @@ class _Reader:
         if not self.seen_root:
             if tag != "HealthData":
                 raise _RefusedError(
-                    f"this XML file's root is <{tag[:40]}>, not Apple Health's <HealthData>"
+                    f"this XML file's root is <{tag[:40]}>, not Apple Health's <HealthData>; "
+                    f"the XML the hub imports is Apple Health's export: {_SEND_EXPORT}"
                 )
             self.seen_root = True
         elif tag == "Correlation":
@@ -209,7 +211,9 @@ def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> 
     parser.EndElementHandler = reader.end
 
     def refuse_entity(*_args: object) -> None:
-        raise _RefusedError("the XML file declares entities; an Apple Health export does not")
+        raise _RefusedError(
+            f"the XML file declares entities; an Apple Health export does not: {_SEND_EXPORT}"
+        )
 
     def refuse_external(*_args: object) -> int:
         raise _RefusedError("the XML file refers to external entities; they are refused")

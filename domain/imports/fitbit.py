@@ -60,7 +60,10 @@ def read_json(data: bytes, filename: str, options: Options) -> Collector:
         )
         return found
     if not isinstance(entries, list):
-        found.fail(f"this Fitbit {kind} file should hold a JSON list of entries")
+        found.fail(
+            f"this Fitbit {kind} file holds no JSON list of entries, which Fitbit's export "
+            "writes ([{...}, ...]): send the file as the export wrote it"
+        )
         return found
     reader = _reader(kind or "", options, found)
     for number_, entry in enumerate(entries, start=1):

@@ -115,7 +115,7 @@ def read_upload(
     if kind == "binary":
         what = "a Garmin FIT file" if head[8:12] == b".FIT" else None
         what = what or next(name for magic, name in _BINARY.items() if head.startswith(magic))
-        return _refused(f"this is {what}; {_SUPPORTED}")
+        return _refused(f"this is {what}; {_SUPPORTED}: export your data as one of these")
     if kind != "csv" and csv_only:
         what = {"zip": "a ZIP archive", "xml": "an XML file", "json": "a JSON file"}[kind]
         return _refused(
@@ -141,7 +141,8 @@ def _read_csv(
             f"it looks like {names_of(found)}" if found else f"its columns are {name_list(names)}"
         )
         return _refused(
-            f"the file does not match source {source.value} ({DESCRIPTIONS[source]}): {seen}",
+            f"the file does not match source {source.value} ({DESCRIPTIONS[source]}): {seen}; "
+            "send source AUTO to let the hub recognise it, or the source it is",
             source,
         )
     if source is ImportSource.HUB and found:
@@ -151,7 +152,11 @@ def _read_csv(
             source,
         )
     if len(found) > 1:
-        return _refused(f"the file matches several app formats: {names_of(found)}; send source")
+        choices = " or ".join(s.value for s in sorted(found, key=str))
+        return _refused(
+            f"the file matches several app formats: {names_of(found)}; send source {choices} "
+            "to say which"
+        )
     if not found:
         parsed = parse_csv(
             data,
@@ -172,7 +177,8 @@ def _read_json(
     if fitbit.json_kind(name) is None or source not in (ImportSource.AUTO, ImportSource.FITBIT):
         return _refused(
             "this is a JSON file; supported JSON: Fitbit account-export files named "
-            "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json",
+            "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json, whose name says "
+            "what they hold: send such a file under the name the export gave it",
             source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
         )
     return to_days(fitbit.read_json(data, name, options), today=today), ImportSource.FITBIT
@@ -186,7 +192,11 @@ def _read_xml(
     progress: Callable[[int], None] | None,
 ) -> tuple[ParseResult, ImportSource]:
     if source not in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
-        return _refused(f"this is an XML file, not a {source.value} export", source)
+        return _refused(
+            f"this is an XML file, not a {source.value} export; the XML the hub imports is "
+            "Apple Health's export.xml: send it with source AUTO or APPLE_HEALTH",
+            source,
+        )
     return to_days(apple_health.read(stream, progress=progress), today=today), (
         ImportSource.APPLE_HEALTH
     )
@@ -231,7 +241,8 @@ def _read_zip(
     if "xl/workbook.xml" in names:
         return _refused(f"this is an Excel workbook: save it as CSV; {_SUPPORTED}")
     return _refused(
-        f"this is a ZIP archive ({len(names)} files: {name_list(names)}); supported archives: "
+        f"this is a ZIP archive ({len(names)} file{'' if len(names) == 1 else 's'}: "
+        f"{name_list(names)}); send the CSV inside it, or one of the supported archives: "
         f"{_SUPPORTED_ARCHIVES}",
         source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
     )

@@ -18,6 +18,7 @@ from domain.imports.records import Collector, Options, Record
 from domain.model import DateOrder, NumberFormat, RowError, WeightUnit
 from domain.numbers import read_number
 from domain.parsing import (
+    CSV_HINT,
     MAX_DATA_ROWS,
     FileRejectedError,
     decode_utf8,
@@ -78,7 +79,7 @@ def open_table(data: bytes, found: Collector) -> Table | None:
     try:
         header = [clean(cell) for cell in next(records)]
     except csv.Error as error:
-        found.fail(f"the header cannot be read as CSV: {error}")
+        found.fail(f"the header cannot be read as CSV: {error}; {CSV_HINT}")
         return None
     return Table([h.lower() for h in header], header, delimiter, _rows(records, found), text)
 
