@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from domain import services
+from domain.imports.pipeline import Limits
 from domain.model import ImportSource, InvalidRowPolicy, NumberFormat
 from domain.services import UploadOptions
 from tests.domain.fakes import FakeUnitOfWork
@@ -122,7 +123,7 @@ def _message(case: Case) -> str:
         filename=case.filename,
         options=UploadOptions(source=case.source, number_format=NumberFormat.AUTO),
         now=NOW,
-        limits=services.Limits(max_csv_bytes=50 << 20, max_archive_bytes=50 << 20),
+        limits=Limits(max_csv_bytes=50 << 20, max_archive_bytes=50 << 20),
         csv_only=case.csv_only,
     )
     assert report.status.value == "REJECTED", report
