@@ -24,6 +24,7 @@ from xml.parsers import expat
 
 from domain.columns import KJ_PER_KCAL, LB_TO_KG
 from domain.imports.records import Collector, Record
+from domain.validation import EARLIEST_DATE
 
 _CHUNK = 1 << 20
 #: The most bytes one element may span: expat holds a whole tag (with its attributes)
@@ -59,13 +60,15 @@ class _RefusedError(Exception):
 class _Reader:
     """Expat handlers that keep per-day totals only."""
 
-    def __init__(self, found: Collector) -> None:
+    def __init__(self, found: Collector, latest: date) -> None:
         self.found = found
         self.steps: dict[tuple[date, str], float] = defaultdict(float)
         self.sums: dict[tuple[str, date], float] = defaultdict(float)
         self.weights: dict[date, tuple[str, float, bool]] = {}
         self.sleep: list[Record] = []
-        # How many records each total stands for, by (field, day, source).
+        # How many records a total stands for, by (field, day, source), kept only for
+        # days outside EARLIEST_DATE..latest, which are left out with a warning counting them.
+        self.latest = latest
         self.counts: Counter[tuple[str, date, str]] = Counter()
         self.workout: tuple[date, float | None] | None = None
         self.workout_stats = 0.0
@@ -115,23 +118,26 @@ class _Reader:
             value = energy if energy is not None else self.workout_stats
             if value:
                 self.sums["kcal_out_training", day] += value
-                self.counts["kcal_out_training", day, ""] += 1
+                self._count("kcal_out_training", day)
             self.workout = None
 
     def _record(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "")
         if kind == _STEPS:
-            key = _day(attrs["startDate"]), attrs.get("sourceName", "")
-            self.steps[key] += float(attrs["value"])
-            self.counts["steps", *key] += 1
+            day, source = _day(attrs["startDate"]), attrs.get("sourceName", "")
+            self.steps[day, source] += float(attrs["value"])
+            if not EARLIEST_DATE <= day <= self.latest:
+                self.counts["steps", day, source] += 1
         elif kind == _ENERGY_IN:
             energy = self._energy(attrs["value"], attrs.get("unit", "kcal"))
             if energy is not None:
-                self.sums["kcal_in", _day(attrs["startDate"])] += energy
-                self.counts["kcal_in", _day(attrs["startDate"]), ""] += 1
+                day = _day(attrs["startDate"])
+                self.sums["kcal_in", day] += energy
+                self._count("kcal_in", day)
         elif kind == _PROTEIN:
-            self.sums["protein_g", _day(attrs["startDate"])] += float(attrs["value"])
-            self.counts["protein_g", _day(attrs["startDate"]), ""] += 1
+            day = _day(attrs["startDate"])
+            self.sums["protein_g", day] += float(attrs["value"])
+            self._count("protein_g", day)
         elif kind == _WEIGHT:
             factor = _MASS_UNITS.get(attrs.get("unit", ""))
             if factor is None:
@@ -139,7 +145,7 @@ class _Reader:
                 return
             stamp = attrs["startDate"]
             day = _day(stamp)
-            self.counts["weight_kg", day, ""] += 1
+            self._count("weight_kg", day)
             kept = self.weights.get(day)
             if kept is None or stamp[:19] < kept[0]:
                 self.weights[day] = (stamp[:19], float(attrs["value"]) * factor, factor != 1.0)
@@ -160,6 +166,10 @@ class _Reader:
         elif kind in _ALL_DAY:
             self.all_day += 1
 
+    def _count(self, field: str, day: date) -> None:
+        if not EARLIEST_DATE <= day <= self.latest:
+            self.counts[field, day, ""] += 1
+
     def _energy(self, text: str, unit: str) -> float | None:
         factor = _ENERGY_UNITS.get(unit)
         if factor is None:
@@ -171,14 +181,14 @@ class _Reader:
         found = self.found
         counts = self.counts
         for (day, source), steps in self.steps.items():
-            count = counts["steps", day, source]
+            count = counts.get(("steps", day, source), 1)
             found.records.append(Record("steps", day, steps, source=source, count=count))
         for (field, day), total in self.sums.items():
-            count = counts[field, day, ""]
+            count = counts.get((field, day, ""), 1)
             found.records.append(Record(field, day, total, derived=True, count=count))
         for day, (stamp, value, derived) in self.weights.items():
             at = datetime.fromisoformat(stamp)
-            count = counts["weight_kg", day, ""]
+            count = counts.get(("weight_kg", day, ""), 1)
             found.records.append(
                 Record("weight_kg", day, value, derived=derived, at=at, count=count)
             )
@@ -200,10 +210,16 @@ def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
 
 
-def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> Collector:
-    """The per-day records of an Apple Health ``export.xml`` stream (units are in each record)."""
+def read(
+    stream: BinaryIO, *, latest: date, progress: Callable[[int], None] | None = None
+) -> Collector:
+    """The per-day records of an Apple Health ``export.xml`` stream (units are in each record).
+
+    ``latest``: the last valid date (today, UTC, + 1); records after it or before 1900
+    are counted so that the warning leaving them out says how many there were.
+    """
     found = Collector()
-    reader = _Reader(found)
+    reader = _Reader(found, latest)
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.buffer_text = True

@@ -32,6 +32,7 @@ from domain.imports.records import Collector, Options
 from domain.imports.tables import header_of
 from domain.model import ImportSource, ParseResult, RowError
 from domain.parsing import parse_csv
+from domain.validation import latest_date
 
 #: Members an archive may list before it is refused (an export has a few dozen).
 MAX_ZIP_MEMBERS = 10_000
@@ -197,7 +198,8 @@ def _read_xml(
             "Apple Health's export.xml: send it with source AUTO or APPLE_HEALTH",
             source,
         )
-    return to_days(apple_health.read(stream, progress=progress), today=today), (
+    latest = latest_date(today)
+    return to_days(apple_health.read(stream, latest=latest, progress=progress), today=today), (
         ImportSource.APPLE_HEALTH
     )
 
@@ -227,7 +229,8 @@ def _read_zip(
         if member.file_size > limits.max_archive_bytes:
             return _refused(_too_big(member, limits.max_archive_bytes))
         with archive.open(member) as xml:
-            collector = apple_health.read(xml, progress=progress)  # type: ignore[arg-type]
+            latest = latest_date(today)
+            collector = apple_health.read(xml, latest=latest, progress=progress)  # type: ignore[arg-type]
         return to_days(collector, today=today), ImportSource.APPLE_HEALTH
     if mfp and source in (ImportSource.AUTO, ImportSource.MYFITNESSPAL):
         collector = Collector()
