@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -147,6 +148,11 @@ class Kpi(NamedTuple):
     expenditure_kcal: float | None = None
     expenditure_low_kcal: float | None = None
     expenditure_high_kcal: float | None = None
+    weight_rate_kg_per_week: float | None = None
+    energy_balance_kcal: float | None = None
+    energy_balance_7d_avg: float | None = None
+    goal_eta_date: dt.date | None = None  # ``dt.``: the field ``date`` hides the type
+    target_kcal_in: float | None = None
 
 
 #: The KPI fields after ``date``, in ``Kpi`` order.
@@ -288,6 +294,11 @@ class PeriodSummary:
     sleep_avg: float | None = None
     weight_avg: float | None = None
     weight_trend_end: float | None = None
+    kcal_in_avg: float | None = None
+    expenditure_avg: float | None = None
+    energy_balance_avg: float | None = None
+    target_kcal_in: float | None = None
+    weight_rate_end: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,9 @@ PROFILE_RANGES: dict[str, tuple[float, float]] = {
 #: Fields that may be cleared: the KPIs that need them are then null.
 _NULLABLE = frozenset({"sex", "birth_date", "height_cm", "goal_weight_kg", "goal_rate_kg_per_week"})
 
+#: Fields no KPI reads: changing them changes no stored data (docs/kpis.md, "Profile").
+DISPLAY_FIELDS = frozenset({"weight_unit", "time_zone"})
+
 #: A valid time zone name, shown when one is refused.
 TIME_ZONE_EXAMPLE = "Europe/Berlin"
 
@@ -42,6 +45,16 @@ def apply_profile_changes(
     for name, value in changes.items():
         _check(name, value, today)
     return dataclasses.replace(current, **changes, is_default=False)  # type: ignore[arg-type]
+
+
+def changes_kpis(before: Profile, after: Profile) -> bool:
+    """Whether a KPI can differ between the two profiles (a field other than the unit
+    and the time zone changed)."""
+    return any(
+        getattr(before, name) != getattr(after, name)
+        for name in PROFILE_FIELDS
+        if name not in DISPLAY_FIELDS
+    )
 
 
 def _check(name: str, value: object, today: date) -> None:

@@ -103,6 +103,11 @@ class KpiRow(SQLModel, table=True):
     expenditure_kcal: float | None = None
     expenditure_low_kcal: float | None = None
     expenditure_high_kcal: float | None = None
+    weight_rate_kg_per_week: float | None = None
+    energy_balance_kcal: float | None = None
+    energy_balance_7d_avg: float | None = None
+    goal_eta_date: dt.date | None = None
+    target_kcal_in: float | None = None
     computed_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 

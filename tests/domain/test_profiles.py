@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 import pytest
 
 from domain import services
 from domain.errors import InvalidInputError
-from domain.model import DEFAULT_PROFILE, Profile, WeightUnit
+from domain.model import DEFAULT_PROFILE, DateOrder, InvalidRowPolicy, Kpi, Profile, WeightUnit
 from domain.profiles import apply_profile_changes
+from tests.domain import fakes
 from tests.domain.fakes import FakeUnitOfWork
 
 TODAY = date(2026, 12, 7)
@@ -111,3 +113,35 @@ def test_a_refused_plan_stores_nothing() -> None:
 
     stored = services.get_profile(uow, services.LOCAL_USER)
     assert (stored.goal_weight_kg, stored.time_zone) == (80.0, "UTC")
+
+
+def test_a_new_unit_or_time_zone_rewrites_no_kpi_while_a_new_goal_recomputes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    uow = FakeUnitOfWork()
+    services.upload_csv(
+        uow,
+        services.LOCAL_USER,
+        b"date,weight_kg,kcal_in\n2026-03-01,80.0,2500\n2026-03-02,79.8,2400\n",
+        filename="days.csv",
+        policy=InvalidRowPolicy.REJECT_FILE,
+        date_order=DateOrder.AUTO,
+        now=NOW,
+    )
+    rewrites: list[date | None] = []
+    real = fakes._Kpis.replace_from
+
+    def counted(
+        self: fakes._Kpis, user_id: str, since: date | None, kpis: Sequence[Kpi], **kw: datetime
+    ) -> None:
+        rewrites.append(since)
+        real(self, user_id, since, kpis, **kw)
+
+    monkeypatch.setattr(fakes._Kpis, "replace_from", counted)
+
+    services.update_profile(
+        uow, services.LOCAL_USER, {"weight_unit": WeightUnit.LB, "time_zone": "Asia/Tokyo"}, now=NOW
+    )
+    assert rewrites == []
+    services.update_profile(uow, services.LOCAL_USER, {"goal_weight_kg": 75.0}, now=NOW)
+    assert rewrites == [None]

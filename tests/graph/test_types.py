@@ -71,9 +71,7 @@ def test_the_fields_of_the_bulk_types_keep_default_resolvers(name: str) -> None:
 
 def test_the_inputs_name_exactly_the_domain_fields() -> None:
     assert _python_names(DailyMetricInput) == {"date", *model.METRIC_FIELDS}
-    # The plan fields are in the domain before the API carries them (issue 19, step 3).
-    plan = {"goal_weight_kg", "goal_rate_kg_per_week", "weight_unit", "time_zone"}
-    assert _python_names(ProfileInput) == set(model.PROFILE_FIELDS) - plan
+    assert _python_names(ProfileInput) == set(model.PROFILE_FIELDS)
 
 
 def test_only_the_sent_fields_of_a_daily_metric_input_are_changes() -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from domain.model import Profile, Sex, WeightUnit
+from domain.kpis import compute_kpis
+from domain.model import DailyMetrics, Profile, Sex, WeightUnit
 from persistence.migrations import alembic_config, upgrade
 from persistence.uow import SqlUnitOfWork
 
@@ -104,3 +105,47 @@ def test_the_plan_migration_gives_a_saved_profile_the_defaults_and_keeps_the_res
     )
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(text("UPDATE profiles SET weight_unit = 'ST'"))
+
+
+def test_the_plan_migration_fills_the_plan_kpis_of_the_rows_already_stored(
+    engine: Engine, database_url: str
+) -> None:
+    config = alembic_config(database_url)
+    command.downgrade(config, "0004_api_caching")
+    # Ten weeks of a person losing weight: enough for expenditure estimates and targets.
+    days = [
+        DailyMetrics(
+            date(2026, 1, 5) + timedelta(days=n),
+            kcal_in=2200.0 + 40 * (n % 5),
+            weight_kg=round(92.0 - 0.07 * n + 0.2 * (n % 3), 1),
+        )
+        for n in range(70)
+    ]
+    with engine.begin() as connection:
+        for day in days:
+            connection.execute(
+                text(
+                    "INSERT INTO daily_metrics (user_id, date, kcal_in, weight_kg, updated_at)"
+                    " VALUES ('ana', :date, :kcal_in, :weight_kg, '2026-03-01 00:00:00+00:00')"
+                ),
+                {"date": day.date.isoformat(), "kcal_in": day.kcal_in, "weight_kg": day.weight_kg},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO kpis (user_id, date, balance_7d_days, weight_7d_days,"
+                    " computed_at) VALUES ('ana', :date, 0, 0, '2026-03-01 00:00:00+00:00')"
+                ),
+                {"date": day.date.isoformat()},
+            )
+
+    upgrade(database_url)
+
+    with SqlUnitOfWork(engine) as uow:
+        stored = uow.kpis.between("ana", date(2026, 1, 1), date(2026, 12, 31))
+    expected = compute_kpis(days, Profile())
+    plan = ["weight_rate_kg_per_week", "energy_balance_kcal", "energy_balance_7d_avg"]
+    plan += ["goal_eta_date", "target_kcal_in"]
+    assert [[getattr(k, name) for name in plan] for k in stored] == [
+        [getattr(k, name) for name in plan] for k in expected
+    ]
+    assert sum(k.target_kcal_in is not None for k in stored) >= 21
