@@ -137,8 +137,16 @@ def accepted_names() -> str:
     return ", ".join(name for names in (t[2] for t in _TABLE.values()) for name in names)
 
 
-def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> Header:
+def read_header(
+    cells: list[str],
+    *,
+    weight_unit: WeightUnit | None = None,
+    profile_weight_unit: WeightUnit = WeightUnit.KG,
+) -> Header:
     """Match header cells to canonical columns, case-insensitively after cleaning.
+
+    A bare ``weight`` column takes ``weight_unit`` (``weightUnit`` as sent), else
+    ``profile_weight_unit``, said in a warning.
 
     Raises:
         HeaderError: no date column, no metric column, a bare calories column, a
@@ -176,17 +184,28 @@ def read_header(cells: list[str], *, weight_unit: WeightUnit | None = None) -> H
             stated = None  # an alias such as "sleep" or "waist" states no unit
         factor, unit = _unit(label, name, field, stated, hint)
         if field == "weight_kg" and name == "weight" and hint is None:
-            factor, unit = _weight_unit(weight_unit, warnings)
+            if weight_unit is None:
+                warnings.append(unstated_unit_warning(profile_weight_unit))
+            lb = (weight_unit or profile_weight_unit) is WeightUnit.LB
+            factor, unit = (LB_TO_KG, "lb") if lb else (None, "kg")
         _check_unique(first_for, field, index, label)
         columns.append(Column(index, _REPORTED_AS.get(name, name), field, factor, unit))
     if None not in first_for:
         accepted = " or ".join(f'"{n}"' for n in ACCEPTED_DATE_NAMES)
-        raise HeaderError(f"the header has no date column; name one {accepted}", "date")
+        found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
+        raise HeaderError(
+            f"the header has no date column; the columns found are {found}; a hub CSV "
+            f"names its date column {accepted}; an app's export is recognised by its own "
+            "headers, and this one is not an export the hub knows (docs/imports/index.md "
+            "lists them)",
+            "date",
+        )
     if len(first_for) == 1:
         found = name_list([clean(c) for c in cells[:LISTED_NAMES]], len(cells))
         raise HeaderError(
             f"no metric column was recognised; the columns found are {found}; "
-            f"the accepted names are {accepted_names()}",
+            f"the accepted names are {accepted_names()}; give at least one metric column "
+            "one of these names (its meaning must be that name's)",
             None,
         )
     if ignored:
@@ -209,22 +228,20 @@ def _unit(
         allowed = stated or ", ".join(sorted(units)) or "no unit"
         raise HeaderError(
             f'column "{label[:LISTED_NAME_CHARS]}": the unit "{hint[:20]}" does not fit '
-            f"{name}; allowed: {allowed}",
+            f"{name}; allowed: {allowed}; write one of these, or no unit",
             COLUMN_OF[field],
         )
     factor = units[unit]
     return (None if factor == 1.0 else factor), unit
 
 
-def _weight_unit(unit: WeightUnit | None, warnings: list[str]) -> tuple[float | None, str]:
-    if unit is WeightUnit.LB:
-        return LB_TO_KG, "lb"
-    if unit is None:
-        warnings.append(
-            "the weight column does not state its unit: read as kilograms; send weightUnit LB "
-            'for pounds, or name the column "weight (lb)"'
-        )
-    return None, "kg"
+def unstated_unit_warning(unit: WeightUnit) -> str:
+    """The warning for weights read in the profile's unit because the file states none."""
+    name, other = ("kilograms", "LB") if unit is WeightUnit.KG else ("pounds", "KG")
+    return (
+        f"the file does not state the weight unit: read as {name}, your profile's weight "
+        f"unit; send weightUnit {other} if they are not"
+    )
 
 
 def _check_unique(

@@ -73,6 +73,7 @@ class ImportSource(enum.Enum):
     FITBIT = "FITBIT"
     OURA = "OURA"
     WHOOP = "WHOOP"
+    RENPHO = "RENPHO"
     APPLE_HEALTH = "APPLE_HEALTH"
     UNKNOWN = "UNKNOWN"
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from domain.cells import NO_VALUE, clean
 from domain.columns import Header, HeaderError, read_header
+from domain.dates import decide_order
 from domain.model import DateOrder, NumberFormat, ParseResult, RowError, WeightUnit
 from domain.numbers import decide
 from domain.rows import RowReader
@@ -19,6 +20,10 @@ MAX_DATA_ROWS = 100_000
 _DELIMITERS = (",", ";", "\t")
 # What may fill a line before the header that still counts as blank.
 _BLANK_LINE = ' \t\r\n\x0b\x0c,;"'
+
+
+#: What to do with a file whose header is not CSV text.
+CSV_HINT = "save the file as CSV text whose first line names the columns"
 
 
 class FileRejectedError(Exception):
@@ -36,6 +41,7 @@ def parse_csv(
     date_order: DateOrder = DateOrder.AUTO,
     number_format: NumberFormat = NumberFormat.AUTO,
     weight_unit: WeightUnit | None = None,
+    profile_weight_unit: WeightUnit = WeightUnit.KG,
     max_rows: int = MAX_DATA_ROWS,
 ) -> ParseResult:
     """Read the days, row errors and warnings of a CSV file; never raises.
@@ -50,7 +56,9 @@ def parse_csv(
         date_order: how slash and dot dates are read.
         number_format: the decimal mark and thousands separator; ``AUTO`` decides
             once per file (docs/formats.md, "Cells").
-        weight_unit: the unit of a ``weight`` column that states none (kg when None).
+        weight_unit: ``weightUnit`` as sent: the unit of a ``weight`` column that
+            states none (None: not sent).
+        profile_weight_unit: that unit when ``weightUnit`` was not sent.
         max_rows: past this many data rows the file is rejected without reading on.
     """
     try:
@@ -58,7 +66,11 @@ def parse_csv(
         header_line = first_non_blank(lines)
         delimiter = delimiter_of(header_line)
         records = csv.reader(itertools.chain([header_line], lines), delimiter=delimiter)
-        header = read_header(_first_record(records), weight_unit=weight_unit)
+        header = read_header(
+            _first_record(records),
+            weight_unit=weight_unit,
+            profile_weight_unit=profile_weight_unit,
+        )
     except FileRejectedError as rejected:
         return ParseResult(file_error=rejected.error)
     except HeaderError as error:
@@ -72,10 +84,40 @@ def parse_csv(
             fmt = decide(_metric_cells(lines, delimiter, header))
             lines.seek(start)
             records = csv.reader(lines, delimiter=delimiter)
+    day_first = delimiter == ";" or fmt is NumberFormat.COMMA
+
+    def decide_dates(number: int, text: str) -> DateOrder:
+        # Read the rest of the date column once, then go back to where the rows are.
+        start = lines.tell()
+        cells = itertools.chain([(number, text)], _date_cells(lines, delimiter, header, number))
+        order = decide_order(cells, day_first=day_first)
+        lines.seek(start)
+        if isinstance(order, str):
+            raise FileRejectedError(order)
+        return order
+
     rows = RowReader(
-        header, delimiter=delimiter, today=today, date_order=date_order, number_format=fmt
+        header,
+        delimiter=delimiter,
+        today=today,
+        date_order=date_order,
+        number_format=fmt,
+        decide_dates=decide_dates,
     )
     return _read_rows(rows, records, max_rows)
+
+
+def _date_cells(
+    lines: Iterator[str], delimiter: str, header: Header, number: int
+) -> Iterator[tuple[int, str]]:
+    """The date cells after row ``number``, with their row numbers."""
+    index = header.date_index
+    try:
+        for row, record in enumerate(csv.reader(lines, delimiter=delimiter), start=number + 1):
+            if index < len(record):
+                yield row, clean(record[index])
+    except csv.Error:
+        return  # the reading pass reports it
 
 
 def _metric_cells(lines: Iterator[str], delimiter: str, header: Header) -> Iterator[str]:
@@ -98,12 +140,15 @@ def _read_rows(rows: RowReader, records: Iterator[list[str]], max_rows: int) -> 
                 continue
             if rows.rows_read == max_rows:
                 return rows.result(
-                    f"the file has more than {max_rows} data rows; the limit is {max_rows}",
+                    f"the file has more than {max_rows} data rows; the limit is {max_rows}: "
+                    "split it into smaller files (each merges by date)",
                     rows_read=max_rows + 1,
                 )
             rows.read(number, record, cells)
     except csv.Error as error:
         return rows.result(f"row {number + 1} cannot be read as CSV: {error}")
+    except FileRejectedError as rejected:
+        return rows.result(rejected.error.message)
     return rows.result()
 
 
@@ -148,4 +193,4 @@ def _first_record(records: Iterator[list[str]]) -> list[str]:
     try:
         return next(records, [])
     except csv.Error as error:
-        raise FileRejectedError(f"the header cannot be read as CSV: {error}") from None
+        raise FileRejectedError(f"the header cannot be read as CSV: {error}; {CSV_HINT}") from None

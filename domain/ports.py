@@ -38,6 +38,12 @@ class MetricRepository(Protocol):
 
     def data_range(self, user_id: str) -> DataRange: ...
 
+    def recent_weights(
+        self, user_id: str, *, since: date, before: date, last: int
+    ) -> list[tuple[date, float]]:
+        """The stored weights (date, kg) dated ``since <= date < before`` together with
+        the user's ``last`` latest weigh-ins, sorted by date, in one query."""
+
 
 class KpiRepository(Protocol):
     def replace_from(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -63,13 +64,19 @@ class RowReader:
         today: date,
         date_order: DateOrder,
         number_format: NumberFormat | None = NumberFormat.POINT,
+        decide_dates: Callable[[int, str], DateOrder] | None = None,
     ) -> None:
+        """``decide_dates``: with ``date_order`` AUTO, called once with the row number
+        and cell of the first slash or dot date to decide the file's order from all
+        its dates (it raises ``FileRejectedError`` when the order cannot be decided)."""
         self._header = header
         self._number_format = number_format
         self._delimiter = delimiter
         self._today = today
         self._latest = latest_date(today)
         self._date_order = date_order
+        self._decide_dates = decide_dates if date_order is DateOrder.AUTO else None
+        self._auto = date_order is DateOrder.AUTO
         self._date_index = header.date_index
         self._width = header.width
         # Short rows are padded only as far as a recognised column reaches, not to a
@@ -104,7 +111,10 @@ class RowReader:
                 cells += [""] * (self._needed - len(cells))
         problems: list[tuple[int, RowError]] = []
         text = cells[self._date_index]
-        day = read_date(text, self._date_order) if text not in NO_VALUE else None
+        if self._decide_dates is not None and text[4:5] != "-" and text not in NO_VALUE:
+            self._date_order = self._decide_dates(number, text)
+            self._decide_dates = None
+        day = read_date(text, self._date_order, auto=self._auto) if text not in NO_VALUE else None
         if not (isinstance(day, date) and EARLIEST_DATE <= day <= self._latest):
             problems.append(self._date_error(number, raw, text, day))
         values: list[Any] = [None] * _SLOTS

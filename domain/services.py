@@ -21,6 +21,7 @@ from typing import BinaryIO
 from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
 from domain.errors import InvalidInputError
 from domain.exporting import to_csv
+from domain.imports import weights
 from domain.imports.days import with_fields
 from domain.imports.pipeline import Limits, read_upload
 from domain.imports.records import Options
@@ -43,6 +44,7 @@ from domain.model import (
     Period,
     PeriodSummary,
     Profile,
+    RowError,
     WeightUnit,
 )
 from domain.ports import UnitOfWork
@@ -122,27 +124,39 @@ def import_file(
         progress: called with the bytes read so far on long files.
     """
     digest, size = _digest(stream)
+    # Read in a transaction of its own: the file is parsed outside any transaction.
+    profile = get_profile(uow, user_id)
     parsed, source = read_upload(
         stream,
         filename,
         source=options.source,
-        options=Options(options.date_order, options.number_format, options.weight_unit),
+        options=Options(
+            options.date_order,
+            options.number_format,
+            options.weight_unit,
+            profile_weight_unit=profile.weight_unit,
+            time_zone=profile.time_zone,
+        ),
         today=now.date(),
         limits=limits,
         csv_only=csv_only,
         progress=progress,
     )
-    report = _report_of(parsed, digest, size, filename, now, source, options.dry_run)
-    rejected = parsed.file_error is not None or (
-        parsed.error_count > 0 and options.policy is InvalidRowPolicy.REJECT_FILE
-    )
     with uow:
-        if rejected:
-            report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
-        else:
+        rejected = parsed.file_error is not None or (
+            parsed.error_count > 0 and options.policy is InvalidRowPolicy.REJECT_FILE
+        )
+        if not rejected:
             # A dry run too: it writes before it rolls back, and on SQLite a transaction
             # that read before another commit cannot start writing after it.
             uow.lock_user(user_id)
+            if options.weight_unit is None:
+                parsed = _check_weight_unit(uow, user_id, parsed)
+                rejected = parsed.file_error is not None
+        report = _report_of(parsed, digest, size, filename, now, source, options.dry_run)
+        if rejected:
+            report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
+        else:
             report = _apply(uow, user_id, parsed, report, now)
         report = bounded(report)
         if options.dry_run:
@@ -192,6 +206,31 @@ def _apply(
         kpi_days_recomputed=recomputed,
         kpis_changed_from=kpis_changed_from,
     )
+
+
+def _check_weight_unit(uow: UnitOfWork, user_id: str, parsed: ParseResult) -> ParseResult:
+    """``parsed``, or a refusal when its weights look read in the wrong unit
+    (docs/imports/index.md, "Weight units")."""
+    if "weight_kg" not in parsed.fields:
+        return parsed
+    day_fields = parsed.day_fields
+    weighed = [
+        day
+        for day in parsed.days
+        if day.weight_kg is not None and (day_fields is None or "weight_kg" in day_fields[day.date])
+    ]
+    if not weighed:
+        return parsed
+    first = parsed.days[0].date
+    since, before = weights.window(first)
+    stored = uow.metrics.recent_weights(
+        user_id, since=since, before=before, last=weights.LATEST_WEIGH_INS
+    )
+    problem = weights.unit_problem([d.weight_kg or 0.0 for d in weighed], stored, first)
+    if problem is None:
+        return parsed
+    error = RowError(None, "weight_kg", None, problem)
+    return dataclasses.replace(parsed, days=(), day_fields=None, file_error=error)
 
 
 def _digest(stream: BinaryIO) -> tuple[str, int]:

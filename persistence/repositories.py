@@ -134,6 +134,29 @@ class SqlMetricRepository:
             deleted += self._connection.execute(statement).rowcount
         return deleted
 
+    def recent_weights(
+        self, user_id: str, *, since: date, before: date, last: int
+    ) -> list[tuple[date, float]]:
+        weighed = DAILY_METRICS.c.weight_kg.is_not(None)
+        latest = (
+            select(DAILY_METRICS.c.date)
+            .where(DAILY_METRICS.c.user_id == user_id, weighed)
+            .order_by(DAILY_METRICS.c.date.desc())
+            .limit(last)
+            .subquery()
+        )
+        statement = (
+            select(DAILY_METRICS.c.date, DAILY_METRICS.c.weight_kg)
+            .where(
+                DAILY_METRICS.c.user_id == user_id,
+                weighed,
+                (DAILY_METRICS.c.date >= since) & (DAILY_METRICS.c.date < before)
+                | DAILY_METRICS.c.date.in_(select(latest.c.date)),
+            )
+            .order_by(DAILY_METRICS.c.date)
+        )
+        return [(day, weight) for day, weight in self._connection.execute(statement)]
+
     def data_range(self, user_id: str) -> DataRange:
         statement = select(
             func.min(DAILY_METRICS.c.date),

@@ -16,7 +16,7 @@ Entity declarations and external references are refused.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import BinaryIO
@@ -24,6 +24,7 @@ from xml.parsers import expat
 
 from domain.columns import KJ_PER_KCAL, LB_TO_KG
 from domain.imports.records import Collector, Record
+from domain.validation import EARLIEST_DATE
 
 _CHUNK = 1 << 20
 #: The most bytes one element may span: expat holds a whole tag (with its attributes)
@@ -49,6 +50,7 @@ _ASLEEP = frozenset(
 _ENERGY_UNITS = {"kcal": 1.0, "Cal": 1.0, "kJ": 1 / KJ_PER_KCAL}
 _MASS_UNITS = {"kg": 1.0, "lb": LB_TO_KG, "g": 0.001}
 _STAMP = "%Y-%m-%d %H:%M:%S %z"
+_SEND_EXPORT = "send export.xml or export.zip as the Health app wrote it"
 
 
 class _RefusedError(Exception):
@@ -58,12 +60,16 @@ class _RefusedError(Exception):
 class _Reader:
     """Expat handlers that keep per-day totals only."""
 
-    def __init__(self, found: Collector) -> None:
+    def __init__(self, found: Collector, latest: date) -> None:
         self.found = found
         self.steps: dict[tuple[date, str], float] = defaultdict(float)
         self.sums: dict[tuple[str, date], float] = defaultdict(float)
         self.weights: dict[date, tuple[str, float, bool]] = {}
         self.sleep: list[Record] = []
+        # How many records a total stands for, by (field, day, source), kept only for
+        # days outside EARLIEST_DATE..latest, which are left out with a warning counting them.
+        self.latest = latest
+        self.counts: Counter[tuple[str, date, str]] = Counter()
         self.workout: tuple[date, float | None] | None = None
         self.workout_stats = 0.0
         self.all_day = 0
@@ -79,7 +85,8 @@ class _Reader:
         if not self.seen_root:
             if tag != "HealthData":
                 raise _RefusedError(
-                    f"this XML file's root is <{tag[:40]}>, not Apple Health's <HealthData>"
+                    f"this XML file's root is <{tag[:40]}>, not Apple Health's <HealthData>; "
+                    f"the XML the hub imports is Apple Health's export: {_SEND_EXPORT}"
                 )
             self.seen_root = True
         elif tag == "Correlation":
@@ -111,20 +118,26 @@ class _Reader:
             value = energy if energy is not None else self.workout_stats
             if value:
                 self.sums["kcal_out_training", day] += value
+                self._count("kcal_out_training", day)
             self.workout = None
 
     def _record(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "")
         if kind == _STEPS:
-            self.steps[_day(attrs["startDate"]), attrs.get("sourceName", "")] += float(
-                attrs["value"]
-            )
+            day, source = _day(attrs["startDate"]), attrs.get("sourceName", "")
+            self.steps[day, source] += float(attrs["value"])
+            if not EARLIEST_DATE <= day <= self.latest:
+                self.counts["steps", day, source] += 1
         elif kind == _ENERGY_IN:
             energy = self._energy(attrs["value"], attrs.get("unit", "kcal"))
             if energy is not None:
-                self.sums["kcal_in", _day(attrs["startDate"])] += energy
+                day = _day(attrs["startDate"])
+                self.sums["kcal_in", day] += energy
+                self._count("kcal_in", day)
         elif kind == _PROTEIN:
-            self.sums["protein_g", _day(attrs["startDate"])] += float(attrs["value"])
+            day = _day(attrs["startDate"])
+            self.sums["protein_g", day] += float(attrs["value"])
+            self._count("protein_g", day)
         elif kind == _WEIGHT:
             factor = _MASS_UNITS.get(attrs.get("unit", ""))
             if factor is None:
@@ -132,6 +145,7 @@ class _Reader:
                 return
             stamp = attrs["startDate"]
             day = _day(stamp)
+            self._count("weight_kg", day)
             kept = self.weights.get(day)
             if kept is None or stamp[:19] < kept[0]:
                 self.weights[day] = (stamp[:19], float(attrs["value"]) * factor, factor != 1.0)
@@ -152,6 +166,10 @@ class _Reader:
         elif kind in _ALL_DAY:
             self.all_day += 1
 
+    def _count(self, field: str, day: date) -> None:
+        if not EARLIEST_DATE <= day <= self.latest:
+            self.counts[field, day, ""] += 1
+
     def _energy(self, text: str, unit: str) -> float | None:
         factor = _ENERGY_UNITS.get(unit)
         if factor is None:
@@ -161,13 +179,19 @@ class _Reader:
 
     def emit(self) -> None:
         found = self.found
-        for (day, source), count in self.steps.items():
-            found.records.append(Record("steps", day, count, source=source))
+        counts = self.counts
+        for (day, source), steps in self.steps.items():
+            count = counts.get(("steps", day, source), 1)
+            found.records.append(Record("steps", day, steps, source=source, count=count))
         for (field, day), total in self.sums.items():
-            found.records.append(Record(field, day, total, derived=True))
+            count = counts.get((field, day, ""), 1)
+            found.records.append(Record(field, day, total, derived=True, count=count))
         for day, (stamp, value, derived) in self.weights.items():
             at = datetime.fromisoformat(stamp)
-            found.records.append(Record("weight_kg", day, value, derived=derived, at=at))
+            count = counts.get(("weight_kg", day, ""), 1)
+            found.records.append(
+                Record("weight_kg", day, value, derived=derived, at=at, count=count)
+            )
         found.records.extend(self.sleep)
         found.fields.update(r.field for r in found.records)
         found.columns.extend(sorted(found.fields))
@@ -186,10 +210,16 @@ def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
 
 
-def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> Collector:
-    """The per-day records of an Apple Health ``export.xml`` stream (units are in each record)."""
+def read(
+    stream: BinaryIO, *, latest: date, progress: Callable[[int], None] | None = None
+) -> Collector:
+    """The per-day records of an Apple Health ``export.xml`` stream (units are in each record).
+
+    ``latest``: the last valid date (today, UTC, + 1); records after it or before 1900
+    are counted so that the warning leaving them out says how many there were.
+    """
     found = Collector()
-    reader = _Reader(found)
+    reader = _Reader(found, latest)
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.buffer_text = True
@@ -197,7 +227,9 @@ def read(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> 
     parser.EndElementHandler = reader.end
 
     def refuse_entity(*_args: object) -> None:
-        raise _RefusedError("the XML file declares entities; an Apple Health export does not")
+        raise _RefusedError(
+            f"the XML file declares entities; an Apple Health export does not: {_SEND_EXPORT}"
+        )
 
     def refuse_external(*_args: object) -> int:
         raise _RefusedError("the XML file refers to external entities; they are refused")

@@ -2,17 +2,24 @@
 
 ``dailysummary.csv`` has a row per day, ``servings.csv`` a row per food (summed per
 day); both give energy in kcal or kJ as the header says, and protein in grams.
-``biometrics.csv`` is long: one row per measurement, its unit in the ``Unit``
-column; weight (kg, lbs) and sleep (hours, minutes) are imported.
+``servings.csv`` may come without its ``Group`` column. ``biometrics.csv`` is long:
+one row per measurement, its unit in the ``Unit`` column; weight (kg, lbs) and
+sleep (hours, minutes) are imported. A metric may carry the device that sent it
+(``Sleep (Garmin)``, ``Weight (Withings)``): the same metric. Several devices'
+sleep on one day is the same night recorded twice: the largest device total counts.
 """
 
 from __future__ import annotations
 
-from domain.columns import KJ_PER_KCAL, LB_TO_KG
+from collections import defaultdict
+from datetime import date
+
+from domain.columns import KJ_PER_KCAL, LB_TO_KG, split_hint
 from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     Table,
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -23,7 +30,7 @@ from domain.model import RowError
 from domain.validation import COLUMN_OF
 
 DAILY = frozenset({"date"})
-SERVINGS = frozenset({"day", "group", "food name"})
+SERVINGS = frozenset({"day", "food name"})
 BIOMETRICS = frozenset({"day", "metric", "unit", "amount"})
 ENERGY = ("energy (kcal)", "energy (kj)")
 _UNITS = {
@@ -48,6 +55,9 @@ def read(data: bytes, options: Options) -> Collector:
         _biometrics(table, options, found)
         return found
     date_at = table.index("date", "day")
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
     energy_at = table.index(*ENERGY)
     kj = energy_at is not None and table.names[energy_at] == "energy (kj)"
     protein_at = table.index("protein (g)")
@@ -59,7 +69,7 @@ def read(data: bytes, options: Options) -> Collector:
     )
 
     def food(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         energy = number(cell(cells, energy_at), "kcal_in", row, fmt, errors)
         grams = number(cell(cells, protein_at), "proteins_g", row, fmt, errors)
         if day is None:
@@ -85,13 +95,20 @@ def _biometrics(table: Table, options: Options, found: Collector) -> None:
         table.index("unit"),
         table.index("amount"),
     )
+    order = date_order(table, day_at, options, fmt, found)
+    if order is None:
+        return
     skipped: set[str] = set()
+    # Sleep hours by day and device, and the first row of each, for one record a day.
+    sleep: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    sleep_rows: dict[date, int] = {}
 
     def biometric(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         metric, unit = cell(cells, metric_at), cell(cells, unit_at)
-        target = _UNITS.get((metric.lower(), unit.lower()))
+        name, device = split_hint(metric)
+        target = _UNITS.get((name.lower(), unit.lower()))
         if target is None:
-            if metric.lower() in ("weight", "sleep"):
+            if name.lower() in ("weight", "sleep"):
                 errors.append(
                     RowError(
                         row,
@@ -105,14 +122,28 @@ def _biometrics(table: Table, options: Options, found: Collector) -> None:
                 skipped.add(metric[:40])
             return []
         field, factor = target
-        day = day_of(cell(cells, day_at), "day", row, options.date_order, errors)
+        day = day_of(cell(cells, day_at), "day", row, order, errors)
         amount = number(cell(cells, amount_at), field, row, fmt, errors)
         if day is None or amount is None:
             return []
         found.fields.add(field)
+        if field == "sleep_hours":
+            sleep[day][(device or "").lower()] += amount * factor
+            sleep_rows.setdefault(day, row)
+            return []
         return [Record(field, day, amount * factor, row, derived=factor != 1.0)]
 
     rows_to_records(table, found, biometric)
+    doubled = 0
+    for day, devices in sleep.items():
+        doubled += len(devices) > 1
+        hours = max(devices.values())
+        found.add(Record("sleep_hours", day, hours, sleep_rows[day], derived=True))
+    if doubled:
+        found.warn(
+            f"sleep came from several devices on {doubled} day(s): the same night recorded "
+            "twice, so the largest device total counts"
+        )
     found.columns.extend(sorted(COLUMN_OF[f] for f in found.fields))
     if skipped:
         found.warn("biometrics not imported: " + ", ".join(sorted(skipped)[:20]))

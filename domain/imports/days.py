@@ -22,9 +22,17 @@ from domain.imports.records import Collector, Record
 from domain.model import INTEGER_FIELDS, DailyMetrics, ParseResult, RowError
 from domain.parsing import MAX_DATA_ROWS
 from domain.precision import rounded
-from domain.validation import COLUMN_OF, date_problem, value_problem
+from domain.validation import (
+    COLUMN_OF,
+    EARLIEST_DATE,
+    date_problem,
+    latest_date,
+    value_problem,
+)
 
 _EARLIEST = frozenset({"weight_kg", "waist_cm"})
+#: Dates a warning about records left out names before "and N more dates".
+MAX_LISTED_DATES = 10
 
 
 def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> ParseResult:
@@ -46,11 +54,13 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
         )
     days: list[DailyMetrics] = []
     day_fields: dict[date, frozenset[str]] = {}
+    impossible: list[date] = []
+    left_out = 0
     for day in sorted(by_day):
-        problem = date_problem(day, today=today)
-        if problem:
-            first = min(r.row or 0 for rs in by_day[day].values() for r in rs)
-            found.reject([RowError(first or None, "date", day.isoformat(), f"date: {problem}")])
+        if date_problem(day, today=today):
+            # A device clock set wrong: the record is left out, the export is not refused.
+            impossible.append(day)
+            left_out += sum(r.count for records in by_day[day].values() for r in records)
             continue
         values = {name: _value(name, records) for name, records in by_day[day].items()}
         errors = _problems(values, by_day[day])
@@ -60,6 +70,8 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
         days.append(DailyMetrics(day, **values))  # type: ignore[arg-type]
         day_fields[day] = frozenset(values)
     warnings = found.all_warnings()
+    if impossible:
+        warnings += (_impossible_warning(left_out, impossible, today),)
     if found.records:
         count = max(found.rows_read, len(found.records))
         plural = "" if len(by_day) == 1 else "s"
@@ -74,6 +86,18 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
         error_count=found.error_count,
         warnings=warnings,
         day_fields=day_fields,
+    )
+
+
+def _impossible_warning(count: int, dates: list[date], today: date) -> str:
+    shown = ", ".join(d.isoformat() for d in dates[:MAX_LISTED_DATES])
+    more = len(dates) - MAX_LISTED_DATES
+    plural = "record was" if count == 1 else "records were"
+    return (
+        f"{count:,} {plural} left out: dated {shown}"
+        + (f" and {more:,} more dates" if more > 0 else "")
+        + f", outside {EARLIEST_DATE.isoformat()} to {latest_date(today).isoformat()} "
+        "(a device clock set wrong?)"
     )
 
 

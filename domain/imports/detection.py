@@ -15,6 +15,7 @@ from domain.imports import (
     google_fit,
     myfitnesspal,
     oura,
+    renpho,
     whoop,
     withings,
 )
@@ -26,10 +27,11 @@ DESCRIPTIONS: dict[ImportSource, str] = {
     ImportSource.CRONOMETER: "Cronometer dailysummary, servings or biometrics CSV",
     ImportSource.WITHINGS: "Withings weight.csv, aggregates_steps.csv or sleep.csv",
     ImportSource.GARMIN: "Garmin Connect Activities CSV",
-    ImportSource.GOOGLE_FIT: "Google Fit Daily activity metrics CSV",
+    ImportSource.GOOGLE_FIT: "Google Fit Daily activity metrics CSV or a per-day YYYY-MM-DD.csv",
     ImportSource.FITBIT: "Fitbit research CSV or account-export JSON",
     ImportSource.OURA: "Oura trends CSV",
-    ImportSource.WHOOP: "WHOOP physiological_cycles.csv",
+    ImportSource.WHOOP: "WHOOP physiological_cycles.csv or sleeps.csv",
+    ImportSource.RENPHO: "Renpho body-scale CSV",
     ImportSource.APPLE_HEALTH: "Apple Health export.zip or export.xml",
 }
 
@@ -57,16 +59,18 @@ def csv_candidates(names: list[str], filename: str) -> set[ImportSource]:
         or (present == withings.STEPS and "aggregates_steps" in lower_name)
     ):
         found.add(ImportSource.WITHINGS)
-    if present >= garmin.SIGNATURE:
+    if garmin.language_of(present) is not None:
         found.add(ImportSource.GARMIN)
-    if present >= google_fit.SIGNATURE and google_fit.MARKERS & present:
+    if google_fit.matches(present):
         found.add(ImportSource.GOOGLE_FIT)
     if present >= fitbit.ACTIVITY or present >= fitbit.SLEEP_DAY or present >= fitbit.WEIGHT_LOG:
         found.add(ImportSource.FITBIT)
-    if present >= oura.SIGNATURE:
+    if oura.matches(present):
         found.add(ImportSource.OURA)
-    if present >= whoop.SIGNATURE:
+    if whoop.matches(present):
         found.add(ImportSource.WHOOP)
+    if renpho.matches(names):
+        found.add(ImportSource.RENPHO)
     return found
 
 

@@ -2,7 +2,8 @@
 
 JSON files are told apart by their names (``steps-*.json`` and ``calories-*.json``
 have the same shape): ``weight-*.json`` (``date`` MM/DD/YY, ``weight`` in the
-account's unit: ``weightUnit``), ``steps-*.json`` (per minute, summed per day),
+account's unit: ``weightUnit``), ``steps-*.json`` (per minute, stamped in UTC with
+no offset: each minute counts on its date in the profile's time zone),
 ``sleep-*.json`` (``dateOfSleep``, ``minutesAsleep``; overlapping sessions count
 the largest) and ``food_logs*.json`` (``logDate``, calories and protein summed).
 Research CSVs (``Id,ActivityDate,TotalSteps,...``, ``Id,SleepDay,...``,
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from domain.imports.records import Collector, Options, Record
@@ -25,9 +27,11 @@ from domain.imports.tables import (
     open_table,
     rows_to_records,
     weight_factor,
+    zone_of,
 )
 from domain.model import DateOrder, NumberFormat, RowError
 
+_Reader = Callable[[dict[str, Any], int], list[Record]]
 JSON_NAME = re.compile(r"(?:^|/)(weight|steps|sleep|food_logs|calories)[-_][^/]*\.json$", re.I)
 ACTIVITY = frozenset({"id", "activitydate", "totalsteps"})
 SLEEP_DAY = frozenset({"id", "sleepday", "totalminutesasleep"})
@@ -56,15 +60,17 @@ def read_json(data: bytes, filename: str, options: Options) -> Collector:
         )
         return found
     if not isinstance(entries, list):
-        found.fail(f"this Fitbit {kind} file should hold a JSON list of entries")
+        found.fail(
+            f"this Fitbit {kind} file holds no JSON list of entries, which Fitbit's export "
+            "writes ([{...}, ...]): send the file as the export wrote it"
+        )
         return found
-    reader = {"weight": _weight, "steps": _steps, "sleep": _sleep, "food_logs": _food}[kind or ""]
-    factor = weight_factor(None, options, found) if kind == "weight" else 1.0
+    reader = _reader(kind or "", options, found)
     for number_, entry in enumerate(entries, start=1):
         found.rows_read += 1
         errors: list[RowError] = []
         try:
-            records = reader(entry, number_, factor) if isinstance(entry, dict) else None
+            records = reader(entry, number_) if isinstance(entry, dict) else None
         except (KeyError, TypeError, ValueError) as error:
             records = None
             errors.append(RowError(number_, None, None, f"entry {number_}: {str(error)[:100]}"))
@@ -80,6 +86,21 @@ def read_json(data: bytes, filename: str, options: Options) -> Collector:
     return found
 
 
+def _reader(kind: str, options: Options, found: Collector) -> _Reader:
+    """The reader of one entry of a ``kind`` file, with what it needs from ``options``."""
+    if kind == "weight":
+        factor = weight_factor(None, options, found)
+        return lambda entry, row: _weight(entry, row, factor)
+    if kind == "steps":
+        local = zone_of(options.time_zone)
+        found.warn(
+            "steps-*.json is stamped in UTC: each minute was counted on its date in your "
+            f"profile's time zone, {options.time_zone[:60]}"
+        )
+        return lambda entry, row: _steps(entry, row, local)
+    return {"sleep": _sleep, "food_logs": _food}[kind]
+
+
 def _weight(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
     day = datetime.strptime(entry["date"], "%m/%d/%y").date()
     at = datetime.combine(day, datetime.strptime(entry.get("time", "00:00:00"), "%H:%M:%S").time())
@@ -87,12 +108,12 @@ def _weight(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
     return [Record("weight_kg", day, value, row, derived=factor != 1.0, at=at)]
 
 
-def _steps(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
-    day = datetime.strptime(entry["dateTime"], "%m/%d/%y %H:%M:%S").date()
-    return [Record("steps", day, float(entry["value"]), row)]
+def _steps(entry: dict[str, Any], row: int, local: tzinfo) -> list[Record]:
+    stamp = datetime.strptime(entry["dateTime"], "%m/%d/%y %H:%M:%S").replace(tzinfo=UTC)
+    return [Record("steps", stamp.astimezone(local).date(), float(entry["value"]), row)]
 
 
-def _sleep(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
+def _sleep(entry: dict[str, Any], row: int) -> list[Record]:
     day = date.fromisoformat(entry["dateOfSleep"])
     start = datetime.fromisoformat(entry["startTime"]) if entry.get("startTime") else None
     end = datetime.fromisoformat(entry["endTime"]) if entry.get("endTime") else None
@@ -100,7 +121,7 @@ def _sleep(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
     return [Record("sleep_hours", day, hours, row, derived=True, start=start, end=end)]
 
 
-def _food(entry: dict[str, Any], row: int, factor: float) -> list[Record]:
+def _food(entry: dict[str, Any], row: int) -> list[Record]:
     day = date.fromisoformat(entry["logDate"])
     values = entry.get("nutritionalValues") or entry.get("loggedFood") or {}
     records = [Record("kcal_in", day, float(values["calories"]), row)]

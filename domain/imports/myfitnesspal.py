@@ -13,6 +13,7 @@ from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     Table,
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -21,7 +22,7 @@ from domain.imports.tables import (
     rows_to_records,
     weight_factor,
 )
-from domain.model import RowError
+from domain.model import DateOrder, RowError
 
 NUTRITION = frozenset({"date", "meal", "calories"})
 EXERCISE = frozenset({"date", "exercise", "type", "exercise calories"})
@@ -37,13 +38,18 @@ def read(data: bytes, options: Options) -> Collector:
         return found
     fmt = number_format(table, options)
     date_at = table.index("date")
+    # MyFitnessPal writes ISO dates; slash dates come from a spreadsheet that re-saved
+    # the file and fix no order: decided from all of them like any CSV.
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
     names = set(table.names)
     if names >= NUTRITION:
         kcal, protein = table.index("calories"), table.index("protein (g)")
         remember(found, table, {"calories": "kcal_in", "protein (g)": "protein_g"})
 
         def nutrition(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-            day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+            day = day_of(cell(cells, date_at), "date", row, order, errors)
             energy = number(cell(cells, kcal), "kcal_in", row, fmt, errors)
             grams = number(cell(cells, protein), "proteins_g", row, fmt, errors)
             if day is None:
@@ -53,14 +59,14 @@ def read(data: bytes, options: Options) -> Collector:
 
         rows_to_records(table, found, nutrition)
     elif names >= EXERCISE:
-        _exercise(table, options, found)
+        _exercise(table, options, order, found)
     else:
         weight = table.index("weight")
         factor = weight_factor(None, options, found)
         remember(found, table, {"weight": "weight_kg"})
 
         def measurement(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-            day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+            day = day_of(cell(cells, date_at), "date", row, order, errors)
             value = number(cell(cells, weight), "weight_kg", row, fmt, errors)
             if day is None or value is None:
                 return []
@@ -70,7 +76,7 @@ def read(data: bytes, options: Options) -> Collector:
     return found
 
 
-def _exercise(table: Table, options: Options, found: Collector) -> None:
+def _exercise(table: Table, options: Options, order: DateOrder, found: Collector) -> None:
     fmt = number_format(table, options)
     date_at, name_at = table.index("date"), table.index("exercise")
     kcal, steps = table.index("exercise calories"), table.index("steps")
@@ -79,7 +85,7 @@ def _exercise(table: Table, options: Options, found: Collector) -> None:
 
     def exercise(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
         nonlocal adjustments
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         name = cell(cells, name_at)
         energy = number(cell(cells, kcal), "kcal_out_training", row, fmt, errors)
         count = number(cell(cells, steps), "steps_n", row, fmt, errors)

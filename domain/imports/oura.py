@@ -1,7 +1,7 @@
 """Oura: the trends CSV (docs/imports/oura.md).
 
-A row per day: ``Total Sleep Duration`` in seconds (time asleep, on the day the
-night ends, which is the row's date) and ``Steps``.
+A row per day: ``Total Sleep Duration`` (older exports: ``Total Sleep Time``) in
+seconds (time asleep, on the day the night ends, which is the row's date) and ``Steps``.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     cell,
+    date_order,
     day_of,
     number,
     number_format,
@@ -18,7 +19,12 @@ from domain.imports.tables import (
 )
 from domain.model import RowError
 
-SIGNATURE = frozenset({"date", "total sleep duration"})
+#: The time-asleep column: its current name, then the older exports' name.
+SLEEP_NAMES = ("total sleep duration", "total sleep time")
+
+
+def matches(names: set[str]) -> bool:
+    return "date" in names and any(name in names for name in SLEEP_NAMES)
 
 
 def read(data: bytes, options: Options) -> Collector:
@@ -30,13 +36,16 @@ def read(data: bytes, options: Options) -> Collector:
     fmt = number_format(table, options)
     date_at, sleep_at, steps_at = (
         table.index("date"),
-        table.index("total sleep duration"),
+        table.index(*SLEEP_NAMES),
         table.index("steps"),
     )
-    remember(found, table, {"total sleep duration": "sleep_hours", "steps": "steps"})
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return found
+    remember(found, table, {**dict.fromkeys(SLEEP_NAMES, "sleep_hours"), "steps": "steps"})
 
     def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         seconds = number(cell(cells, sleep_at), "sleep_hours", row, fmt, errors)
         steps = number(cell(cells, steps_at), "steps_n", row, fmt, errors)
         if day is None:

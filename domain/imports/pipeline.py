@@ -22,6 +22,7 @@ from domain.imports import (
     google_fit,
     myfitnesspal,
     oura,
+    renpho,
     whoop,
     withings,
 )
@@ -31,6 +32,7 @@ from domain.imports.records import Collector, Options
 from domain.imports.tables import header_of
 from domain.model import ImportSource, ParseResult, RowError
 from domain.parsing import parse_csv
+from domain.validation import latest_date
 
 #: Members an archive may list before it is refused (an export has a few dozen).
 MAX_ZIP_MEMBERS = 10_000
@@ -42,10 +44,11 @@ _CSV_READERS: dict[ImportSource, Callable[[bytes, str, Options], Collector]] = {
     ImportSource.CRONOMETER: lambda data, name, options: cronometer.read(data, options),
     ImportSource.WITHINGS: withings.read,
     ImportSource.GARMIN: lambda data, name, options: garmin.read(data, options),
-    ImportSource.GOOGLE_FIT: lambda data, name, options: google_fit.read(data, options),
+    ImportSource.GOOGLE_FIT: google_fit.read,
     ImportSource.FITBIT: lambda data, name, options: fitbit.read_research(data, options),
     ImportSource.OURA: lambda data, name, options: oura.read(data, options),
     ImportSource.WHOOP: lambda data, name, options: whoop.read(data, options),
+    ImportSource.RENPHO: lambda data, name, options: renpho.read(data, options),
 }
 
 
@@ -113,7 +116,7 @@ def read_upload(
     if kind == "binary":
         what = "a Garmin FIT file" if head[8:12] == b".FIT" else None
         what = what or next(name for magic, name in _BINARY.items() if head.startswith(magic))
-        return _refused(f"this is {what}; {_SUPPORTED}")
+        return _refused(f"this is {what}; {_SUPPORTED}: export your data as one of these")
     if kind != "csv" and csv_only:
         what = {"zip": "a ZIP archive", "xml": "an XML file", "json": "a JSON file"}[kind]
         return _refused(
@@ -139,7 +142,8 @@ def _read_csv(
             f"it looks like {names_of(found)}" if found else f"its columns are {name_list(names)}"
         )
         return _refused(
-            f"the file does not match source {source.value} ({DESCRIPTIONS[source]}): {seen}",
+            f"the file does not match source {source.value} ({DESCRIPTIONS[source]}): {seen}; "
+            "send source AUTO to let the hub recognise it, or the source it is",
             source,
         )
     if source is ImportSource.HUB and found:
@@ -149,7 +153,11 @@ def _read_csv(
             source,
         )
     if len(found) > 1:
-        return _refused(f"the file matches several app formats: {names_of(found)}; send source")
+        choices = " or ".join(s.value for s in sorted(found, key=str))
+        return _refused(
+            f"the file matches several app formats: {names_of(found)}; send source {choices} "
+            "to say which"
+        )
     if not found:
         parsed = parse_csv(
             data,
@@ -157,6 +165,7 @@ def _read_csv(
             date_order=options.date_order,
             number_format=options.number_format,
             weight_unit=options.weight_unit,
+            profile_weight_unit=options.profile_weight_unit,
         )
         return parsed, ImportSource.HUB
     [app] = found
@@ -169,7 +178,8 @@ def _read_json(
     if fitbit.json_kind(name) is None or source not in (ImportSource.AUTO, ImportSource.FITBIT):
         return _refused(
             "this is a JSON file; supported JSON: Fitbit account-export files named "
-            "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json",
+            "weight-*.json, steps-*.json, sleep-*.json or food_logs*.json, whose name says "
+            "what they hold: send such a file under the name the export gave it",
             source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
         )
     return to_days(fitbit.read_json(data, name, options), today=today), ImportSource.FITBIT
@@ -183,8 +193,13 @@ def _read_xml(
     progress: Callable[[int], None] | None,
 ) -> tuple[ParseResult, ImportSource]:
     if source not in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
-        return _refused(f"this is an XML file, not a {source.value} export", source)
-    return to_days(apple_health.read(stream, progress=progress), today=today), (
+        return _refused(
+            f"this is an XML file, not a {source.value} export; the XML the hub imports is "
+            "Apple Health's export.xml: send it with source AUTO or APPLE_HEALTH",
+            source,
+        )
+    latest = latest_date(today)
+    return to_days(apple_health.read(stream, latest=latest, progress=progress), today=today), (
         ImportSource.APPLE_HEALTH
     )
 
@@ -214,7 +229,8 @@ def _read_zip(
         if member.file_size > limits.max_archive_bytes:
             return _refused(_too_big(member, limits.max_archive_bytes))
         with archive.open(member) as xml:
-            collector = apple_health.read(xml, progress=progress)  # type: ignore[arg-type]
+            latest = latest_date(today)
+            collector = apple_health.read(xml, latest=latest, progress=progress)  # type: ignore[arg-type]
         return to_days(collector, today=today), ImportSource.APPLE_HEALTH
     if mfp and source in (ImportSource.AUTO, ImportSource.MYFITNESSPAL):
         collector = Collector()
@@ -228,7 +244,8 @@ def _read_zip(
     if "xl/workbook.xml" in names:
         return _refused(f"this is an Excel workbook: save it as CSV; {_SUPPORTED}")
     return _refused(
-        f"this is a ZIP archive ({len(names)} files: {name_list(names)}); supported archives: "
+        f"this is a ZIP archive ({len(names)} file{'' if len(names) == 1 else 's'}: "
+        f"{name_list(names)}); send the CSV inside it, or one of the supported archives: "
         f"{_SUPPORTED_ARCHIVES}",
         source if source is not ImportSource.AUTO else ImportSource.UNKNOWN,
     )

@@ -29,6 +29,8 @@ class Record:
         interval: for sleep, the value is the asleep time of ``start``..``end`` itself
             (overlaps count once); otherwise a session total (overlapping sessions:
             the largest counts).
+        count: how many of the file's records it stands for (a streamed reader keeps
+            one total per day and source).
     """
 
     field: str
@@ -41,6 +43,7 @@ class Record:
     start: datetime | None = None
     end: datetime | None = None
     interval: bool = False
+    count: int = 1
 
 
 @dataclass
@@ -111,4 +114,15 @@ class Options:
 
     date_order: DateOrder = DateOrder.AUTO
     number_format: NumberFormat = NumberFormat.AUTO
+    #: ``weightUnit`` as sent (None: not sent).
     weight_unit: WeightUnit | None = None
+    #: The profile's ``weight_unit``: the unit of weights whose file states none when
+    #: ``weightUnit`` was not sent.
+    profile_weight_unit: WeightUnit = WeightUnit.KG
+    #: The profile's ``time_zone`` (IANA): the day of a UTC-stamped record.
+    time_zone: str = "UTC"
+
+    @property
+    def unstated_weight_unit(self) -> WeightUnit:
+        """The unit of a weight whose file does not state one."""
+        return self.weight_unit or self.profile_weight_unit

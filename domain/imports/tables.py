@@ -8,15 +8,17 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from domain.cells import NO_VALUE, clean
-from domain.columns import LB_TO_KG
-from domain.dates import read_date
+from domain.columns import LB_TO_KG, unstated_unit_warning
+from domain.dates import decide_order, read_date
 from domain.imports.records import Collector, Options, Record
 from domain.model import DateOrder, NumberFormat, RowError, WeightUnit
 from domain.numbers import read_number
 from domain.parsing import (
+    CSV_HINT,
     MAX_DATA_ROWS,
     FileRejectedError,
     decode_utf8,
@@ -38,6 +40,7 @@ class Table:
     labels: list[str]
     delimiter: str
     rows: Iterator[tuple[int, list[str]]]
+    text: str = ""
 
     def index(self, *names: str) -> int | None:
         """The position of the first header name among ``names`` (lower case), or None."""
@@ -65,7 +68,8 @@ def header_of(data: bytes) -> list[str]:
 def open_table(data: bytes, found: Collector) -> Table | None:
     """The table in ``data``; on a file error it is recorded in ``found`` and None returned."""
     try:
-        lines = io.StringIO(decode_utf8(data), newline="")
+        text = decode_utf8(data)
+        lines = io.StringIO(text, newline="")
         line = first_non_blank(lines)
     except FileRejectedError as error:
         found.file_error = error.error
@@ -75,9 +79,38 @@ def open_table(data: bytes, found: Collector) -> Table | None:
     try:
         header = [clean(cell) for cell in next(records)]
     except csv.Error as error:
-        found.fail(f"the header cannot be read as CSV: {error}")
+        found.fail(f"the header cannot be read as CSV: {error}; {CSV_HINT}")
         return None
-    return Table([h.lower() for h in header], header, delimiter, _rows(records, found))
+    return Table([h.lower() for h in header], header, delimiter, _rows(records, found), text)
+
+
+def date_order(
+    table: Table, index: int | None, options: Options, fmt: NumberFormat | None, found: Collector
+) -> DateOrder | None:
+    """The order of the file's slash and dot dates in column ``index``: as sent, else
+    decided once from all of them (docs/formats.md, "Cells"); None when it cannot be
+    decided (the file error is recorded in ``found``)."""
+    if options.date_order is not DateOrder.AUTO:
+        return options.date_order
+    day_first = table.delimiter == ";" or fmt is NumberFormat.COMMA
+    order = decide_order(_column(table, index), day_first=day_first)
+    if isinstance(order, str):
+        found.fail(order, "date")
+        return None
+    return order
+
+
+def _column(table: Table, index: int | None) -> Iterator[tuple[int, str]]:
+    if index is None:
+        return
+    lines = io.StringIO(table.text, newline="")
+    try:
+        first_non_blank(lines)
+        for row, record in enumerate(csv.reader(lines, delimiter=table.delimiter), start=2):
+            if index < len(record):
+                yield row, clean(record[index])
+    except (FileRejectedError, csv.Error):
+        return  # the reading pass reports it
 
 
 def _rows(records: Iterator[list[str]], found: Collector) -> Iterator[tuple[int, list[str]]]:
@@ -124,7 +157,9 @@ def day_of(
     text: str, column: str, row: int, order: DateOrder, errors: list[RowError]
 ) -> date | None:
     """The calendar date a cell starts with (an ISO date-time keeps its date part)."""
-    value = read_date(text.split(" ")[0] if " " in text else text, order) if text else None
+    head = text.split(" ")[0] if " " in text else text
+    # A four-digit first part is the year whatever the order: nothing to mistake.
+    value = read_date(head, order, auto=True) if text else None
     if isinstance(value, date):
         return value
     errors.append(
@@ -152,6 +187,11 @@ def zone(text: str) -> timezone | None:
     sign, hours, minutes = match.groups()
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
     return timezone(-delta if sign == "-" else delta)
+
+
+def zone_of(name: str) -> tzinfo:
+    """The IANA time zone ``name`` (the profile's, checked when it was saved)."""
+    return ZoneInfo(name)
 
 
 def remember(found: Collector, table: Table, columns: dict[str, str]) -> None:
@@ -186,14 +226,10 @@ def rows_to_records(
 
 
 def weight_factor(unit: str | None, options: Options, found: Collector) -> float:
-    """kg per unit of a weight column: from its hint, else ``weightUnit``, else kg (warned)."""
+    """kg per unit of a weight column: from its hint, else ``weightUnit``, else the
+    profile's weight unit (said in a warning)."""
     if unit:
         return LB_TO_KG if unit.lower() in ("lb", "lbs") else 1.0
-    if options.weight_unit is WeightUnit.LB:
-        return LB_TO_KG
     if options.weight_unit is None:
-        found.warn(
-            "the file does not state the weight unit: read as kilograms; "
-            "send weightUnit LB for pounds"
-        )
-    return 1.0
+        found.warn(unstated_unit_warning(options.profile_weight_unit))
+    return LB_TO_KG if options.unstated_weight_unit is WeightUnit.LB else 1.0

@@ -16,6 +16,7 @@ from domain.imports.records import Collector, Options, Record
 from domain.imports.tables import (
     Table,
     cell,
+    date_order,
     day_of,
     moment,
     number,
@@ -85,10 +86,13 @@ def _steps(table: Table, options: Options, found: Collector) -> None:
     """``date,value``: a day's steps."""
     fmt = number_format(table, options)
     date_at, value_at = table.index("date"), table.index("value")
+    order = date_order(table, date_at, options, fmt, found)
+    if order is None:
+        return
     found.supplies("steps")
 
     def day_row(row: int, cells: list[str], errors: list[RowError]) -> list[Record]:
-        day = day_of(cell(cells, date_at), "date", row, options.date_order, errors)
+        day = day_of(cell(cells, date_at), "date", row, order, errors)
         count = number(cell(cells, value_at), "steps_n", row, fmt, errors)
         return [] if day is None or count is None else [Record("steps", day, count, row)]
 

@@ -88,10 +88,12 @@ def peak_rss_kib(root_pid: int) -> int:
             continue
         try:
             status = (entry / "status").read_text()
-            stat = (entry / "stat").read_text().split()
+            stat = (entry / "stat").read_text()
         except OSError:
             continue
-        if int(stat[4]) != root_pid and int(entry.name) != root_pid:  # process group id
+        # After the command name, which may hold spaces and parentheses: state, ppid, pgrp.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[2]) != root_pid and int(entry.name) != root_pid:  # process group id
             continue
         for line in status.splitlines():
             if line.startswith("VmHWM:"):

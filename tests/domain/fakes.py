@@ -55,6 +55,13 @@ class _Metrics:
             del self._of(user_id)[d]
         return len(doomed)
 
+    def recent_weights(
+        self, user_id: str, *, since: date, before: date, last: int
+    ) -> list[tuple[date, float]]:
+        weighed = [(d.date, d.weight_kg) for d in self.all_days(user_id) if d.weight_kg]
+        latest = {day for day, _ in weighed[-last:]}
+        return [(d, w) for d, w in weighed if since <= d < before or d in latest]
+
     def data_range(self, user_id: str) -> DataRange:
         dates = sorted(self._of(user_id))
         return DataRange(dates[0] if dates else None, dates[-1] if dates else None, len(dates))

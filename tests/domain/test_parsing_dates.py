@@ -88,12 +88,31 @@ def test_a_date_that_does_not_fit_the_forced_order_is_a_row_error(
     assert (error.row, error.column, error.value) == (2, "date", cell)
 
 
-@pytest.mark.parametrize("cell", ["31/02/2026", "2026-02-29", "29.02.2025", "2026-04-31T10:00"])
-def test_a_date_that_does_not_exist_is_invalid(cell: str) -> None:
+@pytest.mark.parametrize("cell", ["2026-02-29", "2026-04-31T10:00"])
+def test_an_iso_date_that_does_not_exist_is_invalid(cell: str) -> None:
     result = _dates(cell)
     [error] = result.errors
     assert error.column == "date"
     assert error.message == f'date: "{cell}" is not a date that exists'
+
+
+@pytest.mark.parametrize(
+    ("cell", "order", "named"),
+    [
+        ("31/02/2026", DateOrder.AUTO, "day first (D/M/YYYY)"),
+        ("29.02.2025", DateOrder.AUTO, "day first (D/M/YYYY)"),
+        ("02/30/2026", DateOrder.MDY, "month first (M/D/YYYY)"),
+        ("2026/02/30", DateOrder.YMD, "year first (YYYY/M/D)"),
+    ],
+)
+def test_a_slash_date_that_does_not_exist_names_the_order_used_and_date_order(
+    cell: str, order: DateOrder, named: str
+) -> None:
+    [error] = _dates(cell, order).errors
+    assert error.message == (
+        f'date: "{cell}" is not a date that exists read {named}; if the file writes dates '
+        "another way, send dateOrder DMY, MDY or YMD"
+    )
 
 
 def test_the_29th_of_february_of_a_leap_year_exists() -> None:

@@ -70,10 +70,26 @@ def test_a_bare_calories_column_is_a_file_error_asking_to_rename_it(name: str) -
     assert "kcal_out_training" in message
 
 
-def test_a_weight_without_a_unit_is_read_as_kilograms_with_a_warning() -> None:
+def test_a_weight_without_a_unit_is_read_in_the_default_profile_unit_with_a_warning() -> None:
     result = _parse("date,weight\n2026-03-01,80\n")
     assert [d.weight_kg for d in result.days] == [80.0]
-    assert any("does not state its unit" in w for w in result.warnings)
+    assert any("read as kilograms, your profile's weight unit" in w for w in result.warnings)
+
+
+def test_a_weight_without_a_unit_takes_a_pounds_profile_unit() -> None:
+    data = b"date,weight\n2026-03-01,176.4\n"
+    result = parse_csv(data, today=date(2026, 6, 30), profile_weight_unit=WeightUnit.LB)
+    assert [d.weight_kg for d in result.days] == [80.014]  # 176.4 x 0.45359237 = 80.0137
+    assert any("read as pounds, your profile's weight unit" in w for w in result.warnings)
+
+
+def test_weight_unit_kg_wins_over_a_pounds_profile() -> None:
+    data = b"date,weight\n2026-03-01,80\n"
+    result = parse_csv(
+        data, today=date(2026, 6, 30), weight_unit=WeightUnit.KG, profile_weight_unit=WeightUnit.LB
+    )
+    assert [d.weight_kg for d in result.days] == [80.0]
+    assert result.warnings == ()
 
 
 def test_weight_unit_lb_applies_to_a_weight_column_that_states_no_unit() -> None:

@@ -22,9 +22,10 @@ def _mutation(name: str) -> str:
     return f"""
 mutation Import($file: Upload!, $policy: InvalidRowPolicy! = REJECT_FILE,
     $numberFormat: NumberFormat! = AUTO, $source: ImportSource! = AUTO,
+    $dateOrder: DateOrder! = AUTO,
     $weightUnit: WeightUnit, $dryRun: Boolean! = false) {{
   {name}(file: $file, onInvalidRow: $policy, numberFormat: $numberFormat, source: $source,
-         weightUnit: $weightUnit, dryRun: $dryRun) {{ {REPORT} }}
+         dateOrder: $dateOrder, weightUnit: $weightUnit, dryRun: $dryRun) {{ {REPORT} }}
 }}"""
 
 

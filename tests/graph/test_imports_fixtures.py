@@ -235,3 +235,105 @@ def test_withings_german_sleep_adds_a_nap_that_does_not_overlap(client: TestClie
         # the night (light + deep + REM) and the afternoon nap's 1500 s
         "2026-03-02": {"sleepHours": round((14400 + 5400 + 6300 + 1500) / 3600, 3)},
     }
+
+
+def test_oura_older_exports_name_sleep_total_sleep_time(client: TestClient) -> None:
+    report = import_fixture(client, "oura/oura_trends_older.csv")
+    _applied(report, "OURA")
+    assert not any("Total Sleep Time" in w for w in report["warnings"])
+    assert _stored(client, "sleepHours", "steps") == {
+        "2026-03-01": {"sleepHours": 7.0, "steps": 8040},  # 25200 s
+        "2026-03-02": {"sleepHours": 6.65, "steps": 10211},  # 23940 s
+        "2026-03-03": {"sleepHours": None, "steps": 4500},  # no night recorded
+    }
+
+
+def test_cronometer_biometrics_with_a_device_in_the_metric_name(client: TestClient) -> None:
+    report = import_fixture(client, "cronometer/biometrics_devices.csv")
+    _applied(report, "CRONOMETER")
+    assert (
+        "biometrics not imported: Heart Rate (Garmin), Sleep Score (Garmin)" in (report["warnings"])
+    )
+    assert any("several devices on 1 day(s)" in w for w in report["warnings"])
+    assert _stored(client, "sleepHours", "weightKg") == {
+        # Garmin's 7.25 h and the manual 7.0 h are one night: the larger counts
+        "2026-03-01": {"sleepHours": 7.25, "weightKg": 80.4},
+        "2026-03-02": {"sleepHours": 6.7, "weightKg": None},  # 402 min
+    }
+
+
+def test_cronometer_servings_without_the_group_column(client: TestClient) -> None:
+    report = import_fixture(client, "cronometer/servings_no_group.csv")
+    _applied(report, "CRONOMETER")
+    assert _stored(client, "kcalIn", "proteinG") == {
+        "2026-03-01": {"kcalIn": 143.0 + 260.0, "proteinG": 12.6 + 5.4},
+        "2026-03-02": {"kcalIn": 93.6, "proteinG": 0.47},
+    }
+
+
+def test_whoop_sleeps_count_main_sleeps_on_the_wake_day_and_leave_naps_out(
+    client: TestClient,
+) -> None:
+    report = import_fixture(client, "whoop/sleeps.csv")
+    _applied(report, "WHOOP")
+    assert any(w.startswith("1 nap was left out") for w in report["warnings"])
+    assert _stored(client, "sleepHours") == {
+        "2026-03-02": {"sleepHours": 6.967},  # 418 min; the 35-minute nap that afternoon is out
+        "2026-03-03": {"sleepHours": 6.75},  # 405 min
+    }
+
+
+def test_both_whoop_files_give_the_same_hours(client: TestClient) -> None:
+    _applied(import_fixture(client, "whoop/physiological_cycles.csv"), "WHOOP")
+    report = import_fixture(client, "whoop/sleeps.csv")
+    assert report["status"] == "UNCHANGED", report
+    assert report["rowsUnchanged"] == 2
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "it", "pt", "nl"])
+def test_garmin_activities_in_other_languages_give_training_energy(
+    client: TestClient, language: str
+) -> None:
+    report = import_fixture(client, f"garmin/Activities_{language}.csv")
+    _applied(report, "GARMIN")
+    assert _stored(client, "kcalOutTraining") == {
+        "2026-03-01": {"kcalOutTraining": 412.0 + 188.0},  # strength at 07:02, ride at 17:20
+        "2026-03-02": {"kcalOutTraining": 652.0},
+    }
+
+
+def test_renpho_weight_is_the_day_s_earliest_in_kilograms(client: TestClient) -> None:
+    report = import_fixture(client, "renpho/Renpho Health-kg.csv")
+    _applied(report, "RENPHO")
+    assert report["columns"] == ["weight_kg"]
+    [composition] = [w for w in report["warnings"] if "body composition" in w]
+    assert "Protein" in composition
+    assert _stored(client, "weightKg", "proteinG") == {
+        "2026-03-01": {"weightKg": 80.6, "proteinG": None},
+        "2026-03-02": {"weightKg": 80.2, "proteinG": None},  # 07:02, not the 21:10 weigh-in
+    }
+
+
+def test_renpho_weight_in_pounds_as_its_header_states(client: TestClient) -> None:
+    report = import_fixture(client, "renpho/Renpho Health-lb.csv")
+    _applied(report, "RENPHO")
+    assert _stored(client, "weightKg") == {
+        "2026-03-01": {"weightKg": 80.467},  # 06:55: 177.4 lb x 0.45359237 = 80.46729
+        "2026-03-02": {"weightKg": 80.195},  # 176.8 lb = 80.19513 kg
+    }
+
+
+def test_google_fit_per_day_files_sum_their_quarter_hours_into_the_named_day(
+    client: TestClient,
+) -> None:
+    first = import_fixture(client, "google_fit/2026-03-01.csv")
+    _applied(first, "GOOGLE_FIT")
+    assert any(w.startswith("Calories (kcal) were not imported") for w in first["warnings"])
+    assert "kcal_in" not in first["columns"]
+    _applied(import_fixture(client, "google_fit/2026-03-02.csv"), "GOOGLE_FIT")
+    assert _stored(client, "steps", "weightKg", "kcalIn", "kcalOutTraining") == {
+        # 07:15 412 + 07:30 1033 + 12:00 250 + 18:45 2210 + 23:45 95; the 07:15 weigh-in
+        "2026-03-01": {"steps": 4000, "weightKg": 80.65, "kcalIn": None, "kcalOutTraining": None},
+        # 08:00 1500 + 17:30 3021
+        "2026-03-02": {"steps": 4521, "weightKg": None, "kcalIn": None, "kcalOutTraining": None},
+    }

@@ -69,6 +69,7 @@ _DESCRIPTIONS: dict[type[enum.Enum], tuple[str, dict[str, str]]] = {
             "FITBIT": "A Fitbit export.",
             "OURA": "An Oura export.",
             "WHOOP": "A WHOOP export.",
+            "RENPHO": "A Renpho body-scale export.",
             "APPLE_HEALTH": "An Apple Health export (XML or its ZIP).",
             "UNKNOWN": "Output only: no format was recognised.",
         },

@@ -90,3 +90,21 @@ def test_the_report_says_how_many_records_became_how_many_days() -> None:
     )
     found.rows_read = 2
     assert "2 records were aggregated into 2 days" in to_days(found, today=TODAY).warnings
+
+
+def test_records_on_impossible_dates_are_left_out_in_one_bounded_warning() -> None:
+    # 15 days after tomorrow (2026-03-19), two records each, and one real day.
+    future = [date(2026, 4, n) for n in range(1, 16)]
+    records = [Record("steps", day, 10.0) for day in future for _ in range(2)]
+    found = Collector(records=[*records, Record("steps", DAY, 500.0)], rows_read=31)
+    found.fields.add("steps")
+    result = to_days(found, today=TODAY)
+    assert [(d.date, d.steps) for d in result.days] == [(DAY, 500)]
+    assert result.errors == ()
+    [warning] = [w for w in result.warnings if "left out" in w]
+    listed = ", ".join(f"2026-04-{n:02}" for n in range(1, 11))
+    assert warning == (
+        f"30 records were left out: dated {listed} and 5 more dates, outside 1900-01-01 "
+        "to 2026-03-19 (a device clock set wrong?)"
+    )
+    assert len(warning) <= 300

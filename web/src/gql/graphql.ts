@@ -35,6 +35,8 @@ export type ImportSource =
   | 'MYFITNESSPAL'
   /** An Oura export. */
   | 'OURA'
+  /** A Renpho body-scale export. */
+  | 'RENPHO'
   /** Output only: no format was recognised. */
   | 'UNKNOWN'
   /** A WHOOP export. */

@@ -82,6 +82,7 @@ const SOURCE_NAMES: Record<ReportFieldsFragment["source"], string> = {
   FITBIT: "Fitbit",
   OURA: "Oura",
   WHOOP: "WHOOP",
+  RENPHO: "Renpho",
   APPLE_HEALTH: "Apple Health",
   UNKNOWN: "not recognised",
 };
