@@ -4,6 +4,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The values of one day to set; the same rules as CSV cells (docs/formats.md). */
+export type DailyMetricInput = {
+  /** The calendar day, from 1900-01-01 to tomorrow (UTC). */
+  date: string;
+  /** Energy eaten, kcal, 0–20000. Left out: the stored value is kept; null: it is cleared. */
+  kcalIn?: number | null | undefined;
+  /** The junk-food part of kcalIn, kcal, at most kcalIn, 0–20000. Left out: the stored value is kept; null: it is cleared. */
+  kcalJunkIn?: number | null | undefined;
+  /** Training energy, kcal, 0–10000. Left out: the stored value is kept; null: it is cleared. */
+  kcalOutTraining?: number | null | undefined;
+  /** Protein eaten, grams, 0–1000. Left out: the stored value is kept; null: it is cleared. */
+  proteinG?: number | null | undefined;
+  /** Sleep, hours, 0–24. Left out: the stored value is kept; null: it is cleared. */
+  sleepHours?: number | null | undefined;
+  /** Steps walked, 0–100000. Left out: the stored value is kept; null: it is cleared. */
+  steps?: number | null | undefined;
+  /** Self-rated stress, 1–10. Left out: the stored value is kept; null: it is cleared. */
+  stress?: number | null | undefined;
+  /** Waist circumference, cm, 30–250. Left out: the stored value is kept; null: it is cleared. */
+  waistCm?: number | null | undefined;
+  /** Body weight, kg, 20–400. Left out: the stored value is kept; null: it is cleared. */
+  weightKg?: number | null | undefined;
+};
+
 /** How to read a date such as 03/04/2025 whose order the file does not state. */
 export type DateOrder =
   /** Detect the order from the file's dates; ambiguous files are refused. */
@@ -92,6 +116,14 @@ export type Sex =
   /** Male: BMR + 5 kcal. */
   | 'MALE';
 
+export type ExportDaysQueryVariables = Exact<{
+  start: string;
+  end: string;
+}>;
+
+
+export type ExportDaysQuery = { dailyMetrics: Array<{ date: string, steps: number | null, proteinG: number | null, kcalIn: number | null, kcalJunkIn: number | null, kcalOutTraining: number | null, sleepHours: number | null, stress: number | null, weightKg: number | null, waistCm: number | null }> };
+
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -105,12 +137,33 @@ export type SeriesQueryVariables = Exact<{
 
 export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
+export type DayEntryQueryVariables = Exact<{
+  day: string;
+}>;
+
+
+export type DayEntryQuery = { dailyMetrics: Array<{ date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null }> };
+
+export type SaveDayMutationVariables = Exact<{
+  input: DailyMetricInput;
+}>;
+
+
+export type SaveDayMutation = { upsertDailyMetric: { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null } };
+
+export type DeleteDayMutationVariables = Exact<{
+  day: string;
+}>;
+
+
+export type DeleteDayMutation = { deleteDailyMetrics: number };
+
 export type LatestDayQueryVariables = Exact<{
   day: string;
 }>;
 
 
-export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ steps: number | null, sleepHours: number | null }> };
+export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
 export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
 
@@ -120,6 +173,14 @@ export type UpdateProfileMutationVariables = Exact<{
 
 
 export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+
+export type RecentQueryVariables = Exact<{
+  start: string;
+  end: string;
+}>;
+
+
+export type RecentQuery = { dailyMetrics: Array<{ date: string, weightKg: number | null }>, kpis: Array<{ date: string, weightTrend: number | null }> };
 
 export type SummariesQueryVariables = Exact<{
   start: string;
@@ -208,6 +269,22 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ExportDaysDocument = new TypedDocumentString(`
+    query ExportDays($start: Date!, $end: Date!) {
+  dailyMetrics(start: $start, end: $end) {
+    date
+    steps
+    proteinG
+    kcalIn
+    kcalJunkIn
+    kcalOutTraining
+    sleepHours
+    stress
+    weightKg
+    waistCm
+  }
+}
+    `) as unknown as TypedDocumentString<ExportDaysQuery, ExportDaysQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview {
   dataRange {
@@ -251,6 +328,33 @@ export const SeriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+export const DayEntryDocument = new TypedDocumentString(`
+    query DayEntry($day: Date!) {
+  dailyMetrics(start: $day, end: $day) {
+    date
+    weightKg
+    kcalIn
+    steps
+    sleepHours
+  }
+}
+    `) as unknown as TypedDocumentString<DayEntryQuery, DayEntryQueryVariables>;
+export const SaveDayDocument = new TypedDocumentString(`
+    mutation SaveDay($input: DailyMetricInput!) {
+  upsertDailyMetric(input: $input) {
+    date
+    weightKg
+    kcalIn
+    steps
+    sleepHours
+  }
+}
+    `) as unknown as TypedDocumentString<SaveDayMutation, SaveDayMutationVariables>;
+export const DeleteDayDocument = new TypedDocumentString(`
+    mutation DeleteDay($day: Date!) {
+  deleteDailyMetrics(start: $day, end: $day)
+}
+    `) as unknown as TypedDocumentString<DeleteDayMutation, DeleteDayMutationVariables>;
 export const LatestDayDocument = new TypedDocumentString(`
     query LatestDay($day: Date!) {
   kpis(start: $day, end: $day) {
@@ -266,6 +370,7 @@ export const LatestDayDocument = new TypedDocumentString(`
     expenditureHighKcal
   }
   dailyMetrics(start: $day, end: $day) {
+    weightKg
     steps
     sleepHours
   }
@@ -288,6 +393,18 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   sleepTargetHours
   isDefault
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const RecentDocument = new TypedDocumentString(`
+    query Recent($start: Date!, $end: Date!) {
+  dailyMetrics(start: $start, end: $end) {
+    date
+    weightKg
+  }
+  kpis(start: $start, end: $end) {
+    date
+    weightTrend
+  }
+}
+    `) as unknown as TypedDocumentString<RecentQuery, RecentQueryVariables>;
 export const SummariesDocument = new TypedDocumentString(`
     query Summaries($start: Date!, $end: Date!, $period: Period!) {
   kpiSummary(start: $start, end: $end, period: $period) {

@@ -9,6 +9,7 @@ import { expenditureOf, type Expenditure } from "../expenditure";
 import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment } from "../gql/graphql";
+import { unitOf, weight } from "../units";
 
 const LatestDayDocument = graphql(`
   query LatestDay($day: Date!) {
@@ -25,6 +26,7 @@ const LatestDayDocument = graphql(`
       expenditureHighKcal
     }
     dailyMetrics(start: $day, end: $day) {
+      weightKg
       steps
       sleepHours
     }
@@ -59,13 +61,21 @@ export async function showHeadline(day: string, profile: ProfileFieldsFragment):
     const data = await request(LatestDayDocument, { day });
     const kpi = data.kpis[0];
     const metric = data.dailyMetrics[0];
+    const unit = unitOf(profile);
     fill(
       target,
       figure(
         "weight-trend",
         "Weight trend",
-        quantity(kpi?.weightTrend, "kg"),
-        `${quantity(kpi?.weightTrendChange7d, "kg", true)} in 7 days`,
+        weight(kpi?.weightTrend, unit),
+        `${weight(kpi?.weightTrendChange7d, unit, true)} in 7 days`,
+      ),
+      figure(
+        "scale-weight",
+        "Scale weight",
+        weight(metric?.weightKg, unit),
+        metric?.weightKg === null || metric?.weightKg === undefined ? `no weigh-in on ${day}` : `on ${day}`,
+        metric?.weightKg === null || metric?.weightKg === undefined,
       ),
       expenditureFigure(expenditureOf(kpi)),
       figure(

@@ -1,6 +1,6 @@
 /** The profile (docs/kpis.md): shown as a form; saving it recomputes every KPI. */
 
-import { describe, request } from "../api";
+import { ApiError, describe, request } from "../api";
 import { byId, fill, h } from "../dom";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment, ProfileInput, Sex } from "../gql/graphql";
@@ -44,8 +44,25 @@ const NUMBER_FIELDS: NumberField[] = [
   { key: "sleepTargetHours", label: "Sleep target (hours)", step: "0.1", min: "0", max: "24" },
 ];
 
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h("div", { class: "field" }, h("label", { for: id }, label), control);
+/** A labelled control with its error line, which clears as soon as the value is edited. */
+function field(id: string, label: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
+  const error = h("p", { class: "field-error", id: `${id}-error` });
+  control.setAttribute("aria-describedby", `${id}-error`);
+  control.addEventListener("input", () => {
+    error.textContent = "";
+    control.removeAttribute("aria-invalid");
+  });
+  return h("div", { class: "field" }, h("label", { for: id }, label), control, error);
+}
+
+/** Shows `message` under the field of `key` (an API field name); false when there is none. */
+function fieldError(key: string, message: string): boolean {
+  const control = document.getElementById(`profile-${key}`);
+  const error = document.getElementById(`profile-${key}-error`);
+  if (control === null || error === null) return false;
+  error.textContent = message;
+  control.setAttribute("aria-invalid", "true");
+  return true;
 }
 
 /** Draws the profile form; `saved` runs after a successful save (KPIs were recomputed). */
@@ -72,14 +89,14 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
   const status = byId("profile-status");
   const form = h(
     "form",
-    { id: "profile-form", class: "profile-form" },
+    { id: "profile-form", class: "profile-form", novalidate: true },
     profile.isDefault ? h("p", { class: "note" }, "This is the default profile: enter your own so the KPIs fit you.") : null,
     h(
       "div",
       { class: "fields" },
       field("profile-sex", "Sex (for the BMR formula)", sex),
       field("profile-birthDate", "Birth date", birth),
-      ...NUMBER_FIELDS.map((spec, i) => field(`profile-${spec.key}`, spec.label, numbers[i] ?? h("span"))),
+      ...NUMBER_FIELDS.map((spec, i) => field(`profile-${spec.key}`, spec.label, numbers[i] ?? h("input"))),
     ),
     h("button", { type: "submit" }, "Save profile"),
   );
@@ -90,6 +107,8 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
       const value = numbers[i]?.value ?? "";
       input[spec.key] = value === "" ? null : Number(value);
     });
+    for (const error of form.querySelectorAll(".field-error")) error.textContent = "";
+    for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
     status.textContent = "Saving and recomputing the KPIs…";
     request(UpdateProfileDocument, { input })
       .then(() => {
@@ -97,7 +116,8 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
         saved();
       })
       .catch((error: unknown) => {
-        status.textContent = `Not saved: ${describe(error)}`;
+        const named = error instanceof ApiError && error.field !== null && fieldError(error.field, error.message);
+        status.textContent = named ? "Not saved: correct the marked field." : `Not saved: ${describe(error)}`;
       });
   });
   fill(byId("profile"), form);
