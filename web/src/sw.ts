@@ -64,7 +64,12 @@ async function shell(request: Request): Promise<Response> {
 
 async function keep(url: string, response: Response): Promise<void> {
   const body = await response.clone().text();
-  if (body.includes('"errors"')) return;
+  // Only answers with data and no error are kept (a report's own "errors" field is data).
+  try {
+    if ((JSON.parse(body) as { errors?: unknown }).errors !== undefined) return;
+  } catch {
+    return;
+  }
   const cache = await caches.open(FIGURES_CACHE);
   const headers = {
     "content-type": response.headers.get("content-type") ?? "application/json",

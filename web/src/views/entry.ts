@@ -51,6 +51,8 @@ type Key = "weightKg" | "kcalIn" | "steps" | "sleepHours";
 
 interface FieldSpec {
   key: Key;
+  /** What the value is, in the messages. */
+  noun: string;
   label: (unit: WeightUnit) => string;
   /** The allowed range in the unit typed, and whether only whole numbers are taken. */
   range: (unit: WeightUnit) => { min: number; max: number };
@@ -67,6 +69,7 @@ const same = (value: number): number => value;
 const FIELDS: FieldSpec[] = [
   {
     key: "weightKg",
+    noun: "Weight",
     label: (unit) => `Weight (${unitSymbol(unit)})`,
     range: weightRange,
     whole: false,
@@ -75,9 +78,9 @@ const FIELDS: FieldSpec[] = [
     fromApi: fromKg,
     digits: 1,
   },
-  { key: "kcalIn", label: () => "Intake (kcal)", range: () => ({ min: 0, max: 20000 }), whole: false, unit: () => "kcal", toApi: same, fromApi: same, digits: 0 },
-  { key: "steps", label: () => "Steps", range: () => ({ min: 0, max: 100000 }), whole: true, unit: () => "steps", toApi: same, fromApi: same, digits: 0 },
-  { key: "sleepHours", label: () => "Sleep (hours)", range: () => ({ min: 0, max: 24 }), whole: false, unit: () => "h", toApi: same, fromApi: same, digits: 2 },
+  { key: "kcalIn", noun: "Intake", label: () => "Intake (kcal)", range: () => ({ min: 0, max: 20000 }), whole: false, unit: () => "kcal", toApi: same, fromApi: same, digits: 0 },
+  { key: "steps", noun: "Steps", label: () => "Steps", range: () => ({ min: 0, max: 100000 }), whole: true, unit: () => "steps", toApi: same, fromApi: same, digits: 0 },
+  { key: "sleepHours", noun: "Sleep", label: () => "Sleep (hours)", range: () => ({ min: 0, max: 24 }), whole: false, unit: () => "h", toApi: same, fromApi: same, digits: 2 },
 ];
 
 /** Today in the browser's time zone, as `YYYY-MM-DD`. */
@@ -215,12 +218,12 @@ export function mountEntry(target: HTMLElement, initialUnit: WeightUnit, changed
       const { min, max } = spec.range(unit);
       const kind = spec.digits === 0 ? "count" : "kg";
       const bounds = `from ${number(min, kind)} to ${number(max, kind)} ${spec.unit(unit)}`;
+      const rule = `${spec.noun} must be ${spec.whole ? "a whole number " : ""}${bounds}.`;
       if (Number.isNaN(value)) {
-        showError(spec.key, `"${text}" is not a number: enter a value ${bounds}.`);
+        showError(spec.key, `"${text}" is not a number. ${rule}`);
         valid = false;
       } else if (value < min || value > max || (spec.whole && !Number.isInteger(value))) {
-        const what = spec.whole && !Number.isInteger(value) ? "a whole number" : "a value";
-        showError(spec.key, `Out of range: enter ${what} from ${bounds}.`);
+        showError(spec.key, `Out of range. ${rule}`);
         valid = false;
       } else {
         input[spec.key] = spec.toApi(value, unit);
