@@ -1,0 +1,97 @@
+"""The page's tools: profile errors by their fields, a custom range limited to the data,
+the data downloaded as CSV, and a print that keeps charts and drops controls."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.support.server import ServerProcess
+from tests.web import expected
+from tests.web.client import upload
+from tests.web.conftest import WatchedPage
+
+
+def test_a_refused_profile_value_is_marked_by_its_field_until_it_is_fixed(
+    seeded_server: ServerProcess, watched: WatchedPage
+) -> None:
+    before = expected.overview(seeded_server)["profile"]
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/")
+    height = page.get_by_label("Height (cm)")
+    height.fill("10")
+    page.get_by_role("button", name="Save profile").click()
+    error = page.locator("#profile-heightCm-error")
+    # The API's own message, which names the allowed range.
+    expect(error).to_contain_text("50")
+    expect(error).to_contain_text("300")
+    expect(height).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#profile-status")).to_have_text("Not saved: correct the marked field.")
+    assert expected.overview(seeded_server)["profile"] == before
+    height.fill("181")
+    expect(error).to_be_empty()
+    expect(height).not_to_have_attribute("aria-invalid", "true")
+    watched.assert_clean()
+
+
+def test_a_custom_range_is_limited_to_the_logged_days(
+    seeded_server: ServerProcess, watched: WatchedPage
+) -> None:
+    data = expected.overview(seeded_server)
+    first, last = data["dataRange"]["firstDate"], data["dataRange"]["lastDate"]
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/")
+    page.get_by_label("Custom").check()
+    expect(page.get_by_label("From", exact=True)).to_have_attribute("min", first)
+    expect(page.get_by_label("To", exact=True)).to_have_attribute("max", last)
+    before = (date.fromisoformat(first) - timedelta(days=400)).isoformat()
+    page.get_by_label("From", exact=True).fill(before)
+    page.get_by_label("To", exact=True).fill(last)
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#charts")).to_have_attribute("data-range", f"{first}..{last}")
+
+    page.get_by_label("Custom").check()
+    page.get_by_label("From", exact=True).fill(before)
+    page.get_by_label("To", exact=True).fill((date.fromisoformat(first) - timedelta(1)).isoformat())
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#range-custom-form .form-error")).to_have_text(
+        f"Nothing is logged then: choose days from {first} to {last}."
+    )
+    watched.assert_clean()
+
+
+def test_the_downloaded_csv_imports_back_unchanged(
+    seeded_server: ServerProcess, watched: WatchedPage, tmp_path: Path
+) -> None:
+    data = expected.overview(seeded_server)
+    first, last = data["dataRange"]["firstDate"], data["dataRange"]["lastDate"]
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download all days as CSV").click()
+    assert download.value.suggested_filename == f"healthhub-{first}-to-{last}.csv"
+    path = tmp_path / "export.csv"
+    download.value.save_as(path)
+    content = path.read_bytes()
+    assert content.count(b"\n") == data["dataRange"]["daysLogged"] + 1
+    # Every day the file holds is already stored exactly so: a dry run changes nothing.
+    report = upload(seeded_server, content, "export.csv", dry_run=True)
+    assert (report["status"], report["errorCount"]) == ("UNCHANGED", 0), report
+    watched.assert_clean()
+
+
+def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
+    seeded_server: ServerProcess, watched: WatchedPage
+) -> None:
+    page = watched.page
+    page.goto(f"{seeded_server.base_url}/")
+    expect(page.locator("#charts .chart")).to_have_count(5)
+    page.emulate_media(media="print")
+    expect(page.locator("button:visible, input:visible, select:visible")).to_have_count(0)
+    for chart in page.locator("#charts .chart").all():
+        expect(chart.locator("h3")).to_be_visible()
+        expect(chart.locator(".legend")).to_be_visible()
+        assert chart.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
+    watched.assert_clean()
