@@ -15,7 +15,6 @@ import { mountEntry, type Entry } from "./views/entry";
 import { showHeadline } from "./views/headline";
 import { showProfile } from "./views/profile";
 import { mountRange } from "./views/range";
-import { showRecent } from "./views/recent";
 import { mountSummaries, showSummaries } from "./views/summaries";
 import { mountUpload, showHistory } from "./views/uploads";
 
@@ -34,23 +33,42 @@ const OverviewDocument = graphql(`
 
 let entry: Entry | null = null;
 let logged: { first: string; last: string } | null = null;
+let shownProfile: ProfileFieldsFragment | null = null;
+const openDay = (date: string): void => entry?.open(date);
+
+/**
+ * After a day is saved the last logged day is known without asking (the later of the
+ * saved day and the last one before), so the first screen's figures are fetched at once,
+ * beside the overview, instead of after it: the new trend shows one round trip sooner.
+ */
+function saved(date: string): void {
+  const profile = shownProfile;
+  if (logged === null || profile === null) {
+    void load(date);
+    return;
+  }
+  const last = date > logged.last ? date : logged.last;
+  // The overview, charts and summaries follow, so they do not compete with it.
+  void showHeadline(last, profile, openDay).then(() => load(date, last));
+}
 
 /**
  * Loads the overview and redraws the views. `changedFrom`: the first day whose KPIs
  * changed (an entry, an edit or a deletion of that day), "all" after a profile change or
  * an upload, null on the first load: the charts fetch again only from that day on.
  */
-async function load(changedFrom: string | null): Promise<void> {
+async function load(changedFrom: string | null, shownLast: string | null = null): Promise<void> {
   const status = byId("page-status");
   try {
     const { dataRange, profile } = await request(OverviewDocument);
     const unit = unitOf(profile);
+    shownProfile = profile;
     if (changedFrom === null || changedFrom === "all") {
       // An entry or edit of one day changes neither the profile nor the upload history.
       showProfile(profile, () => void load("all"));
       void showHistory();
     }
-    entry ??= mountEntry(byId("entry"), unit, (date) => void load(date));
+    entry ??= mountEntry(byId("entry"), unit, (date, kind) => (kind === "saved" ? saved(date) : void load(date)));
     entry.setUnit(unit);
     const { firstDate, lastDate } = dataRange;
     showEmpty(firstDate === null || lastDate === null);
@@ -58,8 +76,7 @@ async function load(changedFrom: string | null): Promise<void> {
     byId("download-csv").hidden = logged === null;
     if (firstDate !== null && lastDate !== null) {
       byId("days-logged").textContent = `${number(dataRange.daysLogged, "count")} days logged, ${firstDate} to ${lastDate}`;
-      void showHeadline(lastDate, profile);
-      void showRecent(lastDate, unit, (date) => entry?.open(date));
+      if (lastDate !== shownLast) void showHeadline(lastDate, profile, openDay);
       showViews(firstDate, lastDate, profile, changedFrom);
     } else byId("days-logged").textContent = "Nothing logged yet";
     status.textContent = "";
@@ -107,7 +124,7 @@ function mountHeader(): void {
   });
 }
 
-onChartPick((date) => entry?.open(date));
+onChartPick(openDay);
 mountHeader();
 mountSummaries();
 mountUpload(() => void load("all"));

@@ -160,10 +160,11 @@ export type DeleteDayMutation = { deleteDailyMetrics: number };
 
 export type LatestDayQueryVariables = Exact<{
   day: string;
+  recentStart: string;
 }>;
 
 
-export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+export type LatestDayQuery = { recent: Array<{ date: string, weightKg: number | null }>, recentKpis: Array<{ date: string, weightTrend: number | null }>, kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
 export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
 
@@ -173,14 +174,6 @@ export type UpdateProfileMutationVariables = Exact<{
 
 
 export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
-
-export type RecentQueryVariables = Exact<{
-  start: string;
-  end: string;
-}>;
-
-
-export type RecentQuery = { dailyMetrics: Array<{ date: string, weightKg: number | null }>, kpis: Array<{ date: string, weightTrend: number | null }> };
 
 export type SummariesQueryVariables = Exact<{
   start: string;
@@ -356,7 +349,15 @@ export const DeleteDayDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteDayMutation, DeleteDayMutationVariables>;
 export const LatestDayDocument = new TypedDocumentString(`
-    query LatestDay($day: Date!) {
+    query LatestDay($day: Date!, $recentStart: Date!) {
+  recent: dailyMetrics(start: $recentStart, end: $day) {
+    date
+    weightKg
+  }
+  recentKpis: kpis(start: $recentStart, end: $day) {
+    date
+    weightTrend
+  }
   kpis(start: $day, end: $day) {
     weightTrend
     weightTrendChange7d
@@ -393,18 +394,6 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   sleepTargetHours
   isDefault
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
-export const RecentDocument = new TypedDocumentString(`
-    query Recent($start: Date!, $end: Date!) {
-  dailyMetrics(start: $start, end: $end) {
-    date
-    weightKg
-  }
-  kpis(start: $start, end: $end) {
-    date
-    weightTrend
-  }
-}
-    `) as unknown as TypedDocumentString<RecentQuery, RecentQueryVariables>;
 export const SummariesDocument = new TypedDocumentString(`
     query Summaries($start: Date!, $end: Date!, $period: Period!) {
   kpiSummary(start: $start, end: $end, period: $period) {

@@ -109,10 +109,14 @@ export interface Entry {
 }
 
 /**
- * Draws the form into `target`. `changed(date)` runs after a save or delete of `date`
+ * Draws the form into `target`. `changed(date, kind)` runs after a save or delete of `date`
  * (its KPIs and every later day's changed).
  */
-export function mountEntry(target: HTMLElement, initialUnit: WeightUnit, changed: (date: string) => void): Entry {
+export function mountEntry(
+  target: HTMLElement,
+  initialUnit: WeightUnit,
+  changed: (date: string, kind: "saved" | "deleted") => void,
+): Entry {
   let unit = initialUnit;
   let stored: Stored | null = null;
   let loadedDate = "";
@@ -252,7 +256,7 @@ export function mountEntry(target: HTMLElement, initialUnit: WeightUnit, changed
       .then((data) => {
         if (loadedDate === day) showStored(data.upsertDailyMetric);
         status.textContent = `Saved ${day}.`;
-        changed(day);
+        changed(day, "saved");
       })
       .catch((error: unknown) => {
         // Everything typed stays in the form; the message says what went wrong.
@@ -285,7 +289,7 @@ export function mountEntry(target: HTMLElement, initialUnit: WeightUnit, changed
       .then((deleted) => {
         showStored(null);
         status.textContent = deleted.deleteDailyMetrics > 0 ? `Deleted ${day}.` : `Nothing was logged on ${day}.`;
-        changed(day);
+        changed(day, "deleted");
       })
       .catch((error: unknown) => {
         status.textContent = `Not deleted: ${describe(error)}`;

@@ -1,46 +1,37 @@
 /**
  * Recent days: the last 14 days up to the last logged one, newest first: date, scale
  * weight, trend and their difference, each with an "Edit" button that opens the day in
- * the entry form.
+ * the entry form. Its data comes with the latest day's (views/headline.ts).
  */
 
-import { describe, request } from "../api";
-import { addDays } from "../dates";
 import { byId, fill, h } from "../dom";
-import { graphql } from "../gql";
 import { unitSymbol, weight, type WeightUnit } from "../units";
 
 /** How many calendar days the table looks back over. */
 export const RECENT_DAYS = 14;
 
-const RecentDocument = graphql(`
-  query Recent($start: Date!, $end: Date!) {
-    dailyMetrics(start: $start, end: $end) {
-      date
-      weightKg
-    }
-    kpis(start: $start, end: $end) {
-      date
-      weightTrend
-    }
-  }
-`);
-
-export async function showRecent(last: string, unit: WeightUnit, open: (date: string) => void): Promise<void> {
+/** Draws the table of the days up to `last` from their weights and trends. */
+export function showRecent(
+  last: string,
+  days: ReadonlyArray<{ date: string; weightKg?: number | null }>,
+  kpis: ReadonlyArray<{ date: string; weightTrend?: number | null }>,
+  unit: WeightUnit,
+  open: (date: string) => void,
+): void {
   const table = byId("recent-table");
-  try {
-    const data = await request(RecentDocument, { start: addDays(last, 1 - RECENT_DAYS), end: last });
-    const trends = new Map(data.kpis.map((k) => [k.date, k.weightTrend]));
-    const rows = [...data.dailyMetrics].reverse().map((day) => {
+  {
+    const trends = new Map(kpis.map((k) => [k.date, k.weightTrend ?? null]));
+    const rows = [...days].reverse().map((day) => {
       const trend = trends.get(day.date) ?? null;
-      const difference = day.weightKg === null || trend === null ? null : day.weightKg - trend;
+      const scale = day.weightKg ?? null;
+      const difference = scale === null || trend === null ? null : scale - trend;
       const edit = h("button", { type: "button", class: "secondary small", "aria-label": `Edit ${day.date}` }, "Edit");
       edit.addEventListener("click", () => open(day.date));
       return h(
         "tr",
         { "data-date": day.date },
         h("th", { scope: "row" }, day.date),
-        h("td", { "data-label": "Scale" }, weight(day.weightKg, unit)),
+        h("td", { "data-label": "Scale" }, weight(scale, unit)),
         h("td", { "data-label": "Trend" }, weight(trend, unit)),
         h("td", { "data-label": "Difference" }, difference === null ? "—" : weight(difference, unit, true)),
         h("td", {}, edit),
@@ -57,7 +48,5 @@ export async function showRecent(last: string, unit: WeightUnit, open: (date: st
       ),
       h("tbody", {}, ...rows),
     );
-  } catch (error) {
-    fill(table, h("caption", { role: "alert" }, `Could not load the recent days: ${describe(error)}`));
   }
 }
