@@ -1,1 +1,1 @@
-"""The outer layer: GraphQL schema, FastAPI app and the command line."""
+"""Everything a request meets: the schema, its execution, the HTTP perimeter, the server."""

@@ -1,9 +1,9 @@
-// Builds the dashboard into the Python package (graph/dashboard/static), which serves it.
+// Builds the dashboard into the Python package (graph/http/dashboard/static), which serves it.
 // The output is committed and must be reproducible: CI rebuilds it and compares.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { build } from "esbuild";
 
-const out = "../graph/dashboard/static";
+const out = "../graph/http/dashboard/static";
 mkdirSync(out, { recursive: true });
 
 await build({

@@ -28,9 +28,9 @@ def _database_url() -> str:
     url = context.config.attributes.get("database_url")
     if url:
         return str(url)
-    from persistence.settings import Settings
+    from persistence.settings import DatabaseSettings
 
-    return Settings().database_url
+    return DatabaseSettings().database_url
 
 
 def _run_offline() -> None:

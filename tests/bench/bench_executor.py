@@ -31,14 +31,15 @@ import strawberry
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from domain import model, services
+from domain.imports.pipeline import Limits
 from domain.kpis import compute_kpis
 from domain.ports import UnitOfWork
-from graph.context import Context
-from graph.fastpath import FastExecutionContext
-from graph.schema import build_schema
+from graph.execution.fastpath import FastExecutionContext
+from graph.http.settings import Settings
+from graph.schema.build import build_schema
+from graph.schema.context import Context
 from persistence.database import create_engine_for
 from persistence.migrations import upgrade
-from persistence.settings import Settings
 from persistence.uow import uow_factory
 
 DAYS = 3_650
@@ -176,7 +177,7 @@ def main() -> None:
     settings = Settings(_env_file=None)
     memory_context = Context(
         uow_factory=lambda: memory,
-        settings=settings,
+        limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
         clock=lambda: NOW,
         user_id=services.LOCAL_USER,
     )
@@ -196,7 +197,10 @@ def main() -> None:
             now=NOW,
         )
         context = Context(
-            uow_factory=make_uow, settings=settings, clock=lambda: NOW, user_id=services.LOCAL_USER
+            uow_factory=make_uow,
+            limits=Limits(settings.max_upload_bytes, settings.max_import_bytes),
+            clock=lambda: NOW,
+            user_id=services.LOCAL_USER,
         )
         _compare("sqlite", context)
         engine.dispose()

@@ -37,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from graph.serving import HttpChoice  # noqa: E402
+from graph.server.serving import HttpChoice  # noqa: E402
 from tests.bench.bench_http import (  # noqa: E402
     DAYS,
     END,
@@ -115,10 +115,12 @@ def instrument() -> None:
     import strawberry.schema.schema as strawberry_schema
 
     from domain import services
-    from graph import compression, cost, resolvers
-    from graph.fastpath import FastExecutionContext
-    from graph.router import OrjsonGraphQLRouter
-    from graph.types.kpi import Kpi
+    from graph.execution import cost
+    from graph.execution.fastpath import FastExecutionContext
+    from graph.http import compression
+    from graph.http.router import OrjsonGraphQLRouter
+    from graph.schema import resolvers
+    from graph.schema.types.kpi import Kpi
 
     _timed(compression, "_compress", "gzip")
     _timed(OrjsonGraphQLRouter, "run", "GraphQL view")
@@ -236,8 +238,8 @@ def run(
 ) -> None:
     import uvicorn
 
-    from graph import serving
-    from graph.cli import asgi_app
+    from graph.server import limits, serving
+    from graph.server.serving import asgi_app
 
     with _database(kind) as url:
         load(url)
@@ -255,7 +257,7 @@ def run(
             log_level="warning",
             http=protocol,
             loop=loop,
-            timeout_keep_alive=serving.IDLE_KEEP_ALIVE_SECONDS,
+            timeout_keep_alive=limits.IDLE_KEEP_ALIVE_SECONDS,
             access_log=False,
         )
         server = uvicorn.Server(config)

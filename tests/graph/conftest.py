@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from graph.app import create_app
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from tests.graph.api import local_client
 
 

@@ -12,8 +12,8 @@ from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, KPI_FIELDS
 from domain.ports import UnitOfWork
 from domain.services import LOCAL_USER
-from graph.served import precision, round_half_even
-from graph.types.kpi import Kpi
+from graph.execution.served import precision, round_half_even
+from graph.schema.types.kpi import Kpi
 from tests.graph.api import kpis
 
 SOME_RANGE = ("2020-01-01", "2029-12-31")

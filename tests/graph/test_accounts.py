@@ -18,12 +18,12 @@ from pydantic import SecretStr
 from sqlalchemy import Engine, inspect, select
 from starlette.websockets import WebSocketDisconnect
 
+from cli.main import main
 from domain import services
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from graph.cli import main
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.accounts import SqlAccountStore
-from persistence.settings import Settings
 from persistence.tables import TOKENS
 from tests.graph.api import local_client
 
@@ -426,7 +426,7 @@ def test_serve_listens_beyond_loopback_once_a_user_exists(
 ) -> None:
     url = f"sqlite:///{tmp_path / 'hub.db'}"
     monkeypatch.setenv("HEALTHHUB_DATABASE_URL", url)
-    command = [sys.executable, "-m", "graph.cli", "serve", "--host", "192.0.2.1", "--port", "8999"]
+    command = [sys.executable, "-m", "cli.main", "serve", "--host", "192.0.2.1", "--port", "8999"]
     env = {**os.environ, "HEALTHHUB_API_TOKEN": "", "HEALTHHUB_DATABASE_URL": url}
     assert run(capsys, "db", "upgrade")[0] == 0
 

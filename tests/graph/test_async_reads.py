@@ -17,11 +17,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from domain.accounts import StoredToken, User
-from graph.app import create_app
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.accounts import SqlAccountStore
 from persistence.async_reads import AsyncReads
 from persistence.database import create_engine_for
-from persistence.settings import Settings
 from tests.graph.api import KPI_FIELDS, local_client, upload
 
 pytestmark = pytest.mark.postgres

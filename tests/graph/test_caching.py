@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.uow import SqlUnitOfWork
 from tests.graph.api import PREFLIGHT, data, upload, upload_request
 

@@ -6,7 +6,7 @@ import gzip
 
 from fastapi.testclient import TestClient
 
-from graph.compression import accepts_gzip
+from graph.http.compression import accepts_gzip
 from tests.graph.api import upload
 
 LONG = {"query": 'query { kpis(start: "2025-01-01", end: "2025-12-31") { id date weightTrend } }'}

@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 from graphql import parse
 
-from graph.cost import MAX_QUERY_COST, query_cost
-from graph.schema import build_schema
+from graph.execution.cost import MAX_QUERY_COST, query_cost
+from graph.schema.build import build_schema
 from tests.graph.api import KPI_FIELDS, error_codes, post
 
 SCHEMA = build_schema()._schema

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import Engine
 
-from graph.app import create_app
-from graph.dashboard import STATIC
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.dashboard import STATIC
+from graph.http.settings import Settings
 
 
 class _InlineFinder(HTMLParser):
@@ -53,7 +53,7 @@ def test_the_page_has_no_inline_code_and_loads_only_its_own_assets(client: TestC
 
 
 def test_every_built_file_is_served_under_assets(client: TestClient) -> None:
-    built = [item for item in (files("graph.dashboard") / STATIC).iterdir() if item.is_file()]
+    built = [item for item in (files("graph.http.dashboard") / STATIC).iterdir() if item.is_file()]
     assert {item.name for item in built} >= {"index.html", "app.js", "app.css", "icon.svg"}
     types = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
     for item in built:
@@ -80,8 +80,8 @@ def test_every_built_file_ships_as_package_data() -> None:
     """A plain ``pip install .`` serves the dashboard only if setuptools packs its files."""
     root = Path(__file__).resolve().parents[2]
     config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["graph.dashboard"]
-    package = root / "graph" / "dashboard"
+    patterns = config["tool"]["setuptools"]["package-data"]["graph.http.dashboard"]
+    package = root / "graph" / "http" / "dashboard"
     built = [p.relative_to(package) for p in (package / STATIC).rglob("*") if p.is_file()]
     assert built
     assert [p for p in built if not any(p.match(pattern) for pattern in patterns)] == []

@@ -17,9 +17,9 @@ from sqlalchemy import Engine, event
 from domain import services
 from domain.errors import BusyError
 from domain.ports import UnitOfWork
-from graph.app import create_app
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.database import create_engine_for
-from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork, uow_factory
 from tests.graph.api import error_codes, local_client, upload_request
 

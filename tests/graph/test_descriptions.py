@@ -11,7 +11,7 @@ from graphql import (
     specified_scalar_types,
 )
 
-from graph.schema import build_schema
+from graph.schema.build import build_schema
 
 
 def _undescribed(schema: GraphQLSchema) -> list[str]:

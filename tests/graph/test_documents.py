@@ -1,4 +1,4 @@
-"""The validated-document cache (graph/documents.py): a repeated query text is parsed and
+"""The validated-document cache (graph/execution/documents.py): a repeated query text is parsed and
 validated once, and every refusal stays exactly what it was."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import strawberry.schema.schema as strawberry_schema
 from fastapi.testclient import TestClient
 from graphql import parse
 
-from graph.app import create_app
-from graph.documents import MAX_QUERY_CHARS, ValidatedDocuments
-from persistence.settings import Settings
+from graph.execution.documents import MAX_QUERY_CHARS, ValidatedDocuments
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from tests.graph.api import KPI_FIELDS, data, local_client, post, upload
 
 KPIS = f"query($start: Date!, $end: Date!) {{ kpis(start: $start, end: $end) {{ {KPI_FIELDS} }} }}"

@@ -114,8 +114,8 @@ def test_a_body_that_is_not_an_operation_is_bad_request(client: TestClient) -> N
 
 
 def test_introspection_can_be_turned_off(database_url: str) -> None:
-    from graph.app import create_app
-    from persistence.settings import Settings
+    from graph.http.app import create_app
+    from graph.http.settings import Settings
 
     settings = Settings(database_url=database_url, introspection=False, _env_file=None)
     with TestClient(create_app(settings), base_url="http://localhost") as client:

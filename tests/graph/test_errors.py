@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from graph.errors import INTERNAL_ERROR_MESSAGE
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
+from graph.schema.errors import INTERNAL_ERROR_MESSAGE
 from tests.graph.api import local_client, post
 
 SECRET = "SELECT password FROM secrets -- at /srv/app/internal.py:42"

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from graph.executors import (
+from graph.execution.executors import (
     INSTALLED,
     WRITTEN_FOR,
     execution_context_for,
     fast_execution_context,
     unsupported_reason,
 )
-from graph.fastpath import FastExecutionContext
+from graph.execution.fastpath import FastExecutionContext
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPPORTED = {"graphql-core": "3.3.2", "strawberry-graphql": "0.341.2"}
@@ -54,7 +54,7 @@ def test_another_release_falls_back_to_the_stock_executor_and_warns_once(
     name: str, release: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     installed = {**SUPPORTED, name: release}
-    with caplog.at_level(logging.WARNING, logger="graph.executors"):
+    with caplog.at_level(logging.WARNING, logger="graph.execution.executors"):
         assert execution_context_for(installed) is None
         assert execution_context_for(installed) is None
     warnings = [record.getMessage() for record in caplog.records]

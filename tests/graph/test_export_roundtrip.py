@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from domain import services
 from domain.model import DailyMetrics
 from domain.ports import UnitOfWork
-from graph.cli import main
 from tests.support.metrics import (
     ALL_DATES,
     assert_kpis_match_stored_days,

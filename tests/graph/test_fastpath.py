@@ -26,14 +26,15 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionResult
 
 from domain import model, services
+from domain.imports.pipeline import Limits
 from domain.ports import UnitOfWork
-from graph import served
-from graph.context import Context
-from graph.fastpath import FastExecutionContext
-from graph.schema import build_schema
-from graph.types.scalars import SCALAR_MAP
+from graph.execution import served
+from graph.execution.fastpath import FastExecutionContext
+from graph.http.settings import Settings
+from graph.schema.build import build_schema
+from graph.schema.context import Context
+from graph.schema.types.scalars import SCALAR_MAP
 from persistence.accounts import SqlAccountStore
-from persistence.settings import Settings
 
 
 def _dump(result: ExecutionResult) -> bytes:
@@ -396,7 +397,7 @@ def stored(uow_factory: Callable[[], UnitOfWork], database_url: str, engine: Eng
     app_settings = Settings(database_url=database_url, _env_file=None)
     return Context(
         uow_factory=uow_factory,
-        settings=app_settings,
+        limits=Limits(app_settings.max_upload_bytes, app_settings.max_import_bytes),
         clock=lambda: _NOW,
         accounts=SqlAccountStore(engine),
         user_id=services.LOCAL_USER,
@@ -555,7 +556,7 @@ def test_drawn_operations_get_the_stock_response(
     stock = _run(_REAL_STOCK, document, variables, stored)
     fast = _run(_REAL_FAST, document, variables, stored)
     assert _dump(fast) == _dump(stock)
-    # Again: now from the kept document (graph/documents.py) and its shared plans.
+    # Again: now from the kept document (graph/execution/documents.py) and its shared plans.
     again = _run(_REAL_FAST, document, variables, stored)
     assert _dump(again) == _dump(stock)
 
@@ -596,7 +597,7 @@ def test_served_views_are_computed_from_their_source_in_the_generated_function(
     stored: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The fast executor computes a view's rounded values and id inline, without
-    reading the view's attributes (which call ``graph.served.rounded``)."""
+    reading the view's attributes (which call ``graph.execution.served.rounded``)."""
     fields = " ".join(_TYPES.get_type("Kpi").fields)  # type: ignore[union-attr]
     document = f'{{ kpis(start: "2017-01-01", end: "2026-03-20") {{ {fields} }} }}'
     stock = _run(_REAL_STOCK, document, {}, stored)

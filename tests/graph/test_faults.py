@@ -21,10 +21,10 @@ from sqlalchemy.engine import make_url
 from domain.model import Kpi
 from domain.parsing import parse_csv
 from domain.ports import UnitOfWork
-from graph.app import create_app
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.database import create_engine_for
 from persistence.migrations import upgrade
-from persistence.settings import Settings
 from persistence.uow import SqlUnitOfWork
 from tests.graph.api import PREFLIGHT, UPLOAD, local_client, upload
 from tests.support.databases import private_cluster

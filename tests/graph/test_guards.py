@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from sqlalchemy import Engine
 
-from graph.app import create_app
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from tests.graph.api import PREFLIGHT, local_client, upload_request
 
 QUERY = {"query": "{ dataRange { daysLogged } }"}

@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from tests.graph.api import PREFLIGHT, UPLOAD, local_client, upload, upload_request
 from tests.support.metrics import StoredState, csv_of, realistic_days, stored_state
 

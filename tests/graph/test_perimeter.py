@@ -16,9 +16,9 @@ from sqlalchemy import Engine
 from starlette.types import Message
 from starlette.websockets import WebSocketDisconnect
 
-from graph.app import create_app
-from graph.perimeter import HttpOnly
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.perimeter import HttpOnly
+from graph.http.settings import Settings
 from tests.graph.api import PREFLIGHT, local_client
 
 TOKEN = "0123456789abcdef0123456789abcdef-token"
@@ -239,7 +239,7 @@ def test_healthz_reports_the_database_full_when_its_disk_has_no_room(
 def test_serve_refuses_to_start_with_a_short_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from graph.cli import main
+    from cli.main import main
 
     monkeypatch.setenv("HEALTHHUB_API_TOKEN", "short")
 

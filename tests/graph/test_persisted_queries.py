@@ -10,10 +10,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from graph.app import create_app
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
-from persistence.settings import Settings
 from tests.graph.api import error_codes
 
 QUERY = "query Goal { profile { stepsGoal } }"

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from domain.ports import UnitOfWork
-from graph.app import create_app
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
 from tests.graph.api import local_client, upload_request
 
 

@@ -19,7 +19,7 @@ from graphql import (
 )
 from strawberry.printer import print_schema
 
-from graph.schema import build_schema
+from graph.schema.build import build_schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"
 

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 from sqlalchemy import Engine
 
-from graph.app import create_app
-from graph.errors import INTERNAL_ERROR_MESSAGE
-from persistence.settings import Settings
+from graph.http.app import create_app
+from graph.http.settings import Settings
+from graph.schema.errors import INTERNAL_ERROR_MESSAGE
 from tests.graph.api import data
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema.graphql"

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain import model
-from graph.served import opaque_id, precision, round_half_even
-from graph.types.kpi import Kpi
+from graph.execution.served import opaque_id, precision, round_half_even
+from graph.schema.types.kpi import Kpi
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9), st.integers(min_value=0, max_value=4))

@@ -1,7 +1,7 @@
 """The real ``healthhub serve`` against hostile clients: WebSockets, idle and slow
 connections, too many connections, SIGTERM with a body still trickling in.
 
-Each runs on both HTTP protocols ``serve`` can use (graph/serving.py): httptools on
+Each runs on both HTTP protocols ``serve`` can use (graph/server/serving.py): httptools on
 uvloop, the default where installed, and h11 on asyncio (``--http h11``). What is
 tested happens before any database work, so one database (SQLite) serves them.
 """
@@ -26,14 +26,11 @@ from sqlalchemy import Engine
 from starlette.types import Message
 from websockets.asyncio.client import connect
 
-from graph.httptools_protocol import PerimeterHttpToolsProtocol
-from graph.pacing import BodyPace
-from graph.serving import (
-    HEADER_TIMEOUT_SECONDS,
-    IDLE_KEEP_ALIVE_SECONDS,
-    PerimeterH11Protocol,
-    http_implementation,
-)
+from graph.http.pacing import BodyPace
+from graph.server.h11_protocol import PerimeterH11Protocol
+from graph.server.httptools_protocol import PerimeterHttpToolsProtocol
+from graph.server.limits import HEADER_TIMEOUT_SECONDS, IDLE_KEEP_ALIVE_SECONDS
+from graph.server.serving import http_implementation
 from tests.support.server import ServerProcess, running_server
 
 TOKEN = "perimeter-test-token-0123456789abcdef"

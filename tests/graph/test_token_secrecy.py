@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from persistence.settings import Settings
+from graph.http.settings import Settings
 from tests.support.server import running_server
 
 

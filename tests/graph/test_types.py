@@ -11,10 +11,10 @@ import strawberry
 from graphql import GraphQLObjectType
 
 from domain import model
-from graph.schema import build_schema
-from graph.types.daily_metric import DailyMetric
-from graph.types.inputs import DailyMetricInput, ProfileInput
-from graph.types.kpi import Kpi
+from graph.schema.build import build_schema
+from graph.schema.types.daily_metric import DailyMetric
+from graph.schema.types.inputs import DailyMetricInput, ProfileInput
+from graph.schema.types.kpi import Kpi
 
 
 def _python_names(graphql_type: type) -> set[str]:
@@ -50,7 +50,7 @@ NARROWED: dict[tuple[type, str], tuple[object, object]] = {
 def test_a_bulk_type_declares_each_field_with_its_domain_type(
     graphql_type: type, domain_type: type
 ) -> None:
-    # The served rows copy the domain values (rounded, graph/served.py) and add the id:
+    # The served rows copy the domain values (rounded, graph/execution/served.py) and add the id:
     # the default resolvers read these attributes, so their types must be the same.
     served = typing.get_type_hints(graphql_type)
     domain = typing.get_type_hints(domain_type)
@@ -81,7 +81,7 @@ def test_only_the_sent_fields_of_a_daily_metric_input_are_changes() -> None:
 
 
 def test_a_profile_input_changes_carry_the_domain_enum() -> None:
-    from graph.types.enums import Sex
+    from graph.schema.types.enums import Sex
 
     assert ProfileInput(sex=Sex.FEMALE, height_cm=None).changes() == {
         "sex": model.Sex.FEMALE,
@@ -130,7 +130,7 @@ def _kpi_query(kpi: model.Kpi) -> type:
 
 
 def test_a_naive_stored_datetime_is_served_with_a_utc_offset() -> None:
-    from graph.types.scalars import DateTimeScalar
+    from graph.schema.types.scalars import DateTimeScalar
 
     served = DateTimeScalar.serialize(datetime(2026, 1, 1, 12, 0))  # type: ignore[misc]
 

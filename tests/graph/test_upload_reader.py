@@ -11,7 +11,7 @@ from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.types import Message
 
-from graph.uploads import MultipartForm, read_multipart
+from graph.http.uploads import MultipartForm, read_multipart
 
 BOUNDARY = "reader-boundary"
 

@@ -24,7 +24,7 @@ MIGRATION_LOCK = "hashtext('healthhub'), 1"
 def _start_upgrades(url: str, count: int) -> list[subprocess.Popen[str]]:
     """``healthhub db upgrade`` in ``count`` processes at once (Alembic is per process)."""
     env = {**os.environ, "HEALTHHUB_DATABASE_URL": url}
-    command = [sys.executable, "-m", "graph.cli", "db", "upgrade"]
+    command = [sys.executable, "-m", "cli.main", "db", "upgrade"]
     return [
         subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -68,7 +68,7 @@ class ServerProcess:
                 filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])
             )
         # Before `pip install -e .` the console script is missing; the module is the same CLI.
-        program = [str(HEALTHHUB)] if HEALTHHUB.exists() else [sys.executable, "-m", "graph.cli"]
+        program = [str(HEALTHHUB)] if HEALTHHUB.exists() else [sys.executable, "-m", "cli.main"]
         command = [*program, "serve", "--port", str(self.port)]
         command += ["--workers", str(self.workers), "--log-level", "info", *self.args]
         with self.log_path.open("ab") as log:

@@ -1,0 +1,187 @@
+"""Served objects: opaque ids and values rounded per unit (docs/api.md, "Ids and precision").
+
+Ids and rounding are attributes of the objects a resolver returns (views over the
+domain objects, see ``copier``), not field resolvers: Strawberry's default resolver
+reads them like any field, and the fast list executor (graph/execution/fastpath.py) computes the
+same values inline from each view's source. A field's precision is declared next to
+its description, as ``metadata={DECIMALS: n}``.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, TypeVar, cast
+
+import strawberry
+
+#: The metadata key of a field's number of decimals.
+DECIMALS = "decimals"
+
+#: Decimals per unit; every derived value of the API is served with these.
+KCAL = 1
+KG = 3
+CM = 2
+HOURS = 3
+PROTEIN_G_PER_KG = 3
+PERCENT = 2
+RATE = 4
+STEPS_AVG = 1
+
+_T = TypeVar("_T")
+_b64 = base64.urlsafe_b64encode
+_QUANTA = {n: Decimal(1).scaleb(-n) for n in range(8)}
+_TIE_TOLERANCE = 1e-6
+
+
+def round_half_even(value: float | None, decimals: int) -> float | None:
+    """``value`` rounded half-even to ``decimals`` places, as its decimal text reads.
+
+    Python's ``round`` rounds the binary value, so ``round(2.675, 2)`` is 2.67; a value
+    whose shortest text is a tie is rounded as that text instead (2.675 -> 2.68), and
+    -0.0 becomes 0.0.
+    """
+    if value is None or not math.isfinite(value):
+        return value
+    scaled = value * 10.0**decimals
+    if abs(abs(scaled - math.floor(scaled)) - 0.5) < _TIE_TOLERANCE:
+        exact = Decimal(repr(value)).quantize(_QUANTA[decimals], rounding=ROUND_HALF_EVEN)
+        return float(exact) + 0.0
+    return round(value, decimals) + 0.0
+
+
+def id_prefix(type_name: str, user_id: str) -> str:
+    """What ``opaque_id`` encodes before the key."""
+    return f"{type_name}:{user_id}:"
+
+
+def opaque_id(type_name: str, user_id: str, key: str = "") -> strawberry.ID:
+    """An opaque id: the URL-safe base64 of ``type:user:key``, stable and unique per user."""
+    return cast(strawberry.ID, _b64(f"{type_name}:{user_id}:{key}".encode()).decode())
+
+
+def precision(served_type: type) -> dict[str, int]:
+    """The decimals of every rounded field of ``served_type``, by Python name."""
+    definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
+    return {
+        field.python_name: field.metadata[DECIMALS]
+        for field in definition.fields
+        if DECIMALS in (field.metadata or {})
+    }
+
+
+#: How a view serves one attribute: (source attribute, scale, decimals); scale and
+#: decimals are None for a value served as it is.
+ServedField = tuple[str, float | None, int | None]
+
+
+def rounded(value: float | None, scale: float, decimals: int) -> float | None:
+    """``round_half_even(value, decimals)``, computed the quick way where that is exact:
+    ``round(x * 10**n) / 10**n`` is one correctly rounded division, which gives the
+    shortest decimal, unless ``x * 10**n`` lies within 1e-4 of a half, where
+    ``round_half_even`` decides exactly (``scale`` is ``10.0 ** decimals``). NaN and
+    infinity come back unchanged, for the executor to refuse as it would any other.
+
+    The fast executor (graph/execution/fastpath.py) inlines exactly these steps; the
+    differential test (tests/graph/test_fastpath.py) holds them equal.
+    """
+    if value is None:
+        return None
+    try:
+        scaled = value * scale
+        nearest = round(scaled)
+    except (ValueError, OverflowError):
+        return round_half_even(value, decimals)
+    if -0.4999 < scaled - nearest < 0.4999:
+        return nearest / scale
+    return round_half_even(value, decimals)
+
+
+def served_id(prefix: str, key: Any) -> str:
+    """The opaque id of the object whose key (a date) is ``key``, after ``prefix``
+    (``id_prefix``); the fast executor inlines the same expression."""
+    return _b64((prefix + key.isoformat()).encode()).decode()
+
+
+def copier(
+    served_type: type[_T], *, id_key: str | None = None
+) -> Callable[[Iterable[Any], str], list[_T]]:
+    """A function serving domain objects with the same attribute names as
+    ``served_type`` objects, rounding the fields that declare ``DECIMALS``.
+
+    With ``id_key``, each object's ``id`` is ``opaque_id`` of the prefix the function
+    is given (``"Type:user:"``) and the ISO text of the source's ``id_key`` attribute.
+
+    Each served object is a view: an instance of a subclass of ``served_type`` that
+    holds its source and computes each attribute when it is read (``rounded``,
+    ``served_id``). So serving a 3,650-day answer makes no copy of 80,000 values: the
+    fast executor reads ``__served_fields__`` and computes every value of a row in
+    the one function it generates for the selection (graph/execution/fastpath.py), and any
+    other reader (the stock executor, a test) gets the same values from the
+    attributes.
+    """
+    view = _view_class(served_type, id_key)
+    new = object.__new__
+
+    def copy_all(sources: Iterable[Any], prefix: str) -> list[_T]:
+        served: list[_T] = []
+        append = served.append
+        for source in sources:
+            item: Any = new(view)
+            item._source = source
+            item._prefix = prefix
+            append(item)
+        return served
+
+    return copy_all
+
+
+def _view_class(served_type: type[_T], id_key: str | None) -> type[_T]:
+    definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
+    decimals = precision(served_type)
+    fields: dict[str, ServedField] = {}
+    namespace: dict[str, Any] = {
+        "__slots__": ("_source", "_prefix"),
+        "__module__": served_type.__module__,
+        "__qualname__": served_type.__qualname__,
+        "__doc__": served_type.__doc__,
+    }
+    for field in definition.fields:
+        name = field.python_name
+        if name == "id" and id_key:
+            continue
+        if name in decimals:
+            scale = 10.0 ** decimals[name]
+            fields[name] = (name, scale, decimals[name])
+            namespace[name] = property(_rounded_reader(name, scale, decimals[name]))
+        else:
+            fields[name] = (name, None, None)
+            namespace[name] = property(_plain_reader(name))
+    if id_key:
+        namespace["id"] = property(_id_reader(id_key))
+    namespace["__served_fields__"] = fields
+    namespace["__served_id_key__"] = id_key if id_key else None
+    return type(served_type.__name__, (served_type,), namespace)
+
+
+def _rounded_reader(name: str, scale: float, decimals: int) -> Callable[[Any], float | None]:
+    def read(self: Any) -> float | None:
+        return rounded(getattr(self._source, name), scale, decimals)
+
+    return read
+
+
+def _plain_reader(name: str) -> Callable[[Any], Any]:
+    def read(self: Any) -> Any:
+        return getattr(self._source, name)
+
+    return read
+
+
+def _id_reader(id_key: str) -> Callable[[Any], str]:
+    def read(self: Any) -> str:
+        return served_id(self._prefix, getattr(self._source, id_key))
+
+    return read

@@ -1,0 +1,235 @@
+"""The GraphQL router: orjson in and out, strict multipart maps, uploads always closed,
+HTTP statuses per docs/api.md ("Errors")."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import anyio.to_thread
+import orjson
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from fastapi import Request, WebSocket
+from starlette.datastructures import UploadFile
+from starlette.responses import Response
+from strawberry import UNSET
+from strawberry.fastapi import GraphQLRouter
+from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.base import BaseSchema
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+
+from graph.http import apq, caching, responses
+from graph.http.uploads import read_multipart
+from graph.schema.context import Context, utc_now
+from persistence.async_reads import AsyncReads, read_or
+from persistence.persisted_queries import PersistedQueryStore
+
+NOT_AN_OBJECT_MESSAGE = (
+    'A GraphQL request is a JSON object such as {"query": "{ dataRange { daysLogged } }"}, '
+    "with variables and extensions as objects too."
+)
+#: Seconds a client is asked to wait before sending a ``BUSY`` request again.
+BUSY_RETRY_AFTER_SECONDS = 5
+
+
+class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
+    #: File limits of the multipart reader (graph/http/uploads.py); set by the app factory.
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_import_bytes: int = 10 * 1024 * 1024
+
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        persisted_queries: PersistedQueryStore | None = None,
+        reads: AsyncReads | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(schema, **kwargs)
+        self._reads = reads
+        self._build = caching.schema_build(schema.as_str())
+        self._persisted_queries = persisted_queries
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """Strawberry's response; a result whose error is ``BUSY`` (nothing was changed,
+        send it again) is a 503 with ``Retry-After``."""
+        response = super().create_response(response_data, sub_response)
+        if _has_code(response_data, "BUSY"):
+            response.status_code = 503
+            response.headers["retry-after"] = str(BUSY_RETRY_AFTER_SECONDS)
+        return response
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson.JSONDecodeError subclasses json.JSONDecodeError, which Strawberry answers
+        # with 400; it is raised for bytes that are not UTF-8 and for NaN or Infinity too.
+        decoded = orjson.loads(data)
+        # Every JSON document of a request (the body, operations, map, variables,
+        # extensions) is an object; batching is off, so a list is refused too.
+        if not isinstance(decoded, dict):
+            raise HTTPException(400, NOT_AN_OBJECT_MESSAGE)
+        return decoded
+
+    async def run(
+        self,
+        request: Request | WebSocket,
+        context: Any = UNSET,
+        root_value: Any = UNSET,
+    ) -> Any:
+        """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
+        and every uploaded file closed once the request is answered. A GET query is
+        answered 304 when ``If-None-Match`` names its current tag (graph/http/caching.py)."""
+        tag = None
+        if isinstance(request, Request) and caching.is_get_operation(
+            request.method, request.query_params
+        ):
+            tag = await self._etag(request, context)
+            if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
+                return caching.not_modified(tag)
+        try:
+            response = await super().run(request, context=context, root_value=root_value)
+        except HTTPException as error:
+            status = 415 if error.reason == "Unsupported content type" else error.status_code
+            response = responses.refusal(status, error.reason)
+        finally:
+            if isinstance(request, Request):
+                await request.close()
+                for upload in getattr(request.state, "uploads", ()):
+                    await upload.close()
+        if isinstance(request, Request) and isinstance(response, Response):
+            responses.finish(request, response)
+            # An answer with errors (an unknown persisted query among them) is not
+            # tagged: it may change without a write.
+            if (
+                tag is not None
+                and response.status_code == 200
+                and not responses.had_errors(request)
+            ):
+                response.headers.update(caching.cache_headers(tag))
+            else:
+                response.headers["Cache-Control"] = caching.NO_STORE
+        return response
+
+    async def _etag(self, request: Request, context: Any) -> str | None:
+        """The tag of this GET query, or None when the data version cannot be read
+        (the query then reports the database state itself)."""
+        if not isinstance(context, Context):
+            return None
+
+        try:
+            user_id = context.user_id
+
+            def read_version() -> int:
+                with context.uow_factory() as uow:
+                    return uow.data_version(user_id)
+
+            version = await read_or(
+                functools.partial(self._reads.data_version, user_id) if self._reads else None,
+                lambda: anyio.to_thread.run_sync(read_version),
+            )
+        except Exception:  # the operation meets the same failure and reports it
+            return None
+        return caching.etag(user_id, version, self._build, request.query_params)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL answers a browser's GET (Accept text/html) that carries neither a
+        query nor extensions; any other GET is an operation."""
+        return (
+            request.method == "GET"
+            and not caching.is_get_operation(request.method, request.query_params)
+            and "text/html" in request.headers.get("accept", "")
+        )
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """Strawberry's, with persisted queries resolved (graph/http/apq.py) and a mutation
+        over GET refused 405."""
+        store = self._persisted_queries
+        if store is not None:
+            try:
+                kwargs["request_data"] = await apq.resolve(store, kwargs["request_data"], utc_now)
+            except apq.PersistedQueryNotFoundError:
+                return apq.not_found()
+        try:
+            return await super().execute_single(*args, **kwargs)
+        except HTTPException as error:
+            if isinstance(error.__cause__, InvalidOperationTypeError):
+                raise HTTPException(
+                    405, "A mutation cannot be sent with GET; send it with POST."
+                ) from error
+            raise
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        return responses.shape(request, await super().process_result(request, result), result)
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
+        """The operations with their files in place, per the GraphQL multipart request
+        spec, refusing (400) a map that names a missing file or a missing placeholder,
+        or that puts two files in one place."""
+        starlette_request = getattr(request, "_request", None)
+        if not isinstance(starlette_request, Request):
+            raise HTTPException(400, "Unable to parse the multipart body")
+        form = await read_multipart(
+            starlette_request,
+            max_upload_bytes=self.max_upload_bytes,
+            max_import_bytes=self.max_import_bytes,
+        )
+        starlette_request.state.uploads = list(form.files.values())
+        operations = self.parse_json(_form_text(form.fields, "operations"))
+        files_map = self.parse_json(_form_text(form.fields, "map"))
+        if not isinstance(operations, dict) or not isinstance(files_map, dict):
+            raise HTTPException(400, "operations and map must be JSON objects")
+        placed: set[str] = set()
+        for key, paths in files_map.items():
+            if not isinstance(form.files.get(key), UploadFile):
+                raise HTTPException(400, f"map names a file part {key!r} that was not sent")
+            if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+                raise HTTPException(400, f"map entry {key!r} must be a list of paths")
+            for path in paths:
+                if path in placed or not _is_null_placeholder(operations, path):
+                    raise HTTPException(400, f"map path {path!r} is not a free null variable")
+                placed.add(path)
+        return replace_placeholders_with_files(operations, files_map, form.files)
+
+
+def _has_code(response_data: Any, code: str) -> bool:
+    results = response_data if isinstance(response_data, list) else [response_data]
+    return any(
+        (error.get("extensions") or {}).get("code") == code
+        for result in results
+        if isinstance(result, dict)
+        for error in result.get("errors") or ()
+    )
+
+
+def _form_text(form: Mapping[str, Any], name: str) -> str:
+    value = form.get(name)
+    if not isinstance(value, str):
+        raise HTTPException(400, f"the multipart body needs a {name!r} field")
+    return value
+
+
+def _is_null_placeholder(operations: dict[str, Any], path: str) -> bool:
+    target: Any = operations
+    *parents, last = path.split(".")
+    for key in parents:
+        if isinstance(target, dict) and key in target:
+            target = target[key]
+        elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
+            target = target[int(key)]
+        else:
+            return False
+    if isinstance(target, dict):
+        return last in target and target[last] is None
+    return (
+        isinstance(target, list)
+        and last.isdigit()
+        and int(last) < len(target)
+        and target[int(last)] is None
+    )

@@ -1,0 +1,1 @@
+"""The GraphQL schema: Strawberry types, thin resolvers, upload arguments, error mapping."""

@@ -1,0 +1,1 @@
+"""uvicorn serving: the protocols with the perimeter's connection limits, and draining."""

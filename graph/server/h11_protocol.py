@@ -1,0 +1,25 @@
+"""uvicorn's h11 protocol (pure Python) with the perimeter's limits (graph/server/limits.py).
+
+Written for uvicorn 0.30–0.x like graph/server/limits.py, which checks the version.
+"""
+
+from __future__ import annotations
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from graph.server.limits import PerimeterLimits
+
+
+class PerimeterH11Protocol(PerimeterLimits, H11Protocol):
+    """uvicorn's h11 protocol (pure Python) with the perimeter's limits."""
+
+    def handle_events(self) -> None:
+        # uvicorn reads ``self.app`` for each request it starts here.
+        self.app = self._app_for_next_request()
+        super().handle_events()
+
+    def _waiting_for_headers(self) -> bool:
+        return self.conn.their_state is h11.IDLE and (
+            self.cycle is None or self.cycle.response_complete
+        )
