@@ -134,6 +134,17 @@ export function mountRange(first: string, last: string, onChange: (range: Range)
     choice = initial.choice;
     custom = initial.custom;
     controls = build();
+    // A link or a typed address with another range (#range=all) shows that range.
+    // (The section links' hashes, #charts-section, leave it alone.)
+    addEventListener("hashchange", () => {
+      if (!location.hash.includes("range=")) return;
+      const next = fromHash();
+      choice = next.choice;
+      custom = next.custom;
+      const radio = document.getElementById(`range-${choice}`);
+      if (radio instanceof HTMLInputElement) radio.checked = true;
+      show();
+    });
   }
   for (const input of [controls.from, controls.to]) {
     input.min = first;
