@@ -19,34 +19,32 @@ export function showRecent(
   open: (date: string) => void,
 ): void {
   const table = byId("recent-table");
-  {
-    const trends = new Map(kpis.map((k) => [k.date, k.weightTrend ?? null]));
-    const rows = [...days].reverse().map((day) => {
-      const trend = trends.get(day.date) ?? null;
-      const scale = day.weightKg ?? null;
-      const difference = scale === null || trend === null ? null : scale - trend;
-      const edit = h("button", { type: "button", class: "secondary small", "aria-label": `Edit ${day.date}` }, "Edit");
-      edit.addEventListener("click", () => open(day.date));
-      return h(
-        "tr",
-        { "data-date": day.date },
-        h("th", { scope: "row" }, day.date),
-        h("td", { "data-label": "Scale" }, weight(scale, unit)),
-        h("td", { "data-label": "Trend" }, weight(trend, unit)),
-        h("td", { "data-label": "Difference" }, difference === null ? "—" : weight(difference, unit, true)),
-        h("td", {}, edit),
-      );
-    });
-    const symbol = unitSymbol(unit);
-    fill(
-      table,
-      h("caption", {}, `The last ${RECENT_DAYS} days to ${last}, newest first (${symbol})`),
-      h(
-        "thead",
-        {},
-        h("tr", {}, ...["Day", "Scale", "Trend", "Difference"].map((t) => h("th", { scope: "col" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Edit"))),
-      ),
-      h("tbody", {}, ...rows),
+  const trends = new Map(kpis.map((k) => [k.date, k.weightTrend ?? null]));
+  const rows = [...days].reverse().map((day) => {
+    const trend = trends.get(day.date) ?? null;
+    const scale = day.weightKg ?? null;
+    const difference = scale === null || trend === null ? null : scale - trend;
+    const edit = h("button", { type: "button", class: "secondary small", "aria-label": `Edit ${day.date}` }, "Edit");
+    edit.addEventListener("click", () => open(day.date));
+    return h(
+      "tr",
+      { "data-date": day.date },
+      h("th", { scope: "row" }, day.date),
+      h("td", { "data-label": "Scale" }, weight(scale, unit)),
+      h("td", { "data-label": "Trend" }, weight(trend, unit)),
+      h("td", { "data-label": "Difference" }, difference === null ? "—" : weight(difference, unit, true)),
+      h("td", {}, edit),
     );
-  }
+  });
+  const symbol = unitSymbol(unit);
+  fill(
+    table,
+    h("caption", {}, `The last ${RECENT_DAYS} days to ${last}, newest first (${symbol})`),
+    h(
+      "thead",
+      {},
+      h("tr", {}, ...["Day", "Scale", "Trend", "Difference"].map((t) => h("th", { scope: "col" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Edit"))),
+    ),
+    h("tbody", {}, ...rows),
+  );
 }
