@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from domain.energy import TDEE_WINDOW_DAYS, bmr_kcal, tdee_estimate
 from domain.expenditure import estimate_expenditure
 from domain.model import KPI_FIELDS, DailyMetrics, Kpi, Profile
+from domain.plan import WeeklyTargets, goal_dates, weight_rates
+from domain.precision import KCAL_DECIMALS, KG_DECIMALS, rounded_values
 from domain.rolling import WEEK_DAYS, window_means
 from domain.trend import reference_weights, weight_trend
 
@@ -29,7 +31,10 @@ def compute_kpis(
     ≥ steps_goal. waist_change_7d and weight_trend_change_7d compare D with the
     calendar day D-7. The reference weight, the weight trend, the TDEE estimate and
     the expenditure estimate follow the rules stated in ``domain.trend``,
-    ``domain.energy`` and ``domain.expenditure``. Nothing is rounded.
+    ``domain.energy`` and ``domain.expenditure``; the plan's KPIs (weight rate, energy
+    balance, goal date, intake target) those of ``domain.plan``. Everything is computed
+    at full precision; the plan's KPIs are returned rounded half-even to their served
+    precision (kcal 1 decimal, kg and kg a week 3), as they are stored.
     Each window aggregates its own values, so a windowed KPI never depends on how
     far back the computation started (the weight trend and the expenditure
     estimate, by definition, do).
@@ -121,7 +126,46 @@ def compute_kpis(
     columns["expenditure_low_kcal"] = [expenditure.low_kcal[index] for index in ends]
     columns["expenditure_high_kcal"] = [expenditure.high_kcal[index] for index in ends]
     dates = [day.date for day in rows]
+    _plan_columns(
+        columns, ordered, at, ends, dates, profile, intake, weights, trend, expenditure.kcal
+    )
     return list(map(Kpi, dates, *(columns[name] for name in KPI_FIELDS)))
+
+
+def _plan_columns(
+    columns: dict[str, Sequence[object]],
+    ordered: Sequence[DailyMetrics],
+    at: Sequence[int],
+    ends: Sequence[int],
+    dates: Sequence[date],
+    profile: Profile,
+    intake: Sequence[float | None],
+    weights: Sequence[float | None],
+    trend: Sequence[float | None],
+    expenditure: Sequence[float | None],
+) -> None:
+    """The plan's KPIs (docs/kpis.md, "The plan"), rounded as stored."""
+    rates = weight_rates(trend, ends)
+    balance: list[float | None] = [None] * len(intake)
+    for index in at:
+        kcal_in, spent = intake[index], expenditure[index]
+        if kcal_in is not None and spent is not None:
+            balance[index] = kcal_in - spent
+    targets = WeeklyTargets(
+        at,
+        expenditure,
+        weights,
+        trend,
+        ordered[0].date.weekday(),
+        profile.goal_weight_kg,
+        profile.goal_rate_kg_per_week,
+    )
+    trends = [trend[index] for index in ends]
+    columns["weight_rate_kg_per_week"] = rounded_values(rates, KG_DECIMALS)
+    columns["energy_balance_kcal"] = rounded_values((balance[i] for i in ends), KCAL_DECIMALS)
+    columns["energy_balance_7d_avg"] = rounded_values(window_means(balance, ends)[0], KCAL_DECIMALS)
+    columns["goal_eta_date"] = goal_dates(dates, trends, rates, profile.goal_weight_kg)
+    columns["target_kcal_in"] = targets.at(ends)
 
 
 def _first_on_or_after(ordered: Sequence[DailyMetrics], since: date | None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -85,7 +86,8 @@ class NumberFormat(enum.Enum):
 
 
 class WeightUnit(enum.Enum):
-    """The unit of a weight column whose unit the file does not state."""
+    """A unit of body weight: how the profile shows weights, and the unit of a weight
+    column whose unit the file does not state."""
 
     KG = "KG"
     LB = "LB"
@@ -145,6 +147,11 @@ class Kpi(NamedTuple):
     expenditure_kcal: float | None = None
     expenditure_low_kcal: float | None = None
     expenditure_high_kcal: float | None = None
+    weight_rate_kg_per_week: float | None = None
+    energy_balance_kcal: float | None = None
+    energy_balance_7d_avg: float | None = None
+    goal_eta_date: dt.date | None = None  # ``dt.``: the field ``date`` hides the type
+    target_kcal_in: float | None = None
 
 
 #: The KPI fields after ``date``, in ``Kpi`` order.
@@ -163,6 +170,13 @@ class Profile:
     protein_target_g_per_kg: float = 1.9
     balance_goal_kcal: float = -300.0
     sleep_target_hours: float = 7.0
+    #: The plan a person acts on (docs/kpis.md, "The plan"); ``None``: no goal, no rate.
+    goal_weight_kg: float | None = None
+    goal_rate_kg_per_week: float | None = None
+    #: How weights are shown, and the unit of an imported weight whose file states none.
+    weight_unit: WeightUnit = WeightUnit.KG
+    #: An IANA name: the day a UTC-stamped record belongs to (docs/imports/index.md).
+    time_zone: str = "UTC"
     is_default: bool = True
 
 
@@ -279,6 +293,11 @@ class PeriodSummary:
     sleep_avg: float | None = None
     weight_avg: float | None = None
     weight_trend_end: float | None = None
+    kcal_in_avg: float | None = None
+    expenditure_avg: float | None = None
+    energy_balance_avg: float | None = None
+    target_kcal_in: float | None = None
+    weight_rate_end: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -19,12 +20,22 @@ def window_means(
     day and a blank cell are both ``None`` and mean "no value": the mean is over the
     days that have a value and is ``None`` when none has. Days before index 0 hold no
     value. Each window sums its own few values (correctly rounded by ``math.fsum``),
-    never a running total, so a result does not depend on where the series starts.
+    never a running total, so a result does not depend on where the series starts
+    (only the counts are running totals: integers, exact).
 
     Returns:
         ``(means, counts)``, one entry per index in ``ends``, in the same order.
     """
-    padded = [None] * (size - 1) + list(series)
-    windows = [[value for value in padded[end : end + size] if value is not None] for end in ends]
-    means = [math.fsum(values) / len(values) if values else None for values in windows]
-    return means, [len(values) for values in windows]
+    # Blanks become zeros, which leave an exact sum unchanged, so each window is one
+    # slice; the counts come from a running count of values, exact as integers.
+    filled = [0.0] * (size - 1)
+    filled += [0.0 if value is None else value for value in series]
+    seen = [0] * size
+    seen += itertools.accumulate(value is not None for value in series)
+    counts = [seen[end + size] - seen[end] for end in ends]
+    fsum = math.fsum
+    means = [
+        fsum(filled[end : end + size]) / count if count else None
+        for end, count in zip(ends, counts, strict=True)
+    ]
+    return means, counts

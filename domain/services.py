@@ -46,7 +46,7 @@ from domain.model import (
     WeightUnit,
 )
 from domain.ports import UnitOfWork
-from domain.profiles import apply_profile_changes
+from domain.profiles import apply_profile_changes, changes_kpis
 from domain.reports import bounded
 from domain.summary import summarise as _summarise
 from domain.validation import date_problem, value_problem
@@ -259,9 +259,7 @@ def update_profile(
         current = uow.profiles.get(user_id) or DEFAULT_PROFILE
         profile = apply_profile_changes(current, changes, today=now.date())
         uow.profiles.save(user_id, profile, updated_at=now)
-        if dataclasses.replace(profile, is_default=True) != dataclasses.replace(
-            current, is_default=True
-        ):
+        if changes_kpis(current, profile):
             kpis = compute_kpis(uow.metrics.all_days(user_id), profile)
             uow.kpis.replace_from(user_id, None, kpis, computed_at=now)
         uow.commit()

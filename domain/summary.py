@@ -27,6 +27,9 @@ def summarise(
     ``sleep_avg`` and ``weight_avg`` from the days); ``steps_goal_rate`` is the share
     (0–1) of logged days with steps whose steps met the goal (``steps_goal_met``);
     ``weight_trend_end`` is the weight trend on the last logged day of the period.
+    ``kcal_in_avg`` averages the days' intake, ``expenditure_avg`` and
+    ``energy_balance_avg`` the KPIs' expenditure estimate and energy balance;
+    ``target_kcal_in`` and ``weight_rate_end`` are the KPIs of the last logged day.
     A period with no logged day has ``days_logged`` 0 and null averages. Days and
     KPIs outside [start, end] are ignored; a logged day without a KPI row counts as
     logged with no KPI values.
@@ -85,6 +88,11 @@ def _summary(
         sleep_avg=_mean(day.sleep_hours for day in logged),
         weight_avg=_mean(day.weight_kg for day in logged),
         weight_trend_end=None if last_kpi is None else last_kpi.weight_trend,
+        kcal_in_avg=_mean(day.kcal_in for day in logged),
+        expenditure_avg=_mean(kpi.expenditure_kcal for kpi in kpis),
+        energy_balance_avg=_mean(kpi.energy_balance_kcal for kpi in kpis),
+        target_kcal_in=None if last_kpi is None else last_kpi.target_kcal_in,
+        weight_rate_end=None if last_kpi is None else last_kpi.weight_rate_kg_per_week,
     )
 
 

@@ -21,6 +21,7 @@ from domain.model import (
     Profile,
     RowError,
     Sex,
+    WeightUnit,
 )
 from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES
 
@@ -56,12 +57,14 @@ def profile_row(user_id: str, profile: Profile, updated_at: datetime) -> tuple[A
     stored profile is by definition one the person changed)."""
     values = {name: getattr(profile, name) for name in PROFILE_FIELDS}
     values["sex"] = profile.sex.value if profile.sex is not None else None
+    values["weight_unit"] = profile.weight_unit.value
     return (user_id, *values.values(), updated_at)
 
 
 def profile_from_row(row: Row[Any]) -> Profile:
     values = dict(zip(PROFILE_FIELDS, row, strict=True))
     values["sex"] = Sex(values["sex"]) if values["sex"] is not None else None
+    values["weight_unit"] = WeightUnit(values["weight_unit"])
     return Profile(**values, is_default=False)
 
 

@@ -103,6 +103,11 @@ class KpiRow(SQLModel, table=True):
     expenditure_kcal: float | None = None
     expenditure_low_kcal: float | None = None
     expenditure_high_kcal: float | None = None
+    weight_rate_kg_per_week: float | None = None
+    energy_balance_kcal: float | None = None
+    energy_balance_7d_avg: float | None = None
+    goal_eta_date: dt.date | None = None
+    target_kcal_in: float | None = None
     computed_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 
@@ -110,7 +115,10 @@ class ProfileRow(SQLModel, table=True):
     """A profile the person saved; a user without a row has the default profile."""
 
     __tablename__ = "profiles"
-    __table_args__ = (CheckConstraint("sex IN ('MALE', 'FEMALE')", name="sex"),)
+    __table_args__ = (
+        CheckConstraint("sex IN ('MALE', 'FEMALE')", name="sex"),
+        CheckConstraint("weight_unit IN ('KG', 'LB')", name="weight_unit"),
+    )
 
     user_id: str = Field(primary_key=True, sa_type=_USER_ID)
     sex: str | None = Field(default=None, sa_type=String(6))
@@ -121,6 +129,15 @@ class ProfileRow(SQLModel, table=True):
     protein_target_g_per_kg: float
     balance_goal_kcal: float
     sleep_target_hours: float
+    goal_weight_kg: float | None = None
+    goal_rate_kg_per_week: float | None = None
+    # Server defaults: the rows saved before these columns existed take the defaults.
+    weight_unit: str = Field(
+        default="KG", sa_type=String(2), sa_column_kwargs={"server_default": "KG"}
+    )
+    time_zone: str = Field(
+        default="UTC", sa_type=String(64), sa_column_kwargs={"server_default": "UTC"}
+    )
     updated_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 

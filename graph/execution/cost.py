@@ -36,7 +36,7 @@ from domain.services import MAX_RANGE_DAYS
 
 #: The largest result a query may ask for: about four 3,660-day ``kpis`` lists with
 #: every field, so a legal query cannot make a response of hundreds of megabytes.
-MAX_QUERY_COST = 340_000
+MAX_QUERY_COST = 420_000
 #: Stored items per list field of a stored record (bounds of the ingestion report).
 _STORED_LIST_ITEMS = {
     ("Ingestion", "errors"): 1_000,

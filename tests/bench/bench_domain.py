@@ -4,29 +4,55 @@ Run: ``.venv/bin/python tests/bench/bench_domain.py``. Generates realistic CSV b
 for 3,650 and 36,500 days ending yesterday, then prints the median of several runs
 of ``parse_csv`` and ``compute_kpis`` in ms per run and µs per day. Targets for
 3,650 days: parsing under 50 ms, KPIs under 30 ms, both growing linearly.
+
+Then the cost of the plan's KPIs (docs/kpis.md, "The plan"): ten years recomputed
+for a person with a goal and a rate, with the plan's columns and without them (the
+engine with its plan step replaced by empty columns), in alternating runs of one
+process. Target: at most 10 % more with them. ``--before REV`` also times the engine
+of a git revision (its ``domain/``, in a child process, alternating with this one) on
+the same file: ``--before main`` before the plan's KPIs are merged.
 Figures, not tests.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
+import io
+import itertools
 import random
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from domain import kpis
 from domain.kpis import compute_kpis
-from domain.model import DEFAULT_PROFILE
+from domain.model import DEFAULT_PROFILE, DailyMetrics, Profile
 from domain.parsing import parse_csv
 
+ROOT = Path(__file__).resolve().parents[2]
 SIZES = (3_650, 36_500)
 RUNS = {3_650: 15, 36_500: 5}
 TARGETS_MS = {"parse_csv": 50.0, "compute_kpis": 30.0}
+#: The plan's KPIs may make a ten-year recompute this much slower, at most.
+PLAN_COST_TARGET = 0.10
+PLAN_RUNS = 31
+PLANNER = Profile(goal_weight_kg=70.0, goal_rate_kg_per_week=-0.5, is_default=False)
+_PLAN_COLUMNS = (
+    "weight_rate_kg_per_week",
+    "energy_balance_kcal",
+    "energy_balance_7d_avg",
+    "goal_eta_date",
+    "target_kcal_in",
+)
 
 _HEADER = (
     "date,steps_n,proteins_g,kcal_in,kcal_junk_in,kcal_out_training,"
@@ -74,6 +100,9 @@ def _median_ms(run: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", metavar="REV", help="also time the engine at this revision")
+    before = parser.parse_args().before
     today = date.today()
     print(f"{'step':<14}{'days':>8}{'rows':>8}{'ms/run':>10}{'cpu ms':>10}{'µs/day':>9}  target")
     for size in SIZES:
@@ -94,6 +123,76 @@ def main() -> None:
                 f"{ms * 1000 / size:>9.2f}"
                 f"  < {target:.0f} ms {verdict}"
             )
+        if size == SIZES[0]:
+            plan_cost(data, parsed.days, today, before)
+
+
+def _without_plan(*args: object) -> None:
+    columns = args[0]
+    assert isinstance(columns, dict)
+    for name in _PLAN_COLUMNS:
+        columns[name] = itertools.repeat(None)
+
+
+#: Run in a child process on a revision's domain/: the median CPU ms of its engine.
+_CHILD = """
+import statistics, sys, time
+from datetime import date
+from domain.kpis import compute_kpis
+from domain.model import Profile
+from domain.parsing import parse_csv
+days = parse_csv(open('bench.csv', 'rb').read(), today=date.fromisoformat(sys.argv[1])).days
+cpu = []
+for _ in range(int(sys.argv[2])):
+    started = time.process_time()
+    compute_kpis(days, Profile())
+    cpu.append((time.process_time() - started) * 1000)
+print(statistics.median(cpu))
+"""
+
+
+def plan_cost(data: bytes, days: Sequence[DailyMetrics], today: date, before: str | None) -> None:
+    """Ten years with and without the plan's columns (and at ``before``), alternating
+    in rounds, CPU ms medians."""
+    with_plan = functools.partial(compute_kpis, days, PLANNER)
+    real = kpis._plan_columns
+    timings: dict[str, list[float]] = {"with": [], "without": [], "before": []}
+    with tempfile.TemporaryDirectory() as tree:
+        if before is not None:
+            _extract(before, Path(tree))
+            Path(tree, "bench.csv").write_bytes(data)
+        for _ in range(3):
+            for run in range(PLAN_RUNS * 2):
+                planned = run % 2 == 0
+                kpis._plan_columns = real if planned else _without_plan  # type: ignore[assignment]
+                try:
+                    timings["with" if planned else "without"].append(_median_ms(with_plan, 1)[1])
+                finally:
+                    kpis._plan_columns = real
+            if before is not None:
+                child = [sys.executable, "-c", _CHILD, today.isoformat(), str(PLAN_RUNS)]
+                out = subprocess.run(child, cwd=tree, capture_output=True, text=True, check=True)
+                timings["before"].append(float(out.stdout))
+    without, after = statistics.median(timings["without"]), statistics.median(timings["with"])
+    figures = [("without the plan's columns", without)]
+    if before is not None:
+        figures.insert(0, (f"at {before}", statistics.median(timings["before"])))
+    print(f"ten years, {len(days)} rows, a goal and a rate (cpu ms, medians):")
+    for label, ms in figures:
+        extra = after / ms - 1
+        verdict = "ok" if extra <= PLAN_COST_TARGET else "SLOW"
+        print(
+            f"  with the plan's KPIs {after:6.1f} vs {label} {ms:6.1f}:"
+            f" {extra:+.1%}  (target <= +{PLAN_COST_TARGET:.0%}) {verdict}"
+        )
+
+
+def _extract(revision: str, into: Path) -> None:
+    archive = subprocess.run(
+        ["git", "archive", revision, "domain"], cwd=ROOT, capture_output=True, check=True
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,12 @@ _REMEMBERING = {
     "expenditure_kcal",
     "expenditure_low_kcal",
     "expenditure_high_kcal",
+    # The plan's KPIs read the trend or the expenditure estimate.
+    "weight_rate_kg_per_week",
+    "energy_balance_kcal",
+    "energy_balance_7d_avg",
+    "goal_eta_date",
+    "target_kcal_in",
 }
 _FORGETTING = [name for name in KPI_FIELDS if name not in _REMEMBERING]
 

@@ -64,6 +64,36 @@ def test_a_period_without_logged_days_has_zero_days_and_no_averages() -> None:
         None,
     )
     assert (row.sleep_avg, row.weight_avg, row.weight_trend_end) == (None, None, None)
+    assert (row.kcal_in_avg, row.expenditure_avg, row.energy_balance_avg) == (None, None, None)
+    assert (row.target_kcal_in, row.weight_rate_end) == (None, None)
+
+
+def test_the_plan_fields_average_the_logged_days_and_take_the_last_ones_target_and_rate() -> None:
+    days = [_day(0, kcal_in=2000.0), _day(1, kcal_in=2600.5), _day(3), _day(5, kcal_in=1800.0)]
+    kpis = [
+        _kpi(0, expenditure_kcal=2400.0, energy_balance_kcal=-400.0, target_kcal_in=1850.0),
+        _kpi(1, expenditure_kcal=2450.0, energy_balance_kcal=150.5, target_kcal_in=1850.0),
+        _kpi(3, expenditure_kcal=2480.0, weight_rate_kg_per_week=-0.3, target_kcal_in=1850.0),
+        _kpi(5, energy_balance_kcal=-700.0, weight_rate_kg_per_week=-0.35, target_kcal_in=1850.0),
+        # A KPI row without a logged day (not stored in practice) is not the last day.
+        _kpi(6, weight_rate_kg_per_week=9.0, target_kcal_in=9.0),
+    ]
+
+    [row] = summarise(days, kpis, MONDAY, MONDAY + timedelta(days=6), Period.WEEK)
+
+    assert row.kcal_in_avg == pytest.approx((2000 + 2600.5 + 1800) / 3)
+    assert row.expenditure_avg == pytest.approx((2400 + 2450 + 2480) / 3)
+    assert row.energy_balance_avg == pytest.approx((-400 + 150.5 - 700) / 3)
+    assert (row.target_kcal_in, row.weight_rate_end) == (1850.0, -0.35)
+
+
+def test_the_target_and_rate_at_the_end_are_null_when_the_last_logged_day_has_none() -> None:
+    days = [_day(0, kcal_in=2000.0), _day(2)]
+    kpis = [_kpi(0, target_kcal_in=1900.0, weight_rate_kg_per_week=-0.5), _kpi(2)]
+
+    [row] = summarise(days, kpis, MONDAY, MONDAY + timedelta(days=6), Period.WEEK)
+
+    assert (row.target_kcal_in, row.weight_rate_end) == (None, None)
 
 
 def test_averages_are_over_logged_days_with_a_value() -> None:

@@ -23,7 +23,8 @@ mutation Upload($file: Upload!, $policy: InvalidRowPolicy! = REJECT_FILE,
 KPI_FIELDS = """date bmrKcal kcalOutTotal balanceKcal balance7dAvg balance7dDays proteinPerKg
   healthyFoodPct stepsGoalMet steps7dAvg stepsGoalRate7d sleep7dAvg weight7dAvg weight7dDays
   weightTrend weightTrendChange7d waistChange7d tdeeEstimate
-  expenditureKcal expenditureLowKcal expenditureHighKcal"""
+  expenditureKcal expenditureLowKcal expenditureHighKcal weightRateKgPerWeek
+  energyBalanceKcal energyBalance7dAvg goalEtaDate targetKcalIn"""
 
 DAY_FIELDS = """date steps proteinG kcalIn kcalJunkIn kcalOutTraining sleepHours stress
   weightKg waistCm updatedAt"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -39,5 +40,7 @@ def assert_kpis_are_from_scratch(
             wanted = getattr(want, name)
             if isinstance(wanted, float):
                 wanted = round_half_even(wanted, KPI_DECIMALS[name])
+            elif isinstance(wanted, date):
+                wanted = wanted.isoformat()
             assert got[to_camel_case(name)] == wanted, (want.date, name)
     return served

@@ -56,7 +56,7 @@ def test_every_stored_error_of_a_hundred_reports_is_refused_as_too_costly(
 
     assert body.get("data") is None
     assert error_codes(body) == ["QUERY_TOO_COSTLY"]
-    assert "340,000" in body["errors"][0]["message"]
+    assert "420,000" in body["errors"][0]["message"]
 
 
 def test_four_longest_kpis_ranges_with_every_field_pass(client: TestClient) -> None:

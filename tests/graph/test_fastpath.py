@@ -379,6 +379,9 @@ def stored(uow_factory: Callable[[], UnitOfWork], database_url: str, engine: Eng
     Every operation drawn below only reads, so one database serves all examples.
     """
     skip, reject = model.InvalidRowPolicy.SKIP_ROW, model.InvalidRowPolicy.REJECT_FILE
+    # A plan, so goal dates and intake targets below the expenditure are served too.
+    plan = {"goal_weight_kg": 76.0, "goal_rate_kg_per_week": -0.5}
+    services.update_profile(uow_factory(), services.LOCAL_USER, plan, now=_NOW)
     for data, filename, policy in (
         (_history_csv(), "history.csv", skip),
         (_SAMPLE.read_bytes(), "sample.csv", reject),

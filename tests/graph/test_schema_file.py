@@ -51,11 +51,15 @@ type Kpi { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKca
   weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
   waistChange7d: Float
   tdeeEstimate: Float @deprecated(reason: "Use expenditureKcal.")
-  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float }
+  expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float
+  weightRateKgPerWeek: Float  energyBalanceKcal: Float  energyBalance7dAvg: Float
+  goalEtaDate: Date  targetKcalIn: Float }
 
 type KpiSummary { periodStart: Date!  periodEnd: Date!  daysLogged: Int!
   balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
-  sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float }
+  sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float
+  kcalInAvg: Float  expenditureAvg: Float  energyBalanceAvg: Float
+  targetKcalIn: Float  weightRateEnd: Float }
 
 type RowError { row: Int  column: String  value: String  message: String! }
 
@@ -68,7 +72,8 @@ type Ingestion { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
 
 type Profile { id: ID!  sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
   stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
-  sleepTargetHours: Float!  isDefault: Boolean! }
+  sleepTargetHours: Float!  goalWeightKg: Float  goalRateKgPerWeek: Float
+  weightUnit: WeightUnit!  timeZone: String!  isDefault: Boolean! }
 
 type DataRange { firstDate: Date  lastDate: Date  daysLogged: Int! }
 
@@ -80,7 +85,8 @@ input DailyMetricInput { date: Date!  steps: Int  proteinG: Float  kcalIn: Float
 
 input ProfileInput { sex: Sex  birthDate: Date  heightCm: Float
   activityFactor: Float  stepsGoal: Int  proteinTargetGPerKg: Float
-  balanceGoalKcal: Float  sleepTargetHours: Float }
+  balanceGoalKcal: Float  sleepTargetHours: Float  goalWeightKg: Float
+  goalRateKgPerWeek: Float  weightUnit: WeightUnit  timeZone: String }
 
 type Query {
   dailyMetrics(start: Date!, end: Date!): [DailyMetric!]!

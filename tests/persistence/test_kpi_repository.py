@@ -36,6 +36,11 @@ def _kpi(day: date, seed: float) -> Kpi:
         weight_trend_change_7d=-0.1 - seed / 1000,
         waist_change_7d=None,
         tdee_estimate=2543.2109876,
+        weight_rate_kg_per_week=-0.417,
+        energy_balance_kcal=-512.3 + seed,
+        energy_balance_7d_avg=-480.1,
+        goal_eta_date=day + timedelta(days=1_826),
+        target_kcal_in=1950.5,
     )
 
 

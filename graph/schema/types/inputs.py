@@ -10,7 +10,7 @@ import strawberry
 from domain import model
 from domain.profiles import PROFILE_RANGES
 from domain.validation import BOUNDS, format_number
-from graph.schema.types.enums import Sex
+from graph.schema.types.enums import Sex, WeightUnit
 
 _KEEP = " Left out: the stored value is kept; null: it is cleared."
 
@@ -82,6 +82,30 @@ class ProfileInput:
         "balance_goal_kcal", "Target daily energy balance, kcal"
     )
     sleep_target_hours: float | None = _setting("sleep_target_hours", "Target sleep, hours")
+    goal_weight_kg: float | None = strawberry.field(
+        default=strawberry.UNSET,
+        description=f"Goal weight, kg, {_within(PROFILE_RANGES['goal_weight_kg'])} (a client "
+        "showing pounds converts). Left out: unchanged. Null clears it: no goal, so no "
+        "goalEtaDate, and the intake target keeps the rate open-ended.",
+    )
+    goal_rate_kg_per_week: float | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Planned rate of weight change, kg a week, "
+        f"{_within(PROFILE_RANGES['goal_rate_kg_per_week'])}, negative to lose. It sets "
+        "targetKcalIn (rate · 7,700 / 7 kcal a day from the expenditure). Left out: "
+        "unchanged. Null clears it: the target is then the expenditure (maintain).",
+    )
+    weight_unit: WeightUnit | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="How weights are shown, and the unit of an imported weight whose file "
+        "states none. Changes no stored data. Left out: unchanged. Null is refused.",
+    )
+    time_zone: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="An IANA time zone name such as Europe/Berlin or UTC: the day a "
+        "UTC-stamped imported record belongs to. Changes no stored data. Left out: "
+        "unchanged. Null or an unknown name is refused.",
+    )
 
     def changes(self) -> dict[str, object]:
         """The profile fields the client sent, by domain name, with domain enums."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -135,6 +136,37 @@ class Kpi:
     expenditure_high_kcal: float | None = _number(
         "High end of the 80 % interval around expenditureKcal, kcal/day. Null when "
         "expenditureKcal is.",
+        KCAL,
+    )
+    weight_rate_kg_per_week: float | None = _number(
+        "Rate of weight change, kg a week (negative: losing): the least-squares slope of "
+        "weightTrend over the calendar days D-13..D on which the trend is defined, times "
+        "7. Null with fewer than 8 such days (early in a history).",
+        KG,
+    )
+    energy_balance_kcal: float | None = _number(
+        "Energy balance against the measured expenditure, kcal: kcal eaten − "
+        "expenditureKcal (balanceKcal is the one against the profile formula). Null "
+        "when either is missing.",
+        KCAL,
+    )
+    energy_balance_7d_avg: float | None = _number(
+        f"Average energyBalanceKcal in kcal {_WINDOW}. Null when no day of the window has one.",
+        KCAL,
+    )
+    goal_eta_date: dt.date | None = strawberry.field(  # ``dt.``: the field ``date`` hides it
+        description="The day weightTrend reaches the profile's goalWeightKg at "
+        "weightRateKgPerWeek: D + ceil((goal − trend) / (rate / 7)) days. Null without a "
+        "goal or a rate, when the goal is reached (within 0.1 kg), when the rate points "
+        "away from it or is slower than 0.05 kg a week, or when the date is more than "
+        "1,826 days (5 years) after D."
+    )
+    target_kcal_in: float | None = _number(
+        "Intake target of D's ISO week, kcal/day, set once a week: expenditureKcal on "
+        "the latest logged day of the 7 days before its Monday, plus goalRateKgPerWeek · "
+        "7,700 / 7 (0 without a rate, or when the trend as known on that Sunday is within "
+        "0.5 kg of the goal or past it); never below 1,200. Later days never move it. "
+        "Null when none of those 7 days has an expenditure estimate.",
         KCAL,
     )
 

@@ -55,6 +55,21 @@ class KpiSummary:
         "no day is logged or the trend is null there.",
         metadata={DECIMALS: KG},
     )
+    kcal_in_avg: float | None = _average("Average kcal eaten per day, kcal,", KCAL)
+    expenditure_avg: float | None = _average("Average expenditureKcal, kcal/day,", KCAL)
+    energy_balance_avg: float | None = _average(
+        "Average energyBalanceKcal (intake − expenditureKcal), kcal,", KCAL
+    )
+    target_kcal_in: float | None = strawberry.field(
+        description="targetKcalIn (kcal/day) on the last logged day of the period, the "
+        "target of its last week; null when no day is logged or that day has none.",
+        metadata={DECIMALS: KCAL},
+    )
+    weight_rate_end: float | None = strawberry.field(
+        description="weightRateKgPerWeek (kg a week) on the last logged day of the "
+        "period; null when no day is logged or the rate is null there.",
+        metadata={DECIMALS: KG},
+    )
 
     @classmethod
     def from_domain(cls, summary: model.PeriodSummary) -> KpiSummary:

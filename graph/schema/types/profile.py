@@ -9,7 +9,7 @@ import strawberry
 
 from domain import model
 from graph.execution.served import opaque_id
-from graph.schema.types.enums import Sex
+from graph.schema.types.enums import Sex, WeightUnit
 
 
 @strawberry.type(
@@ -41,6 +41,23 @@ class Profile:
     )
     sleep_target_hours: float = strawberry.field(
         description="Target sleep per night, hours (default 7)."
+    )
+    goal_weight_kg: float | None = strawberry.field(
+        description="Goal weight, kg (20–400); null: no goal. With a goal, goalEtaDate "
+        "projects when the trend reaches it, and the intake target turns to maintenance "
+        'within 0.5 kg of it (docs/kpis.md, "The plan").'
+    )
+    goal_rate_kg_per_week: float | None = strawberry.field(
+        description="Planned rate of weight change, kg a week (−1.5 to +1.0), negative "
+        "to lose; null: none (the intake target is then the expenditure)."
+    )
+    weight_unit: WeightUnit = strawberry.field(
+        description="How the dashboard shows weights (default KG), and the unit of an "
+        "imported weight whose file states none. Values in the API stay in kg."
+    )
+    time_zone: str = strawberry.field(
+        description="IANA time zone name (default UTC): the day a UTC-stamped imported "
+        "record belongs to."
     )
     is_default: bool = strawberry.field(
         description="True until the profile is changed for the first time."

@@ -97,6 +97,10 @@ export type ProfileInput = {
   balanceGoalKcal?: number | null | undefined;
   /** Birth date, 1900-01-01 to today. Left out: unchanged. Null clears it. */
   birthDate?: string | null | undefined;
+  /** Planned rate of weight change, kg a week, -1.5–1, negative to lose. It sets targetKcalIn (rate · 7,700 / 7 kcal a day from the expenditure). Left out: unchanged. Null clears it: the target is then the expenditure (maintain). */
+  goalRateKgPerWeek?: number | null | undefined;
+  /** Goal weight, kg, 20–400 (a client showing pounds converts). Left out: unchanged. Null clears it: no goal, so no goalEtaDate, and the intake target keeps the rate open-ended. */
+  goalWeightKg?: number | null | undefined;
   /** Height, cm, 50–300. Left out: unchanged. Null clears it (the KPIs that need it are then null). */
   heightCm?: number | null | undefined;
   /** Protein target, g per kg of body weight, 0–5. Left out: unchanged. */
@@ -107,6 +111,10 @@ export type ProfileInput = {
   sleepTargetHours?: number | null | undefined;
   /** Daily steps goal, 1–100000. Left out: unchanged. */
   stepsGoal?: number | null | undefined;
+  /** An IANA time zone name such as Europe/Berlin or UTC: the day a UTC-stamped imported record belongs to. Changes no stored data. Left out: unchanged. Null or an unknown name is refused. */
+  timeZone?: string | null | undefined;
+  /** How weights are shown, and the unit of an imported weight whose file states none. Changes no stored data. Left out: unchanged. Null is refused. */
+  weightUnit?: WeightUnit | null | undefined;
 };
 
 /** Sex, as the BMR formula (Mifflin-St Jeor) distinguishes it. */
@@ -115,6 +123,13 @@ export type Sex =
   | 'FEMALE'
   /** Male: BMR + 5 kcal. */
   | 'MALE';
+
+/** The unit of a weight column whose unit the file does not state. */
+export type WeightUnit =
+  /** Kilograms. */
+  | 'KG'
+  /** Pounds (converted to kilograms when stored). */
+  | 'LB';
 
 export type ExportDaysQueryVariables = Exact<{
   start: string;
