@@ -10,8 +10,9 @@ from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
-from tests.web.client import upload
+from tests.web.client import gql, upload
 from tests.web.conftest import WatchedPage
+from tests.web.formatting import number
 
 
 def test_a_refused_profile_value_is_marked_by_its_field_until_it_is_fixed(
@@ -95,3 +96,70 @@ def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
         expect(chart.locator(".legend")).to_be_visible()
         assert chart.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
     watched.assert_clean()
+
+
+KG_PER_LB = 0.45359237
+LATEST_WEIGHT = """query($day: Date!) {
+  kpis(start: $day, end: $day) { weightTrend weightTrendChange7d }
+  dailyMetrics(start: $day, end: $day) { weightKg } }"""
+
+
+def _lb(kg: float | None, *, signed: bool = False) -> str:
+    return "—" if kg is None else f"{number(kg / KG_PER_LB, 'kg', signed=signed)} lb"
+
+
+def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
+    empty_server: ServerProcess, device: WatchedPage
+) -> None:
+    content = b"date,weight_kg,kcal_in\n" + b"".join(
+        f"2026-02-{d:02d},{82 - d / 7:.1f},{2200 + d}\n".encode() for d in range(1, 21)
+    )
+    assert upload(empty_server, content, "february.csv")["status"] == "APPLIED"
+    page = device.page
+    page.goto(f"{empty_server.base_url}/")
+    expect(page.locator("#charts .chart")).to_have_count(5)
+    page.get_by_label("Weight unit").select_option("LB")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.locator("#profile-status")).to_have_text("Saved.")
+    assert expected.overview(empty_server)["profile"]["isDefault"] is False
+
+    last = "2026-02-20"
+    day = gql(empty_server, LATEST_WEIGHT, {"day": last})
+    kpi, metric = day["kpis"][0], day["dailyMetrics"][0]
+    value = page.locator('[data-figure="weight-trend"] .value')
+    expect(value).to_have_text(_lb(kpi["weightTrend"]))
+    expect(page.locator('[data-figure="weight-trend"] .detail')).to_have_text(
+        f"{_lb(kpi['weightTrendChange7d'], signed=True)} in 7 days"
+    )
+    expect(page.locator('[data-figure="scale-weight"] .value')).to_have_text(
+        _lb(metric["weightKg"])
+    )
+    expect(page.locator(f'#recent-table tr[data-date="{last}"] td').first).to_have_text(
+        _lb(metric["weightKg"])
+    )
+    expect(page.locator("#chart-weight h3")).to_have_text("Weight (lb)")
+    expect(page.locator("#summaries-table thead")).to_be_attached()
+    page.locator("#chart-weight svg").focus()
+    page.keyboard.press("End")
+    expect(page.locator("#chart-weight .readout-text")).to_contain_text(
+        f"Trend: {_lb(kpi['weightTrend'])}"
+    )
+
+    # Typed in pounds, stored in kg to the API's 3 decimals; the range is given in pounds.
+    weight = page.get_by_role("textbox", name="Weight (lb)")
+    page.fill("#entry-date", last)
+    page.dispatch_event("#entry-date", "change")
+    expect(weight).to_have_value(number(metric["weightKg"] / KG_PER_LB, "kg"))
+    weight.fill("900")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#entry-weightKg-error")).to_have_text(
+        "Out of range. Weight must be from 44.1 to 881.8 lb."
+    )
+    weight.fill("165.3")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#entry-status")).to_have_text(f"Saved {last}.")
+    # 165.3 lb = 74.978818... kg, worked out by hand.
+    stored = gql(empty_server, LATEST_WEIGHT, {"day": last})["dailyMetrics"][0]["weightKg"]
+    assert stored == 74.979
+    expect(page.locator('[data-figure="scale-weight"] .value')).to_have_text("165.3 lb")
+    device.assert_clean()

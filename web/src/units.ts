@@ -1,6 +1,6 @@
 /**
  * Weights in the person's unit: every weight the page shows or reads goes through here,
- * with the unit as a parameter (the profile's `weightUnit`, kg until the API serves it).
+ * with the unit as a parameter (the profile's `weightUnit`).
  * The API stores and serves kilograms; a weight typed in pounds is converted and rounded
  * to kg's served precision (3 decimals) before it is sent (docs/dashboard.md).
  */
@@ -53,11 +53,7 @@ export function weightRange(unit: WeightUnit): { min: number; max: number } {
   return { min, max };
 }
 
-/**
- * The unit a profile shows weights in. The API's `Profile.weightUnit` (KG or LB) is read
- * when the profile carries it; before that, kilograms.
- */
-export function unitOf(profile: object): WeightUnit {
-  const unit = (profile as { weightUnit?: unknown }).weightUnit;
-  return unit === "LB" ? "LB" : "KG";
+/** The unit a profile shows weights in (`Profile.weightUnit`). */
+export function unitOf(profile: { weightUnit: WeightUnit }): WeightUnit {
+  return profile.weightUnit;
 }

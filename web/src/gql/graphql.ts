@@ -142,7 +142,7 @@ export type ExportDaysQuery = { dailyMetrics: Array<{ date: string, steps: numbe
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OverviewQuery = { dataRange: { firstDate: string | null, lastDate: string | null, daysLogged: number }, profile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+export type OverviewQuery = { dataRange: { firstDate: string | null, lastDate: string | null, daysLogged: number }, profile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean } };
 
 export type SeriesQueryVariables = Exact<{
   start: string;
@@ -181,14 +181,14 @@ export type LatestDayQueryVariables = Exact<{
 
 export type LatestDayQuery = { recent: Array<{ date: string, weightKg: number | null }>, recentKpis: Array<{ date: string, weightTrend: number | null }>, kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
-export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
+export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: ProfileInput;
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean } };
 
 export type SummariesQueryVariables = Exact<{
   start: string;
@@ -246,6 +246,10 @@ export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }
     `, {"fragmentName":"ProfileFields"}) as unknown as TypedDocumentString<ProfileFieldsFragment, unknown>;
@@ -313,6 +317,10 @@ export const OverviewDocument = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const SeriesDocument = new TypedDocumentString(`
@@ -407,6 +415,10 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const SummariesDocument = new TypedDocumentString(`

@@ -3,7 +3,30 @@
 import { ApiError, describe, request } from "../api";
 import { byId, fill, h } from "../dom";
 import { graphql } from "../gql";
-import type { ProfileFieldsFragment, ProfileInput, Sex } from "../gql/graphql";
+import type { ProfileFieldsFragment, ProfileInput, Sex, WeightUnit } from "../gql/graphql";
+import { fromKg, toKg, unitSymbol, weightRange } from "../units";
+import { parseTyped } from "./entry";
+
+/** The planned rate's range, kg a week (docs/kpis.md). */
+const RATE_RANGE_KG = { min: -1.5, max: 1 } as const;
+
+/** A weight typed in the profile's unit: kg for the API, null for empty, or a message. */
+function typedWeight(
+  text: string,
+  unit: WeightUnit,
+  range: { min: number; max: number },
+  what: string,
+): number | null | string {
+  if (text.trim() === "") return null;
+  const value = parseTyped(text);
+  const bounds = `from ${String(range.min)} to ${String(range.max)} ${unitSymbol(unit)}`;
+  if (Number.isNaN(value) || value < range.min || value > range.max) return `${what} must be ${bounds}.`;
+  return toKg(value, unit);
+}
+
+function inUnit(kg: number | null, unit: WeightUnit, digits: number): string {
+  return kg === null ? "" : String(Number(fromKg(kg, unit).toFixed(digits)));
+}
 
 export const ProfileFields = graphql(`
   fragment ProfileFields on Profile {
@@ -15,6 +38,10 @@ export const ProfileFields = graphql(`
     proteinTargetGPerKg
     balanceGoalKcal
     sleepTargetHours
+    goalWeightKg
+    goalRateKgPerWeek
+    weightUnit
+    timeZone
     isDefault
   }
 `);
@@ -86,6 +113,40 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
       value: profile[spec.key] ?? "",
     }),
   );
+  const unit = profile.weightUnit;
+  const symbol = unitSymbol(unit);
+  const weightUnit = h(
+    "select",
+    { id: "profile-weightUnit", name: "weightUnit" },
+    h("option", { value: "KG", selected: unit === "KG" }, "Kilograms (kg)"),
+    h("option", { value: "LB", selected: unit === "LB" }, "Pounds (lb)"),
+  );
+  const timeZone = h("input", {
+    type: "text",
+    id: "profile-timeZone",
+    name: "timeZone",
+    value: profile.timeZone,
+    autocomplete: "off",
+    placeholder: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  const goal = h("input", {
+    type: "text",
+    inputmode: "decimal",
+    id: "profile-goalWeightKg",
+    name: "goalWeight",
+    value: inUnit(profile.goalWeightKg ?? null, unit, 1),
+  });
+  const rate = h("input", {
+    type: "text",
+    inputmode: "decimal",
+    id: "profile-goalRateKgPerWeek",
+    name: "goalRate",
+    value: inUnit(profile.goalRateKgPerWeek ?? null, unit, 2),
+  });
+  const rateRange = {
+    min: Math.ceil(fromKg(RATE_RANGE_KG.min, unit) * 100) / 100,
+    max: Math.floor(fromKg(RATE_RANGE_KG.max, unit) * 100) / 100,
+  };
   const status = byId("profile-status");
   const form = h(
     "form",
@@ -97,6 +158,10 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
       field("profile-sex", "Sex (for the BMR formula)", sex),
       field("profile-birthDate", "Birth date", birth),
       ...NUMBER_FIELDS.map((spec, i) => field(`profile-${spec.key}`, spec.label, numbers[i] ?? h("input"))),
+      field("profile-weightUnit", "Weight unit", weightUnit),
+      field("profile-goalWeightKg", `Goal weight (${symbol}; empty: none)`, goal),
+      field("profile-goalRateKgPerWeek", `Rate (${symbol} a week, negative to lose)`, rate),
+      field("profile-timeZone", "Time zone (IANA name)", timeZone),
     ),
     h("button", { type: "submit" }, "Save profile"),
   );
@@ -109,6 +174,21 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
     });
     for (const error of form.querySelectorAll(".field-error")) error.textContent = "";
     for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+    input.weightUnit = weightUnit.value as WeightUnit;
+    input.timeZone = timeZone.value.trim();
+    // Goal and rate are typed in the unit the form shows (the profile's, until saved).
+    const goalKg = typedWeight(goal.value, unit, weightRange(unit), "The goal weight");
+    const rateKg = typedWeight(rate.value, unit, rateRange, "The rate");
+    const refused = [
+      typeof goalKg === "string" && fieldError("goalWeightKg", goalKg),
+      typeof rateKg === "string" && fieldError("goalRateKgPerWeek", rateKg),
+    ];
+    if (refused.some(Boolean)) {
+      status.textContent = "Not saved: correct the marked field.";
+      return;
+    }
+    input.goalWeightKg = goalKg as number | null;
+    input.goalRateKgPerWeek = rateKg as number | null;
     status.textContent = "Saving and recomputing the KPIs…";
     request(UpdateProfileDocument, { input })
       .then(() => {
