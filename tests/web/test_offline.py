@@ -10,7 +10,7 @@ import httpx
 from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess, running_server
-from tests.web.conftest import TOKEN, WatchedPage
+from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, TOKEN, WatchedPage
 from tests.web.test_daily_use import serious_violations
 
 FIGURES = ("weight-trend", "scale-weight", "expenditure", "balance", "steps", "sleep")
@@ -111,3 +111,21 @@ def test_the_worker_never_keeps_the_token_and_forgetting_it_drops_the_figures(
         assert [e for e in left if e["cache"] == "healthhub-figures"] == []
     watched.forgive("401")
     watched.assert_clean()
+
+
+def test_chromium_finds_the_page_installable(
+    seeded_server: ServerProcess, browser: Any, tmp_path: Path
+) -> None:
+    # A browser profile of its own: Chromium installs no app from a private context.
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{seeded_server.base_url}/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        session = context.new_cdp_session(page)
+        assert session.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
+        assert session.send("Page.getAppManifest")["errors"] == []
+    finally:
+        context.close()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
 from tests.web.client import gql, upload
-from tests.web.conftest import WatchedPage
+from tests.web.conftest import WatchedPage, watch
 from tests.web.formatting import number
 
 
@@ -163,3 +164,34 @@ def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
     assert stored == 74.979
     expect(page.locator('[data-figure="scale-weight"] .value')).to_have_text("165.3 lb")
     device.assert_clean()
+
+
+def test_every_view_fits_a_360_pixel_screen(
+    seeded_server: ServerProcess, browser: Any
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    try:
+        phone = watch(context)
+        page = phone.page
+        page.goto(f"{seeded_server.base_url}/")
+        expect(page.locator("#charts .chart")).to_have_count(5)
+        page.locator(".entry-more summary").click()
+        page.locator("#history details").first.locator("summary").click()
+        page.set_input_files(
+            "#upload-file",
+            files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"date,weight_kg\nx,1\n"}],
+        )
+        page.get_by_role("button", name="Preview").click()
+        expect(page.locator("#upload-result h3")).to_be_visible()
+        # Wide tables scroll inside their own box; nothing makes the page wider.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        first_column = page.locator("#summaries-table tbody th").first
+        page.locator("#summaries-table").evaluate("(t) => t.parentElement.scrollBy(400, 0)")
+        box = first_column.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0
+        phone.assert_clean()
+    finally:
+        context.close()
