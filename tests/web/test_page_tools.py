@@ -166,9 +166,7 @@ def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
     device.assert_clean()
 
 
-def test_every_view_fits_a_360_pixel_screen(
-    seeded_server: ServerProcess, browser: Any
-) -> None:
+def test_every_view_fits_a_360_pixel_screen(seeded_server: ServerProcess, browser: Any) -> None:
     context = browser.new_context(
         viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
     )
