@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,6 +204,15 @@ def seeded_server_on_each_database(
         engine.url.render_as_string(hide_password=False), tmp_path / "server.log"
     ) as server:
         yield server
+
+
+def token_server(directory: Path) -> AbstractContextManager[ServerProcess]:
+    """A server on a new SQLite database in ``directory`` that asks for ``TOKEN``."""
+    return running_server(
+        f"sqlite:///{directory / 'healthhub.db'}",
+        directory / "server.log",
+        env={"HEALTHHUB_API_TOKEN": TOKEN},
+    )
 
 
 @pytest.fixture

@@ -6,27 +6,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
+from tests.web.accessibility import serious_violations
 from tests.web.client import gql
 from tests.web.conftest import WatchedPage
 from tests.web.formatting import number
 
-SERIOUS = {"serious", "critical"}
 DAY = """query($day: Date!) { dailyMetrics(start: $day, end: $day) { weightKg steps } }"""
 DATES = """query($start: Date!, $end: Date!) { dailyMetrics(start: $start, end: $end) { date } }"""
-
-
-def serious_violations(page: Any) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-        if v["impact"] in SERIOUS
-    ]
 
 
 def _open(page: Any, server: ServerProcess, fragment: str = "") -> None:

@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 from playwright.sync_api import expect
 
-from tests.support.server import ServerProcess, running_server
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, TOKEN, WatchedPage
-from tests.web.test_daily_use import serious_violations
+from tests.support.server import ServerProcess
+from tests.web.accessibility import serious_violations
+from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, TOKEN, WatchedPage, token_server
 
 FIGURES = ("weight-trend", "scale-weight", "expenditure", "balance", "steps", "sleep")
 
@@ -82,11 +82,7 @@ def test_offline_the_installed_app_shows_its_shell_and_the_last_figures(
 def test_the_worker_never_keeps_the_token_and_forgetting_it_drops_the_figures(
     tmp_path: Path, watched: WatchedPage
 ) -> None:
-    with running_server(
-        f"sqlite:///{tmp_path / 'healthhub.db'}",
-        tmp_path / "server.log",
-        env={"HEALTHHUB_API_TOKEN": TOKEN},
-    ) as server:
+    with token_server(tmp_path) as server:
         page = watched.page
         page.goto(f"{server.base_url}/")
         page.get_by_label("API token").fill(TOKEN)

@@ -18,8 +18,9 @@ type Documents = {
     "\n  query ExportDays($start: Date!, $end: Date!) {\n    dailyMetrics(start: $start, end: $end) {\n      date\n      steps\n      proteinG\n      kcalIn\n      kcalJunkIn\n      kcalOutTraining\n      sleepHours\n      stress\n      weightKg\n      waistCm\n    }\n  }\n": typeof types.ExportDaysDocument,
     "\n  query Overview {\n    dataRange {\n      firstDate\n      lastDate\n      daysLogged\n    }\n    profile {\n      ...ProfileFields\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query Series($start: Date!, $end: Date!) {\n    kpis(start: $start, end: $end) {\n      date\n      weightTrend\n      balanceKcal\n      balance7dAvg\n      steps7dAvg\n      sleep7dAvg\n      expenditureKcal\n      expenditureLowKcal\n      expenditureHighKcal\n    }\n    dailyMetrics(start: $start, end: $end) {\n      date\n      weightKg\n      steps\n      sleepHours\n    }\n  }\n": typeof types.SeriesDocument,
-    "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n": typeof types.DayEntryDocument,
-    "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n": typeof types.SaveDayDocument,
+    "\n  fragment EntryFields on DailyMetric {\n    date\n    weightKg\n    kcalIn\n    steps\n    sleepHours\n  }\n": typeof types.EntryFieldsFragmentDoc,
+    "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      ...EntryFields\n    }\n  }\n": typeof types.DayEntryDocument,
+    "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      ...EntryFields\n    }\n  }\n": typeof types.SaveDayDocument,
     "\n  mutation DeleteDay($day: Date!) {\n    deleteDailyMetrics(start: $day, end: $day)\n  }\n": typeof types.DeleteDayDocument,
     "\n  query LatestDay($day: Date!, $recentStart: Date!) {\n    recent: dailyMetrics(start: $recentStart, end: $day) {\n      date\n      weightKg\n    }\n    recentKpis: kpis(start: $recentStart, end: $day) {\n      date\n      weightTrend\n    }\n    kpis(start: $day, end: $day) {\n      weightTrend\n      weightTrendChange7d\n      balance7dAvg\n      balance7dDays\n      proteinPerKg\n      steps7dAvg\n      sleep7dAvg\n      expenditureKcal\n      expenditureLowKcal\n      expenditureHighKcal\n    }\n    dailyMetrics(start: $day, end: $day) {\n      weightKg\n      steps\n      sleepHours\n    }\n  }\n": typeof types.LatestDayDocument,
     "\n  fragment ProfileFields on Profile {\n    sex\n    birthDate\n    heightCm\n    activityFactor\n    stepsGoal\n    proteinTargetGPerKg\n    balanceGoalKcal\n    sleepTargetHours\n    goalWeightKg\n    goalRateKgPerWeek\n    weightUnit\n    timeZone\n    isDefault\n  }\n": typeof types.ProfileFieldsFragmentDoc,
@@ -33,8 +34,9 @@ const documents: Documents = {
     "\n  query ExportDays($start: Date!, $end: Date!) {\n    dailyMetrics(start: $start, end: $end) {\n      date\n      steps\n      proteinG\n      kcalIn\n      kcalJunkIn\n      kcalOutTraining\n      sleepHours\n      stress\n      weightKg\n      waistCm\n    }\n  }\n": types.ExportDaysDocument,
     "\n  query Overview {\n    dataRange {\n      firstDate\n      lastDate\n      daysLogged\n    }\n    profile {\n      ...ProfileFields\n    }\n  }\n": types.OverviewDocument,
     "\n  query Series($start: Date!, $end: Date!) {\n    kpis(start: $start, end: $end) {\n      date\n      weightTrend\n      balanceKcal\n      balance7dAvg\n      steps7dAvg\n      sleep7dAvg\n      expenditureKcal\n      expenditureLowKcal\n      expenditureHighKcal\n    }\n    dailyMetrics(start: $start, end: $end) {\n      date\n      weightKg\n      steps\n      sleepHours\n    }\n  }\n": types.SeriesDocument,
-    "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n": types.DayEntryDocument,
-    "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n": types.SaveDayDocument,
+    "\n  fragment EntryFields on DailyMetric {\n    date\n    weightKg\n    kcalIn\n    steps\n    sleepHours\n  }\n": types.EntryFieldsFragmentDoc,
+    "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      ...EntryFields\n    }\n  }\n": types.DayEntryDocument,
+    "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      ...EntryFields\n    }\n  }\n": types.SaveDayDocument,
     "\n  mutation DeleteDay($day: Date!) {\n    deleteDailyMetrics(start: $day, end: $day)\n  }\n": types.DeleteDayDocument,
     "\n  query LatestDay($day: Date!, $recentStart: Date!) {\n    recent: dailyMetrics(start: $recentStart, end: $day) {\n      date\n      weightKg\n    }\n    recentKpis: kpis(start: $recentStart, end: $day) {\n      date\n      weightTrend\n    }\n    kpis(start: $day, end: $day) {\n      weightTrend\n      weightTrendChange7d\n      balance7dAvg\n      balance7dDays\n      proteinPerKg\n      steps7dAvg\n      sleep7dAvg\n      expenditureKcal\n      expenditureLowKcal\n      expenditureHighKcal\n    }\n    dailyMetrics(start: $day, end: $day) {\n      weightKg\n      steps\n      sleepHours\n    }\n  }\n": types.LatestDayDocument,
     "\n  fragment ProfileFields on Profile {\n    sex\n    birthDate\n    heightCm\n    activityFactor\n    stepsGoal\n    proteinTargetGPerKg\n    balanceGoalKcal\n    sleepTargetHours\n    goalWeightKg\n    goalRateKgPerWeek\n    weightUnit\n    timeZone\n    isDefault\n  }\n": types.ProfileFieldsFragmentDoc,
@@ -60,11 +62,15 @@ export function graphql(source: "\n  query Series($start: Date!, $end: Date!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n"): typeof import('./graphql').DayEntryDocument;
+export function graphql(source: "\n  fragment EntryFields on DailyMetric {\n    date\n    weightKg\n    kcalIn\n    steps\n    sleepHours\n  }\n"): typeof import('./graphql').EntryFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      date\n      weightKg\n      kcalIn\n      steps\n      sleepHours\n    }\n  }\n"): typeof import('./graphql').SaveDayDocument;
+export function graphql(source: "\n  query DayEntry($day: Date!) {\n    dailyMetrics(start: $day, end: $day) {\n      ...EntryFields\n    }\n  }\n"): typeof import('./graphql').DayEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveDay($input: DailyMetricInput!) {\n    upsertDailyMetric(input: $input) {\n      ...EntryFields\n    }\n  }\n"): typeof import('./graphql').SaveDayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

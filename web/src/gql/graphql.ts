@@ -152,6 +152,8 @@ export type SeriesQueryVariables = Exact<{
 
 export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
+export type EntryFieldsFragment = { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null };
+
 export type DayEntryQueryVariables = Exact<{
   day: string;
 }>;
@@ -236,6 +238,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const EntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}
+    `, {"fragmentName":"EntryFields"}) as unknown as TypedDocumentString<EntryFieldsFragment, unknown>;
 export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProfileFields on Profile {
   sex
@@ -347,25 +358,29 @@ export const SeriesDocument = new TypedDocumentString(`
 export const DayEntryDocument = new TypedDocumentString(`
     query DayEntry($day: Date!) {
   dailyMetrics(start: $day, end: $day) {
-    date
-    weightKg
-    kcalIn
-    steps
-    sleepHours
+    ...EntryFields
   }
 }
-    `) as unknown as TypedDocumentString<DayEntryQuery, DayEntryQueryVariables>;
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}`) as unknown as TypedDocumentString<DayEntryQuery, DayEntryQueryVariables>;
 export const SaveDayDocument = new TypedDocumentString(`
     mutation SaveDay($input: DailyMetricInput!) {
   upsertDailyMetric(input: $input) {
-    date
-    weightKg
-    kcalIn
-    steps
-    sleepHours
+    ...EntryFields
   }
 }
-    `) as unknown as TypedDocumentString<SaveDayMutation, SaveDayMutationVariables>;
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}`) as unknown as TypedDocumentString<SaveDayMutation, SaveDayMutationVariables>;
 export const DeleteDayDocument = new TypedDocumentString(`
     mutation DeleteDay($day: Date!) {
   deleteDailyMetrics(start: $day, end: $day)

@@ -13,17 +13,23 @@ import { isIsoDate } from "../dates";
 import { fill, h } from "../dom";
 import { number } from "../format";
 import { graphql } from "../gql";
-import type { DailyMetricInput, DayEntryQuery } from "../gql/graphql";
+import type { DailyMetricInput, EntryFieldsFragment } from "../gql/graphql";
 import { fromKg, toKg, unitSymbol, weightRange, type WeightUnit } from "../units";
+
+export const EntryFields = graphql(`
+  fragment EntryFields on DailyMetric {
+    date
+    weightKg
+    kcalIn
+    steps
+    sleepHours
+  }
+`);
 
 const DayEntryDocument = graphql(`
   query DayEntry($day: Date!) {
     dailyMetrics(start: $day, end: $day) {
-      date
-      weightKg
-      kcalIn
-      steps
-      sleepHours
+      ...EntryFields
     }
   }
 `);
@@ -31,11 +37,7 @@ const DayEntryDocument = graphql(`
 const SaveDayDocument = graphql(`
   mutation SaveDay($input: DailyMetricInput!) {
     upsertDailyMetric(input: $input) {
-      date
-      weightKg
-      kcalIn
-      steps
-      sleepHours
+      ...EntryFields
     }
   }
 `);
@@ -46,7 +48,7 @@ const DeleteDayDocument = graphql(`
   }
 `);
 
-type Stored = DayEntryQuery["dailyMetrics"][number];
+type Stored = EntryFieldsFragment;
 type Key = "weightKg" | "kcalIn" | "steps" | "sleepHours";
 
 interface FieldSpec {

@@ -129,20 +129,10 @@ export function showProfile(profile: ProfileFieldsFragment, saved: () => void): 
     autocomplete: "off",
     placeholder: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  const goal = h("input", {
-    type: "text",
-    inputmode: "decimal",
-    id: "profile-goalWeightKg",
-    name: "goalWeight",
-    value: inUnit(profile.goalWeightKg ?? null, unit, 1),
-  });
-  const rate = h("input", {
-    type: "text",
-    inputmode: "decimal",
-    id: "profile-goalRateKgPerWeek",
-    name: "goalRate",
-    value: inUnit(profile.goalRateKgPerWeek ?? null, unit, 2),
-  });
+  const decimal = (key: "goalWeightKg" | "goalRateKgPerWeek", digits: number): HTMLInputElement =>
+    h("input", { type: "text", inputmode: "decimal", id: `profile-${key}`, name: key, value: inUnit(profile[key] ?? null, unit, digits) });
+  const goal = decimal("goalWeightKg", 1);
+  const rate = decimal("goalRateKgPerWeek", 2);
   const rateRange = {
     min: Math.ceil(fromKg(RATE_RANGE_KG.min, unit) * 100) / 100,
     max: Math.floor(fromKg(RATE_RANGE_KG.max, unit) * 100) / 100,
