@@ -85,18 +85,27 @@ def test_the_downloaded_csv_imports_back_unchanged(
 
 
 def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
-    seeded_server: ServerProcess, watched: WatchedPage
+    seeded_server: ServerProcess, browser: Any
 ) -> None:
-    page = watched.page
-    page.goto(f"{seeded_server.base_url}/")
-    expect(page.locator("#charts .chart")).to_have_count(5)
-    page.emulate_media(media="print")
-    expect(page.locator("button:visible, input:visible, select:visible")).to_have_count(0)
-    for chart in page.locator("#charts .chart").all():
-        expect(chart.locator("h3")).to_be_visible()
-        expect(chart.locator(".legend")).to_be_visible()
-        assert chart.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
-    watched.assert_clean()
+    # Printed from a dark screen: the paper still gets dark ink on white.
+    context = browser.new_context(color_scheme="dark")
+    try:
+        dark = watch(context)
+        page = dark.page
+        page.goto(f"{seeded_server.base_url}/")
+        expect(page.locator("#charts .chart")).to_have_count(5)
+        ink = "getComputedStyle(document.body).color"
+        assert page.evaluate(ink) != "rgb(29, 35, 41)"
+        page.emulate_media(media="print")
+        assert page.evaluate(ink) == "rgb(29, 35, 41)"
+        expect(page.locator("button:visible, input:visible, select:visible")).to_have_count(0)
+        for chart in page.locator("#charts .chart").all():
+            expect(chart.locator("h3")).to_be_visible()
+            expect(chart.locator(".legend")).to_be_visible()
+            assert chart.evaluate("(e) => getComputedStyle(e).breakInside") == "avoid"
+        dark.assert_clean()
+    finally:
+        context.close()
 
 
 KG_PER_LB = 0.45359237
