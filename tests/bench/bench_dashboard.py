@@ -16,7 +16,9 @@ Then, on the same ten years, it saves today's weight from the entry form, on the
 - save to trend shown: from the click on "Save" until the frame after the first screen's
   weight-trend figure shows today's new trend;
 - save to charts redrawn: until the frame after the charts are drawn again (only the
-  saved day is fetched again).
+  saved day is fetched again);
+- of which the save answered: until the API's answer to the save arrived (storing the
+  day and recomputing its KPIs, the part the page cannot shorten).
 
 Targets (docs/dashboard.md): under 1 s after the data arrives, under 3 s from navigation,
 300 ms from saving today's weight to the new trend. Figures, not tests.
@@ -66,7 +68,9 @@ SAVE = """async () => {
     return performance.now() - start;
   })();
   document.getElementById("entry-save").click();
-  return { trend: await trend, charts: await charts };
+  const result = { trend: await trend, charts: await charts };
+  const saved = performance.getEntriesByName("response SaveDay").at(-1);
+  return { ...result, save: saved.startTime - start };
 }"""
 
 
@@ -113,10 +117,12 @@ def main() -> int:
                         page.goto(f"{server.base_url}/#range={view}")
                         page.wait_for_selector("#charts[data-range]", timeout=60_000)
                         page.wait_for_selector("#entry-status:not(:empty)")
+                        # A person saves after the page has settled, not while it loads.
+                        page.wait_for_load_state("networkidle")
                         # A different weight each time, so the trend moves on every save.
                         page.fill("#entry-weightKg", f"{80 + 2.5 * (2 * run + (view == 'all'))}")
                         timing = page.evaluate(SAVE)
-                        for name in ("trend", "charts"):
+                        for name in ("save", "trend", "charts"):
                             saves.setdefault(f"{name} {view}", []).append(timing[name])
                         context.close()
                 for _ in range(args.runs):
@@ -145,13 +151,14 @@ def main() -> int:
             print("saving today's weight, phone viewport:")
             for view, shown in (("90", '"90 days"'), ("all", '"All"')):
                 for name, label, target in (
+                    ("save", "of which the save answered", None),
                     ("trend", "save to trend shown", 300),
                     ("charts", "save to charts redrawn", None),
                 ):
                     values = saves[f"{name} {view}"]
                     goal = f" (target < {target} ms)" if target else ""
                     print(
-                        f"  {shown:9} {label:24} median {statistics.median(values):7.1f} ms"
+                        f"  {shown:9} {label:27} median {statistics.median(values):7.1f} ms"
                         f"   max {max(values):7.1f} ms{goal}"
                     )
     return 0
