@@ -31,7 +31,8 @@ FURTHEST_GOAL_DAYS = 1_826
 _WHOLE_DAY_NOISE = 1e-9
 #: A trend this close to the goal (kg), or past it, sets the week's target to maintain.
 HOLD_WITHIN_KG = 0.5
-#: The intake target is never below this (kcal a day): see docs/kpis.md, "The floor".
+#: The intake target is never below this (kcal a day): docs/kpis.md, "Why never below
+#: 1,200 kcal".
 TARGET_FLOOR_KCAL = 1_200.0
 
 # The full window's slope: sum over pairs k of (6.5 - k) * (y[D-k] - y[D-13+k]) divided

@@ -8,7 +8,7 @@ cached answer (ETag) made with the old estimates is not served as current.
 Downgrading keeps the new estimates (the old ones cannot be told apart from data).
 
 Revision ID: 0006_expenditure_drift
-Revises: 0004_api_caching
+Revises: 0005_plan
 Create Date: 2026-12-07
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_expenditure_drift"
-down_revision: str | None = "0004_api_caching"
+down_revision: str | None = "0005_plan"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
