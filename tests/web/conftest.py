@@ -160,10 +160,24 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
 )
 def device(request: pytest.FixtureRequest, browser: Any) -> Iterator[WatchedPage]:
     """A watched page at a desktop or a phone viewport (touch), in light or dark."""
-    options, scheme = request.param
+    yield from _on_device(browser, *request.param)
+
+
+def _on_device(browser: Any, options: dict[str, Any], scheme: str) -> Iterator[WatchedPage]:
     context = browser.new_context(**options, color_scheme=scheme)
     yield watch(context)
     context.close()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param((PHONE, "light"), id="phone-light"),
+        pytest.param((DESKTOP, "dark"), id="desktop-dark"),
+    ]
+)
+def phone_or_desktop(request: pytest.FixtureRequest, browser: Any) -> Iterator[WatchedPage]:
+    """Like ``device``, for the checks that need each viewport and each scheme once."""
+    yield from _on_device(browser, *request.param)
 
 
 @contextmanager

@@ -119,8 +119,9 @@ def _lb(kg: float | None, *, signed: bool = False) -> str:
 
 
 def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
-    empty_server: ServerProcess, device: WatchedPage
+    empty_server: ServerProcess, phone_or_desktop: WatchedPage
 ) -> None:
+    device = phone_or_desktop
     content = b"date,weight_kg,kcal_in\n" + b"".join(
         f"2026-02-{d:02d},{82 - d / 7:.1f},{2200 + d}\n".encode() for d in range(1, 21)
     )
