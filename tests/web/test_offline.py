@@ -30,6 +30,11 @@ CACHED = """async () => {
 }"""
 
 
+def _figures(page: Any) -> list[Any]:
+    """The query answers the worker keeps."""
+    return [e for e in page.evaluate(CACHED) if e["cache"] == "healthhub-figures"]
+
+
 def _controlled(page: Any) -> None:
     """Waits until the service worker controls the page, then loads it again through it."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
@@ -79,7 +84,7 @@ def test_offline_the_installed_app_shows_its_shell_and_the_last_figures(
     device.assert_clean()
 
 
-def test_the_worker_never_keeps_the_token_and_forgetting_it_drops_the_figures(
+def test_the_worker_never_keeps_the_token_and_a_forgotten_or_refused_one_drops_the_figures(
     tmp_path: Path, watched: WatchedPage
 ) -> None:
     with token_server(tmp_path) as server:
@@ -92,10 +97,8 @@ def test_the_worker_never_keeps_the_token_and_forgetting_it_drops_the_figures(
         page.reload()
         expect(page.locator("body")).to_have_attribute("data-loaded", "true")
 
-        cached = page.evaluate(CACHED)
-        figures = [entry for entry in cached if entry["cache"] == "healthhub-figures"]
-        assert figures, "the worker keeps the figures it loaded"
-        for entry in cached:
+        assert _figures(page), "the worker keeps the figures it loaded"
+        for entry in page.evaluate(CACHED):
             assert TOKEN not in entry["url"] + entry["headers"] + entry["body"]
             assert "authorization" not in entry["headers"].lower()
         assert page.evaluate("localStorage.length") == 0
@@ -103,8 +106,17 @@ def test_the_worker_never_keeps_the_token_and_forgetting_it_drops_the_figures(
         page.get_by_role("button", name="Forget token").click()
         expect(page.get_by_role("dialog")).to_be_visible()
         assert page.evaluate("sessionStorage.getItem('healthhub.token')") is None
-        left = page.evaluate(CACHED)
-        assert [e for e in left if e["cache"] == "healthhub-figures"] == []
+        assert _figures(page) == []
+
+        # A refused token drops them too.
+        page.get_by_label("API token").fill(TOKEN)
+        page.get_by_role("button", name="Use token").click()
+        expect(page.locator("body")).to_have_attribute("data-loaded", "true")
+        assert _figures(page) != []
+        page.evaluate("sessionStorage.setItem('healthhub.token', 'a-token-the-server-refuses')")
+        page.reload()
+        expect(page.locator("#token-rejected")).to_be_visible()
+        assert _figures(page) == []
     watched.forgive("401")
     watched.assert_clean()
 
