@@ -17,6 +17,18 @@ await build({
   charset: "utf8",
   logLevel: "warning",
 });
+// The service worker is a classic script of its own (no imports).
+await build({
+  entryPoints: ["src/sw.ts"],
+  outfile: `${out}/sw.js`,
+  bundle: true,
+  format: "iife",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  charset: "utf8",
+  logLevel: "warning",
+});
 await build({
   entryPoints: ["src/app.css"],
   outfile: `${out}/app.css`,
@@ -24,4 +36,4 @@ await build({
   minify: true,
   logLevel: "warning",
 });
-for (const file of ["index.html", "icon.svg"]) copyFileSync(`src/${file}`, `${out}/${file}`);
+for (const file of ["index.html", "icon.svg", "manifest.webmanifest"]) copyFileSync(`src/${file}`, `${out}/${file}`);

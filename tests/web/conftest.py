@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,14 +79,28 @@ class WatchedPage:
     outside_requests: list[str] = field(default_factory=list)
     graphql_requests: list[dict[str, Any]] = field(default_factory=list)
 
+    def forgive(self, fragment: str) -> None:
+        """Drops the console errors that contain ``fragment`` (the browser's own lines for
+        requests a test made fail on purpose)."""
+        self.console_errors[:] = [e for e in self.console_errors if fragment not in e]
+
     def assert_clean(self) -> None:
         assert self.console_errors == []
         assert self.outside_requests == []
 
 
-@pytest.fixture
-def watched(browser: Any) -> Iterator[WatchedPage]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+#: The viewports the daily-use tests run at: a desktop, and a phone with touch.
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1440, "height": 900}}
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "has_touch": True,
+    "is_mobile": True,
+}
+
+
+def watch(context: Any) -> WatchedPage:
+    """A new page in ``context`` whose console errors and outside requests are recorded
+    (the latter refused), and whose document is served under the strict policy."""
     page = context.new_page()
     watched = WatchedPage(page)
 
@@ -97,7 +111,11 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
             route.abort()
         elif route.request.resource_type == "document":
             # The page must work under the strictest policy (a violation is a console error).
-            response = route.fetch()
+            try:
+                response = route.fetch()
+            except Exception:  # offline: the service worker answers from its cache
+                route.abort("internetdisconnected")
+                return
             headers = {"content-security-policy": STRICT_CSP, **response.headers}
             route.fulfill(response=response, headers=headers)
         else:
@@ -122,8 +140,44 @@ def watched(browser: Any) -> Iterator[WatchedPage]:
     page.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda e: watched.console_errors.append(str(e)))
-    yield watched
+    return watched
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[WatchedPage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield watch(context)
     context.close()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param((DESKTOP, "light"), id="desktop-light"),
+        pytest.param((PHONE, "light"), id="phone-light"),
+        pytest.param((DESKTOP, "dark"), id="desktop-dark"),
+        pytest.param((PHONE, "dark"), id="phone-dark"),
+    ]
+)
+def device(request: pytest.FixtureRequest, browser: Any) -> Iterator[WatchedPage]:
+    """A watched page at a desktop or a phone viewport (touch), in light or dark."""
+    yield from _on_device(browser, *request.param)
+
+
+def _on_device(browser: Any, options: dict[str, Any], scheme: str) -> Iterator[WatchedPage]:
+    context = browser.new_context(**options, color_scheme=scheme)
+    yield watch(context)
+    context.close()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param((PHONE, "light"), id="phone-light"),
+        pytest.param((DESKTOP, "dark"), id="desktop-dark"),
+    ]
+)
+def phone_or_desktop(request: pytest.FixtureRequest, browser: Any) -> Iterator[WatchedPage]:
+    """Like ``device``, for the checks that need each viewport and each scheme once."""
+    yield from _on_device(browser, *request.param)
 
 
 @contextmanager
@@ -164,6 +218,15 @@ def seeded_server_on_each_database(
         engine.url.render_as_string(hide_password=False), tmp_path / "server.log"
     ) as server:
         yield server
+
+
+def token_server(directory: Path) -> AbstractContextManager[ServerProcess]:
+    """A server on a new SQLite database in ``directory`` that asks for ``TOKEN``."""
+    return running_server(
+        f"sqlite:///{directory / 'healthhub.db'}",
+        directory / "server.log",
+        env={"HEALTHHUB_API_TOKEN": TOKEN},
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ rounding half away from zero on the value served, as the browser's Intl does.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 MISSING = "—"
 DIGITS = {"kg": 1, "hours": 1, "kcal": 0, "steps": 0, "perKg": 2, "percent": 0, "count": 0}
@@ -40,7 +42,8 @@ def quantity(value: float | None, kind: str, *, signed: bool = False) -> str:
     return number(value, kind, signed=signed) + UNITS[kind]
 
 
-def timestamp(iso: str) -> str:
-    """A served timestamp as the upload history shows it: ``2026-03-18 07:05 UTC``."""
-    zone = "UTC" if iso.endswith(("+00:00", "Z")) else f"UTC{iso[-6:]}"
-    return f"{iso[:10]} {iso[11:16]} {zone}"
+def timestamp(iso: str, zone: str = "UTC", label: str = "UTC") -> str:
+    """A served timestamp as the upload history shows it in the browser's time zone
+    ``zone``, whose short name is ``label``: ``2026-03-18 07:05 UTC``."""
+    local = datetime.fromisoformat(iso).astimezone(ZoneInfo(zone))
+    return f"{local:%Y-%m-%d %H:%M} {label}"

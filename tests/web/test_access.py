@@ -5,24 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import expect
 
-from tests.support.server import ServerProcess, running_server
+from tests.support.server import ServerProcess
 from tests.web import expected
+from tests.web.accessibility import serious_violations
 from tests.web.client import upload
-from tests.web.conftest import TOKEN, WatchedPage
-
-SERIOUS = {"serious", "critical"}
-
-
-def _serious_violations(page: object) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in results.response["violations"]
-        if v["impact"] in SERIOUS
-    ]
+from tests.web.conftest import TOKEN, WatchedPage, token_server
 
 
 def test_an_empty_database_explains_how_to_load_data(
@@ -37,7 +26,7 @@ def test_an_empty_database_explains_how_to_load_data(
         expect(page.locator(section)).to_be_hidden()
     expect(page.locator("#history")).to_have_text("No uploads yet.")
     expect(page.locator("#profile-stepsGoal")).to_be_visible()
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     watched.assert_clean()
 
 
@@ -49,24 +38,20 @@ def test_no_serious_accessibility_violations_on_a_full_page(
     expect(page.locator("#charts .chart")).to_have_count(5)
     expect(page.locator("#summaries-table tbody tr").first).to_be_visible()
     page.locator("#history details").first.locator("summary").click()
-    assert _serious_violations(page) == []
+    assert serious_violations(page) == []
     watched.assert_clean()
 
 
 def test_the_token_prompt_asks_once_and_keeps_the_token_for_the_session_only(
     tmp_path: Path, watched: WatchedPage
 ) -> None:
-    with running_server(
-        f"sqlite:///{tmp_path / 'healthhub.db'}",
-        tmp_path / "server.log",
-        env={"HEALTHHUB_API_TOKEN": TOKEN},
-    ) as server:
+    with token_server(tmp_path) as server:
         page = watched.page
         page.goto(f"{server.base_url}/")
         dialog = page.get_by_role("dialog")
         expect(dialog).to_be_visible()
         expect(page.locator("#token-rejected")).to_be_hidden()
-        assert _serious_violations(page) == []
+        assert serious_violations(page) == []
 
         page.get_by_label("API token").fill("not-the-token")
         page.get_by_role("button", name="Use token").click()

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from tests.support.server import ServerProcess
 from tests.web import expected
 from tests.web.client import gql, upload
-from tests.web.conftest import WatchedPage
+from tests.web.conftest import WatchedPage, watch
+from tests.web.formatting import timestamp
 
 GOOD = b"date,weight_kg,kcal_in,steps_n,sleep_hours\n" + b"".join(
     f"2026-01-{d:02d},{80 - d / 10:.1f},{2100 + d * 10},{8000 + d * 100},7.{d % 10}\n".encode()
@@ -89,3 +90,46 @@ def test_a_preview_then_apply_replaces_the_empty_page_with_figures_and_charts(
     assert uploads, "the upload went out as multipart"
     assert all(r["headers"].get("apollo-require-preflight") for r in uploads)
     watched.assert_clean()
+
+
+def test_a_preview_rejected_for_some_rows_offers_to_skip_them_and_import_the_rest(
+    empty_server: ServerProcess, watched: WatchedPage
+) -> None:
+    page = watched.page
+    page.goto(f"{empty_server.base_url}/")
+    _choose(page, "bad.csv", BAD)
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#upload-result h3")).to_have_text("Preview: bad.csv would be rejected")
+    expect(page.locator("#upload-result")).to_contain_text("1 of 3 rows are valid.")
+
+    page.get_by_role("button", name="Skip the 2 invalid rows and preview again").click()
+    expect(page.locator("#upload-result h3")).to_have_text("Preview: bad.csv would be applied")
+    expect(page.locator("#upload-policy")).to_have_value("SKIP_ROW")
+    expect(page.locator("#upload-skip")).to_have_count(0)
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#upload-result h3")).to_have_text("Applied: bad.csv")
+    assert expected.overview(empty_server)["dataRange"]["daysLogged"] == 1
+
+    # A file with no valid row is not offered the skip: it would import nothing.
+    page.select_option("#upload-policy", "REJECT_FILE")
+    _choose(page, "worse.csv", b"date,weight_kg\n2026-01-05,8x.5\n")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#upload-result h3")).to_have_text("Preview: worse.csv would be rejected")
+    expect(page.locator("#upload-skip")).to_have_count(0)
+    watched.assert_clean()
+
+
+def test_upload_times_show_in_the_browsers_time_zone(
+    seeded_server: ServerProcess, browser: Any
+) -> None:
+    context = browser.new_context(timezone_id="Asia/Tokyo")
+    try:
+        tokyo = watch(context)
+        tokyo.page.goto(f"{seeded_server.base_url}/")
+        created = gql(seeded_server, expected.INGESTIONS)["ingestions"][0]["createdAt"]
+        expect(tokyo.page.locator("#history details summary").first).to_contain_text(
+            timestamp(created, "Asia/Tokyo", "GMT+9")
+        )
+        tokyo.assert_clean()
+    finally:
+        context.close()

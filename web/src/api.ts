@@ -6,6 +6,7 @@
  */
 
 import type { TypedDocumentString } from "./gql/graphql";
+import { forgetOfflineFigures } from "./offline";
 import { askForToken, currentToken } from "./token";
 
 /**
@@ -21,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string | null,
     readonly status: number,
+    /** The input field at fault (`extensions.field`, e.g. `weightKg`), when the API names one. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -31,7 +34,7 @@ type Variables<V> = V extends Record<string, never> ? [] | [V] : [V];
 
 interface GraphQLResponse<R> {
   data?: R | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
 }
 
 function authorization(): Record<string, string> {
@@ -47,14 +50,27 @@ function operationName(query: string): string {
 async function authorised(send: () => Promise<Response>): Promise<Response> {
   let response = await send();
   while (response.status === 401) {
+    // A refused token: the figures kept for offline use go with it.
+    void forgetOfflineFigures();
     await askForToken(currentToken() !== null);
     response = await send();
   }
   return response;
 }
 
+/** The header the service worker adds to an answer it replays offline (its save time). */
+const SAVED_AT = "x-healthhub-saved-at";
+
+/** Called with the save time of an answer replayed offline, or null for a live one. */
+let onSource: (savedAt: string | null) => void = () => undefined;
+
+export function watchSource(handler: (savedAt: string | null) => void): void {
+  onSource = handler;
+}
+
 async function result<R>(response: Response, name: string): Promise<R> {
   performance.mark(`response ${name}`);
+  onSource(response.headers.get(SAVED_AT));
   let body: GraphQLResponse<R>;
   try {
     body = (await response.json()) as GraphQLResponse<R>;
@@ -63,7 +79,7 @@ async function result<R>(response: Response, name: string): Promise<R> {
   }
   const first = body.errors?.[0];
   if (first !== undefined) {
-    throw new ApiError(first.message, first.extensions?.code ?? null, response.status);
+    throw new ApiError(first.message, first.extensions?.code ?? null, response.status, first.extensions?.field ?? null);
   }
   if (body.data === null || body.data === undefined) {
     throw new ApiError(`The API answered ${response.status} without data`, null, response.status);

@@ -60,9 +60,21 @@ export function quantity(value: number | null | undefined, kind: Kind, signed = 
   return number(value, kind, signed) + UNITS[kind];
 }
 
-/** A served timestamp (ISO 8601 with offset) as `2026-03-18 07:05 UTC`, to the minute. */
+const clock = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+});
+
+/**
+ * A served timestamp (ISO 8601 with offset) in the browser's time zone, to the minute,
+ * with the zone's short name: `2026-03-18 08:05 GMT+1`, `2026-03-18 07:05 UTC`.
+ */
 export function timestamp(iso: string): string {
-  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(iso)?.[1] ?? "";
-  const zone = offset === "Z" || offset === "+00:00" ? "UTC" : `UTC${offset}`;
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone}`;
+  const parts = Object.fromEntries(clock.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

@@ -47,3 +47,11 @@ export function askForToken(rejected: boolean): Promise<string> {
   });
   return pending;
 }
+
+/**
+ * Forgets the token (and the figures kept for offline use) and reloads: the page then
+ * asks for a token again.
+ */
+export function forgetToken(): void {
+  sessionStorage.removeItem(KEY);
+}

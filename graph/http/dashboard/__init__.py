@@ -18,12 +18,17 @@ STATIC = "static"
 #: The browser checks back (a 304 when unchanged) before it reuses a file: after an
 #: upgrade the page and its script never come from two different builds.
 _REVALIDATE = {"Cache-Control": "no-cache"}
+#: The service worker is served from /assets/ but controls the whole page (scope "/").
+_WORKER = "sw.js"
+_WORKER_SCOPE = {"Service-Worker-Allowed": "/"}
 
 
 class _RevalidatedFiles(StaticFiles):
     def file_response(self, *args: object, **kwargs: object) -> FileResponse:
         response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
         response.headers.update(_REVALIDATE)
+        if str(args[0] if args else kwargs.get("full_path", "")).endswith(_WORKER):
+            response.headers.update(_WORKER_SCOPE)
         return response  # type: ignore[return-value]
 
 

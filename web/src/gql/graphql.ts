@@ -4,6 +4,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The values of one day to set; the same rules as CSV cells (docs/formats.md). */
+export type DailyMetricInput = {
+  /** The calendar day, from 1900-01-01 to tomorrow (UTC). */
+  date: string;
+  /** Energy eaten, kcal, 0–20000. Left out: the stored value is kept; null: it is cleared. */
+  kcalIn?: number | null | undefined;
+  /** The junk-food part of kcalIn, kcal, at most kcalIn, 0–20000. Left out: the stored value is kept; null: it is cleared. */
+  kcalJunkIn?: number | null | undefined;
+  /** Training energy, kcal, 0–10000. Left out: the stored value is kept; null: it is cleared. */
+  kcalOutTraining?: number | null | undefined;
+  /** Protein eaten, grams, 0–1000. Left out: the stored value is kept; null: it is cleared. */
+  proteinG?: number | null | undefined;
+  /** Sleep, hours, 0–24. Left out: the stored value is kept; null: it is cleared. */
+  sleepHours?: number | null | undefined;
+  /** Steps walked, 0–100000. Left out: the stored value is kept; null: it is cleared. */
+  steps?: number | null | undefined;
+  /** Self-rated stress, 1–10. Left out: the stored value is kept; null: it is cleared. */
+  stress?: number | null | undefined;
+  /** Waist circumference, cm, 30–250. Left out: the stored value is kept; null: it is cleared. */
+  waistCm?: number | null | undefined;
+  /** Body weight, kg, 20–400. Left out: the stored value is kept; null: it is cleared. */
+  weightKg?: number | null | undefined;
+};
+
 /** How to read a date such as 03/04/2025 whose order the file does not state. */
 export type DateOrder =
   /** Detect the order from the file's dates; ambiguous files are refused. */
@@ -109,10 +133,18 @@ export type WeightUnit =
   /** Pounds (converted to kilograms when stored). */
   | 'LB';
 
+export type ExportDaysQueryVariables = Exact<{
+  start: string;
+  end: string;
+}>;
+
+
+export type ExportDaysQuery = { dailyMetrics: Array<{ date: string, steps: number | null, proteinG: number | null, kcalIn: number | null, kcalJunkIn: number | null, kcalOutTraining: number | null, sleepHours: number | null, stress: number | null, weightKg: number | null, waistCm: number | null }> };
+
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OverviewQuery = { dataRange: { firstDate: string | null, lastDate: string | null, daysLogged: number }, profile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+export type OverviewQuery = { dataRange: { firstDate: string | null, lastDate: string | null, daysLogged: number }, profile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean } };
 
 export type SeriesQueryVariables = Exact<{
   start: string;
@@ -122,21 +154,45 @@ export type SeriesQueryVariables = Exact<{
 
 export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
 
-export type LatestDayQueryVariables = Exact<{
+export type EntryFieldsFragment = { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null };
+
+export type DayEntryQueryVariables = Exact<{
   day: string;
 }>;
 
 
-export type LatestDayQuery = { kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ steps: number | null, sleepHours: number | null }> };
+export type DayEntryQuery = { dailyMetrics: Array<{ date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null }> };
 
-export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean };
+export type SaveDayMutationVariables = Exact<{
+  input: DailyMetricInput;
+}>;
+
+
+export type SaveDayMutation = { upsertDailyMetric: { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null } };
+
+export type DeleteDayMutationVariables = Exact<{
+  day: string;
+}>;
+
+
+export type DeleteDayMutation = { deleteDailyMetrics: number };
+
+export type LatestDayQueryVariables = Exact<{
+  day: string;
+  recentStart: string;
+}>;
+
+
+export type LatestDayQuery = { recent: Array<{ date: string, weightKg: number | null }>, recentKpis: Array<{ date: string, weightTrend: number | null }>, kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+
+export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: ProfileInput;
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, isDefault: boolean } };
+export type UpdateProfileMutation = { updateProfile: { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean } };
 
 export type SummariesQueryVariables = Exact<{
   start: string;
@@ -184,6 +240,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const EntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}
+    `, {"fragmentName":"EntryFields"}) as unknown as TypedDocumentString<EntryFieldsFragment, unknown>;
 export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProfileFields on Profile {
   sex
@@ -194,6 +259,10 @@ export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }
     `, {"fragmentName":"ProfileFields"}) as unknown as TypedDocumentString<ProfileFieldsFragment, unknown>;
@@ -225,6 +294,22 @@ export const ReportFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReportFields"}) as unknown as TypedDocumentString<ReportFieldsFragment, unknown>;
+export const ExportDaysDocument = new TypedDocumentString(`
+    query ExportDays($start: Date!, $end: Date!) {
+  dailyMetrics(start: $start, end: $end) {
+    date
+    steps
+    proteinG
+    kcalIn
+    kcalJunkIn
+    kcalOutTraining
+    sleepHours
+    stress
+    weightKg
+    waistCm
+  }
+}
+    `) as unknown as TypedDocumentString<ExportDaysQuery, ExportDaysQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview {
   dataRange {
@@ -245,6 +330,10 @@ export const OverviewDocument = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const SeriesDocument = new TypedDocumentString(`
@@ -268,8 +357,47 @@ export const SeriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+export const DayEntryDocument = new TypedDocumentString(`
+    query DayEntry($day: Date!) {
+  dailyMetrics(start: $day, end: $day) {
+    ...EntryFields
+  }
+}
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}`) as unknown as TypedDocumentString<DayEntryQuery, DayEntryQueryVariables>;
+export const SaveDayDocument = new TypedDocumentString(`
+    mutation SaveDay($input: DailyMetricInput!) {
+  upsertDailyMetric(input: $input) {
+    ...EntryFields
+  }
+}
+    fragment EntryFields on DailyMetric {
+  date
+  weightKg
+  kcalIn
+  steps
+  sleepHours
+}`) as unknown as TypedDocumentString<SaveDayMutation, SaveDayMutationVariables>;
+export const DeleteDayDocument = new TypedDocumentString(`
+    mutation DeleteDay($day: Date!) {
+  deleteDailyMetrics(start: $day, end: $day)
+}
+    `) as unknown as TypedDocumentString<DeleteDayMutation, DeleteDayMutationVariables>;
 export const LatestDayDocument = new TypedDocumentString(`
-    query LatestDay($day: Date!) {
+    query LatestDay($day: Date!, $recentStart: Date!) {
+  recent: dailyMetrics(start: $recentStart, end: $day) {
+    date
+    weightKg
+  }
+  recentKpis: kpis(start: $recentStart, end: $day) {
+    date
+    weightTrend
+  }
   kpis(start: $day, end: $day) {
     weightTrend
     weightTrendChange7d
@@ -283,6 +411,7 @@ export const LatestDayDocument = new TypedDocumentString(`
     expenditureHighKcal
   }
   dailyMetrics(start: $day, end: $day) {
+    weightKg
     steps
     sleepHours
   }
@@ -303,6 +432,10 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   proteinTargetGPerKg
   balanceGoalKcal
   sleepTargetHours
+  goalWeightKg
+  goalRateKgPerWeek
+  weightUnit
+  timeZone
   isDefault
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
 export const SummariesDocument = new TypedDocumentString(`

@@ -2,16 +2,20 @@
  * The charts over the chosen range: weigh-ins with the trend line, expenditure with its
  * 80 % band, daily balance with the 7-day average, steps against the goal, sleep against
  * the target. Ranges longer than the API allows in one query take several requests.
+ * The days already fetched are kept: after an edit of day D only the days from D on are
+ * fetched again (an edit changes KPIs from D on), and a shorter range fetches nothing.
  */
 
 import { describe, request } from "../api";
-import { chart, type ChartSpec } from "../chart";
-import { chunks, toDay } from "../dates";
+import { chart, type ChartSpec, type OnPick } from "../chart";
+import { chunks, toDay, toIso } from "../dates";
 import { byId, fill, h } from "../dom";
 import { expenditureOf, type Expenditure } from "../expenditure";
 import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment, SeriesQuery } from "../gql/graphql";
+import { fromKg, unitOf, unitSymbol, weight } from "../units";
+import { WEEKLY_AFTER_DAYS, weeklyAverage, weeksOf } from "../weekly";
 import type { Range } from "./range";
 
 /** The longest range the API answers in one list query (docs/api.md). */
@@ -51,10 +55,10 @@ export interface Day {
   expenditure: Expenditure | null;
 }
 
-export async function fetchDays(range: Range): Promise<Day[]> {
+async function fetchBetween(start: number, end: number): Promise<Day[]> {
   const parts = await Promise.all(
-    chunks(range.start, range.end, MAX_DAYS_PER_REQUEST).map(([start, end]) =>
-      request(SeriesDocument, { start, end }),
+    chunks(toIso(start), toIso(end), MAX_DAYS_PER_REQUEST).map(([from, to]) =>
+      request(SeriesDocument, { start: from, end: to }),
     ),
   );
   const days: Day[] = [];
@@ -73,8 +77,41 @@ export async function fetchDays(range: Range): Promise<Day[]> {
   return days;
 }
 
-function column<T>(days: readonly Day[], pick: (day: Day) => T | null | undefined): Array<T | null> {
-  return days.map((day) => pick(day) ?? null);
+/** The fetched days, ascending, and the span [start, end] of day numbers they cover. */
+let cache: { start: number; end: number; days: Day[] } | null = null;
+
+/** Forgets the fetched days from `date` on (all of them when null): their KPIs changed. */
+export function invalidateFrom(date: string | null): void {
+  if (cache === null) return;
+  const from = date === null ? -Infinity : toDay(date);
+  cache.days = cache.days.filter((d) => d.day < from);
+  cache.end = Math.min(cache.end, from - 1);
+  if (cache.end < cache.start) cache = null;
+}
+
+/** The logged days of `range`, fetching only what the cache lacks. */
+export async function fetchDays(range: Range): Promise<Day[]> {
+  const start = toDay(range.start);
+  const end = toDay(range.end);
+  const held = cache;
+  if (held === null || end < held.start - 1 || start > held.end + 1) {
+    cache = { start, end, days: await fetchBetween(start, end) };
+  } else {
+    const [before, after] = await Promise.all([
+      start < held.start ? fetchBetween(start, held.start - 1) : Promise.resolve([]),
+      end > held.end ? fetchBetween(held.end + 1, end) : Promise.resolve([]),
+    ]);
+    if (cache === held) {
+      cache = {
+        start: Math.min(start, held.start),
+        end: Math.max(end, held.end),
+        days: [...before, ...held.days, ...after],
+      };
+    } else {
+      return [...before, ...held.days, ...after].filter((d) => d.day >= start && d.day <= end);
+    }
+  }
+  return cache.days.filter((d) => d.day >= start && d.day <= end);
 }
 
 function count(values: ReadonlyArray<number | null>): number {
@@ -91,12 +128,26 @@ function latest(days: readonly Day[], values: ReadonlyArray<number | null>): [st
   return null;
 }
 
+function column<T>(days: readonly Day[], pick: (day: Day) => T | null | undefined): Array<T | null> {
+  return days.map((day) => pick(day) ?? null);
+}
+
 export function specs(range: Range, days: readonly Day[], profile: ProfileFieldsFragment): ChartSpec[] {
-  const base = { start: toDay(range.start), end: toDay(range.end), days: days.map((d) => d.day) };
+  const unit = unitOf(profile);
+  const start = toDay(range.start);
+  const end = toDay(range.end);
+  const weekly = end - start + 1 > WEEKLY_AFTER_DAYS;
+  const weeks = weekly ? weeksOf(days.map((d) => d.day)) : null;
+  // What a chart draws: each day's value, or each week's average over long ranges.
+  const drawn = (values: ReadonlyArray<number | null>): Array<number | null> =>
+    weeks === null ? [...values] : weeklyAverage(values, weeks.members);
+  const base = { start, end, days: weeks === null ? days.map((d) => d.day) : weeks.middles, weekly };
 
   const weights = column(days, (d) => d.metric?.weightKg);
   const trend = column(days, (d) => d.kpi.weightTrend);
   const lastTrend = latest(days, trend);
+  const inUnit = (values: Array<number | null>): Array<number | null> =>
+    values.map((v) => (v === null ? null : fromKg(v, unit)));
 
   const mid = column(days, (d) => d.expenditure?.mid);
   const low = column(days, (d) => d.expenditure?.low);
@@ -106,6 +157,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   const balance = column(days, (d) => d.kpi.balanceKcal);
   const balanceAvg = column(days, (d) => d.kpi.balance7dAvg);
   const lastBalanceAvg = latest(days, balanceAvg);
+  const balanceDrawn = drawn(balance);
 
   const steps = column(days, (d) => d.metric?.steps);
   const stepsAvg = column(days, (d) => d.kpi.steps7dAvg);
@@ -116,52 +168,56 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   const sleepNights = sleep.filter((s): s is number => s !== null);
   const sleepMean = sleepNights.length ? sleepNights.reduce((a, b) => a + b, 0) / sleepNights.length : null;
 
-  const onDay = (entry: [string, number] | null, kind: "kg" | "kcal"): string =>
-    entry === null ? "none in this range" : `${quantity(entry[1], kind)} on ${entry[0]}`;
+  const kcal = { tick: (v: number) => number(v, "kcal"), value: (v: number) => quantity(v, "kcal") };
+  const onDay = (entry: [string, number] | null, show: (v: number) => string): string =>
+    entry === null ? "none in this range" : `${show(entry[1])} on ${entry[0]}`;
 
   return [
     {
       ...base,
       id: "chart-weight",
-      title: "Weight (kg)",
-      unit: "kg",
+      title: `Weight (${unitSymbol(unit)})`,
+      tick: (v) => number(v, "kg"),
+      value: (v) => `${number(v, "kg")} ${unitSymbol(unit)}`,
       layers: [
-        { kind: "dots", values: weights, className: "c-weight", label: "Weigh-ins" },
-        { kind: "line", values: trend, className: "c-trend", label: "Trend" },
+        { kind: "dots", values: inUnit(drawn(weights)), className: "c-weight", label: "Weigh-ins" },
+        { kind: "line", values: inUnit(drawn(trend)), className: "c-trend", label: "Trend" },
       ],
-      summary: `${number(count(weights), "count")} weigh-ins. Trend: ${onDay(lastTrend, "kg")}.`,
+      summary: `${number(count(weights), "count")} weigh-ins. Trend: ${onDay(lastTrend, (v) => weight(v, unit))}.`,
     },
     {
       ...base,
       id: "chart-expenditure",
       title: "Expenditure (kcal/day)",
-      unit: "kcal",
+      ...kcal,
       layers: [
-        { kind: "band", low, high, className: "c-band", label: "80 % interval" },
-        { kind: "line", values: mid, className: "c-expenditure", label: "Estimate" },
+        { kind: "band", low: drawn(low), high: drawn(high), className: "c-band", label: "80 % interval" },
+        { kind: "line", values: drawn(mid), className: "c-expenditure", label: "Estimate" },
       ],
-      summary: `${number(count(mid), "count")} days with an estimate. Latest: ${onDay(lastMid, "kcal")}.`,
+      summary: `${number(count(mid), "count")} days with an estimate. Latest: ${onDay(lastMid, kcal.value)}.`,
     },
     {
       ...base,
       id: "chart-balance",
       title: "Daily balance (kcal)",
-      unit: "kcal",
+      ...kcal,
       layers: [
-        { kind: "bars", values: balance, className: "c-balance", label: "Balance" },
-        { kind: "line", values: balanceAvg, className: "c-average", label: "7-day average" },
+        { kind: "bars", values: balanceDrawn.map((v) => (v !== null && v < 0 ? v : null)), className: "c-deficit", label: "Deficit" },
+        { kind: "bars", values: balanceDrawn.map((v) => (v !== null && v >= 0 ? v : null)), className: "c-surplus", label: "Surplus" },
+        { kind: "line", values: drawn(balanceAvg), className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.balanceGoalKcal, className: "c-goal", label: `Goal ${quantity(profile.balanceGoalKcal, "kcal")}` },
       ],
-      summary: `${number(count(balance), "count")} days with a balance. 7-day average: ${onDay(lastBalanceAvg, "kcal")}.`,
+      summary: `${number(count(balance), "count")} days with a balance. 7-day average: ${onDay(lastBalanceAvg, kcal.value)}.`,
     },
     {
       ...base,
       id: "chart-steps",
       title: "Steps",
-      unit: "steps",
+      tick: (v) => number(v, "steps"),
+      value: (v) => `${number(v, "steps")} steps`,
       layers: [
-        { kind: "bars", values: steps, className: "c-steps", label: "Steps" },
-        { kind: "line", values: stepsAvg, className: "c-average", label: "7-day average" },
+        { kind: "bars", values: drawn(steps), className: "c-steps", label: "Steps" },
+        { kind: "line", values: drawn(stepsAvg), className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.stepsGoal, className: "c-goal", label: `Goal ${quantity(profile.stepsGoal, "steps")}` },
       ],
       summary: `${number(count(steps), "count")} days with steps, ${number(stepsMet, "count")} at or above the goal of ${quantity(profile.stepsGoal, "steps")}.`,
@@ -170,10 +226,11 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
       ...base,
       id: "chart-sleep",
       title: "Sleep (hours)",
-      unit: "hours",
+      tick: (v) => number(v, "hours"),
+      value: (v) => quantity(v, "hours"),
       layers: [
-        { kind: "dots", values: sleep, className: "c-sleep", label: "Nights" },
-        { kind: "line", values: sleepAvg, className: "c-average", label: "7-day average" },
+        { kind: "dots", values: drawn(sleep), className: "c-sleep", label: "Nights" },
+        { kind: "line", values: drawn(sleepAvg), className: "c-average", label: "7-day average" },
         { kind: "rule", value: profile.sleepTargetHours, className: "c-goal", label: `Target ${quantity(profile.sleepTargetHours, "hours")}` },
       ],
       summary: `${number(sleepNights.length, "count")} nights logged, average ${quantity(sleepMean, "hours")} against the target of ${quantity(profile.sleepTargetHours, "hours")}.`,
@@ -181,20 +238,59 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   ];
 }
 
-let generation = 0;
+/** The width a chart's drawing gets inside #charts, px. */
+function plotWidth(target: HTMLElement): number {
+  const probe = h("figure", { class: "chart" });
+  target.append(probe);
+  const style = getComputedStyle(probe);
+  const width = probe.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  probe.remove();
+  return Math.floor(width);
+}
 
-/** Fetches the range and draws the charts; a newer call supersedes a running one. */
-export async function showCharts(range: Range, profile: ProfileFieldsFragment): Promise<void> {
+let generation = 0;
+let drawn: { specs: ChartSpec[]; width: number } | null = null;
+let pick: OnPick | null = null;
+
+/** What "Edit this day" (or Enter on a chart) does. */
+export function onChartPick(handler: OnPick): void {
+  pick = handler;
+}
+
+function draw(target: HTMLElement, charts: ChartSpec[]): void {
+  const width = plotWidth(target);
+  fill(target, ...charts.map((spec) => chart(spec, width, pick)));
+  drawn = { specs: charts, width };
+}
+
+// A new width (a phone turned, a window resized) redraws at the new size, fetching nothing.
+let resizing = 0;
+addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = window.setTimeout(() => {
+    const target = document.getElementById("charts");
+    if (drawn === null || target === null) return;
+    if (Math.abs(plotWidth(target) - drawn.width) > 4) draw(target, drawn.specs);
+  }, 150);
+});
+
+/**
+ * Fetches what the range needs and draws the charts; a newer call supersedes a running
+ * one. `changedFrom`: the first day whose KPIs changed since the last call (null: none;
+ * "all" after a profile change).
+ */
+export async function showCharts(range: Range, profile: ProfileFieldsFragment, changedFrom: string | null = null): Promise<void> {
   const mine = ++generation;
   const target = byId("charts");
   const status = byId("charts-status");
+  if (changedFrom !== null) invalidateFrom(changedFrom === "all" ? null : changedFrom);
   target.setAttribute("aria-busy", "true");
   status.textContent = `Loading ${range.start} to ${range.end}…`;
   try {
     const days = await fetchDays(range);
     if (mine !== generation) return;
     performance.mark("charts-data");
-    fill(target, ...specs(range, days, profile).map(chart));
+    draw(target, specs(range, days, profile));
     status.textContent = `${number(days.length, "count")} logged days from ${range.start} to ${range.end}.`;
     // The next frame comes after layout and paint: that is when the charts are seen.
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));

@@ -2,7 +2,7 @@
 
 import { byId } from "../dom";
 
-const DATA_SECTIONS = ["latest-section", "charts-section", "summaries-section"];
+const DATA_SECTIONS = ["latest-section", "recent-section", "charts-section", "summaries-section"];
 
 export function showEmpty(empty: boolean): void {
   byId("empty").hidden = !empty;

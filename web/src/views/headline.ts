@@ -1,6 +1,7 @@
 /**
  * The headline figures of the last logged day: weight trend and its weekly change,
- * expenditure with its interval, 7-day balance, steps, sleep and protein per kg.
+ * expenditure with its interval, 7-day balance, steps, sleep and protein per kg; and in
+ * the same request, the recent days for the table under them (views/recent.ts).
  */
 
 import { describe, request } from "../api";
@@ -9,9 +10,20 @@ import { expenditureOf, type Expenditure } from "../expenditure";
 import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { ProfileFieldsFragment } from "../gql/graphql";
+import { addDays } from "../dates";
+import { unitOf, weight } from "../units";
+import { RECENT_DAYS, showRecent } from "./recent";
 
 const LatestDayDocument = graphql(`
-  query LatestDay($day: Date!) {
+  query LatestDay($day: Date!, $recentStart: Date!) {
+    recent: dailyMetrics(start: $recentStart, end: $day) {
+      date
+      weightKg
+    }
+    recentKpis: kpis(start: $recentStart, end: $day) {
+      date
+      weightTrend
+    }
     kpis(start: $day, end: $day) {
       weightTrend
       weightTrendChange7d
@@ -25,6 +37,7 @@ const LatestDayDocument = graphql(`
       expenditureHighKcal
     }
     dailyMetrics(start: $day, end: $day) {
+      weightKg
       steps
       sleepHours
     }
@@ -52,20 +65,33 @@ function expenditureFigure(estimate: Expenditure | null): HTMLElement {
   return figure("expenditure", "Expenditure", quantity(estimate.mid, "kcal"), `a day; ${interval}`, estimate.mid === null);
 }
 
-export async function showHeadline(day: string, profile: ProfileFieldsFragment): Promise<void> {
+/**
+ * Shows the figures of `day` (the last logged day) and, from the same request, the
+ * recent-days table; `open` opens a day of the table in the entry form.
+ */
+export async function showHeadline(day: string, profile: ProfileFieldsFragment, open: (date: string) => void): Promise<void> {
   const target = byId("headline");
   byId("headline-day").textContent = day;
   try {
-    const data = await request(LatestDayDocument, { day });
+    const data = await request(LatestDayDocument, { day, recentStart: addDays(day, 1 - RECENT_DAYS) });
+    showRecent(day, data.recent, data.recentKpis, unitOf(profile), open);
     const kpi = data.kpis[0];
     const metric = data.dailyMetrics[0];
+    const unit = unitOf(profile);
     fill(
       target,
       figure(
         "weight-trend",
         "Weight trend",
-        quantity(kpi?.weightTrend, "kg"),
-        `${quantity(kpi?.weightTrendChange7d, "kg", true)} in 7 days`,
+        weight(kpi?.weightTrend, unit),
+        `${weight(kpi?.weightTrendChange7d, unit, true)} in 7 days`,
+      ),
+      figure(
+        "scale-weight",
+        "Scale weight",
+        weight(metric?.weightKg, unit),
+        metric?.weightKg === null || metric?.weightKg === undefined ? `no weigh-in on ${day}` : `on ${day}`,
+        metric?.weightKg === null || metric?.weightKg === undefined,
       ),
       expenditureFigure(expenditureOf(kpi)),
       figure(

@@ -1,13 +1,13 @@
 /** Week and month summaries (`kpiSummary`) over the chosen range, newest first. */
 
 import { describe, request } from "../api";
-import { chunks, toIso } from "../dates";
-import { weekday } from "../dates";
+import { chunks, toIso, weekday } from "../dates";
 import { byId, fill, h } from "../dom";
 import { number, quantity } from "../format";
 import { graphql } from "../gql";
 import type { Period, SummariesQuery } from "../gql/graphql";
 import { MAX_DAYS_PER_REQUEST } from "./charts";
+import { weight, type WeightUnit } from "../units";
 import type { Range } from "./range";
 
 const SummariesDocument = graphql(`
@@ -29,10 +29,10 @@ const SummariesDocument = graphql(`
 
 type Row = SummariesQuery["kpiSummary"][number];
 
-const COLUMNS: Array<[string, (row: Row) => string]> = [
+const columns = (unit: WeightUnit): Array<[string, (row: Row) => string]> => [
   ["Days logged", (row) => number(row.daysLogged, "count")],
-  ["Weight", (row) => quantity(row.weightAvg, "kg")],
-  ["Trend at end", (row) => quantity(row.weightTrendEnd, "kg")],
+  ["Weight", (row) => weight(row.weightAvg, unit)],
+  ["Trend at end", (row) => weight(row.weightTrendEnd, unit)],
   ["Balance a day", (row) => quantity(row.balanceAvg, "kcal", true)],
   ["Steps a day", (row) => quantity(row.stepsAvg, "steps")],
   ["Steps goal met", (row) => quantity(row.stepsGoalRate, "percent")],
@@ -46,6 +46,7 @@ function startsPeriod(period: Period): (day: number) => boolean {
 }
 
 let current: Range | null = null;
+let unit: WeightUnit = "KG";
 let generation = 0;
 
 async function load(range: Range, period: Period): Promise<void> {
@@ -61,6 +62,7 @@ async function load(range: Range, period: Period): Promise<void> {
     if (mine !== generation) return;
     const rows = parts.flatMap((part) => part.kpiSummary).reverse();
     const noun = period === "WEEK" ? "Week" : "Month";
+    const COLUMNS = columns(unit);
     fill(
       table,
       h("caption", {}, `${noun}s from ${range.start} to ${range.end}, newest first`),
@@ -89,8 +91,9 @@ function period(): Period {
 }
 
 /** Shows the summaries of `range` for the period chosen in #period (week by default). */
-export function showSummaries(range: Range): void {
+export function showSummaries(range: Range, weightUnit: WeightUnit): void {
   current = range;
+  unit = weightUnit;
   void load(range, period());
 }
 

@@ -208,8 +208,27 @@ export function mountUpload(applied: () => void): void {
     else void showHistory();
   };
 
+  const check = (file: File): void => {
+    fill(result, h("p", { role: "status" }, PREVIEW_FIRST ? "Checking the file…" : "Uploading…"));
+    send(file, PREVIEW_FIRST).then(
+      (ingestion) => (PREVIEW_FIRST ? showPreview(file, ingestion) : showFinal(ingestion)),
+      (error: unknown) => fill(result, h("p", { role: "alert" }, `Not uploaded: ${describe(error)}`)),
+    );
+  };
+
   const showPreview = (file: File, preview: ReportFieldsFragment): void => {
     const apply = h("button", { type: "button", id: "upload-apply", disabled: preview.status === "REJECTED" }, "Apply");
+    // Rejected for some rows only, with valid rows left: skipping the invalid ones would import the rest.
+    const skippable =
+      preview.status === "REJECTED" &&
+      policy.value === "REJECT_FILE" &&
+      preview.rowsRejected > 0 &&
+      preview.rowsRejected < preview.rowsRead;
+    const skip = h("button", { type: "button", id: "upload-skip" }, `Skip the ${count(preview.rowsRejected)} invalid rows and preview again`);
+    skip.addEventListener("click", () => {
+      policy.value = "SKIP_ROW";
+      check(file);
+    });
     const cancel = h("button", { type: "button", class: "secondary" }, "Cancel");
     apply.addEventListener("click", () => {
       apply.disabled = true;
@@ -224,7 +243,9 @@ export function mountUpload(applied: () => void): void {
       h("h3", {}, `Preview: ${file.name} would be ${STATUS_WORDS[preview.status].toLowerCase()}`),
       h("p", {}, "Nothing is stored yet."),
       report(preview),
-      h("div", { class: "actions" }, apply, cancel),
+      skippable &&
+        h("p", {}, `${count(preview.rowsRead - preview.rowsRejected)} of ${count(preview.rowsRead)} rows are valid.`),
+      h("div", { class: "actions" }, skippable && skip, apply, cancel),
     );
   };
 
@@ -232,14 +253,10 @@ export function mountUpload(applied: () => void): void {
     event.preventDefault();
     const file = fileInput.files?.[0];
     if (file === undefined) {
-      fill(result, h("p", { role: "alert" }, "Choose a CSV file first."));
+      fill(result, h("p", { role: "alert" }, "Choose a file first."));
       return;
     }
-    fill(result, h("p", { role: "status" }, PREVIEW_FIRST ? "Checking the file…" : "Uploading…"));
-    send(file, PREVIEW_FIRST).then(
-      (ingestion) => (PREVIEW_FIRST ? showPreview(file, ingestion) : showFinal(ingestion)),
-      (error: unknown) => fill(result, h("p", { role: "alert" }, `Not uploaded: ${describe(error)}`)),
-    );
+    check(file);
   });
   fileInput.addEventListener("change", () => fill(result));
 }
