@@ -11,9 +11,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 MISSING = "—"
-DIGITS = {"kg": 1, "hours": 1, "kcal": 0, "steps": 0, "perKg": 2, "percent": 0, "count": 0}
+DIGITS = {"kg": 1, "rate": 2, "hours": 1, "kcal": 0, "steps": 0, "perKg": 2, "percent": 0, "count": 0}
 UNITS = {
     "kg": " kg",
+    "rate": " kg/week",
     "hours": " h",
     "kcal": " kcal",
     "steps": "",
