@@ -13,7 +13,7 @@ from tests.support.server import ServerProcess
 from tests.web import expected
 from tests.web.client import gql, upload
 from tests.web.conftest import WatchedPage, watch
-from tests.web.formatting import number
+from tests.web.formatting import KG_PER_LB, number, weight
 
 
 def test_a_refused_profile_value_is_marked_by_its_field_until_it_is_fixed(
@@ -108,14 +108,13 @@ def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
         context.close()
 
 
-KG_PER_LB = 0.45359237
 LATEST_WEIGHT = """query($day: Date!) {
   kpis(start: $day, end: $day) { weightTrend weightTrendChange7d }
   dailyMetrics(start: $day, end: $day) { weightKg } }"""
 
 
 def _lb(kg: float | None, *, signed: bool = False) -> str:
-    return "—" if kg is None else f"{number(kg / KG_PER_LB, 'kg', signed=signed)} lb"
+    return weight(kg, "LB", signed=signed)
 
 
 def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
