@@ -150,7 +150,7 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, goalEtaDate: string | null, targetKcalIn: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null }> };
 
 export type EntryFieldsFragment = { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null };
 
@@ -340,6 +340,8 @@ export const SeriesDocument = new TypedDocumentString(`
   kpis(start: $start, end: $end) {
     date
     weightTrend
+    goalEtaDate
+    targetKcalIn
     balanceKcal
     balance7dAvg
     steps7dAvg
@@ -351,6 +353,7 @@ export const SeriesDocument = new TypedDocumentString(`
   dailyMetrics(start: $start, end: $end) {
     date
     weightKg
+    kcalIn
     steps
     sleepHours
   }
