@@ -4,6 +4,7 @@ numbers, in kg and in lb, at a phone and a desktop viewport, without scrolling
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -15,13 +16,16 @@ from tests.support.server import ServerProcess, running_server
 from tests.web.accessibility import serious_violations
 from tests.web.client import gql, upload
 from tests.web.conftest import WatchedPage
-from tests.web.formatting import MISSING, number, quantity, rate, weight
+from tests.web.formatting import KG_PER_LB, MISSING, number, quantity, rate, weight
 
 #: The generated history: 73 days from a Monday to a Wednesday, so the last week has
 #: three days so far; its day 14 days before the last is left out.
 FIRST = date(2026, 1, 5)
 LAST = date(2026, 3, 18)
 GAP = LAST - timedelta(days=14)
+#: A goal below the trend, near enough that the projection reaches it within the chart's
+#: 90 days (a farther one is cut at the range's length past its end).
+GOAL_KG = 84.0
 
 DAY = """query($day: Date!, $since: Date!, $monday: Date!) {
   kpis(start: $day, end: $day) { weightTrend weightRateKgPerWeek goalEtaDate targetKcalIn
@@ -31,6 +35,10 @@ DAY = """query($day: Date!, $since: Date!, $monday: Date!) {
   trends: kpis(start: $since, end: $day) { date weightTrend }
   week: dailyMetrics(start: $monday, end: $day) { kcalIn }
   summary: kpiSummary(start: $monday, end: $day, period: WEEK) { kcalInAvg targetKcalIn }
+}"""
+SERIES = """query($start: Date!, $end: Date!) {
+  kpis(start: $start, end: $end) { date targetKcalIn }
+  dailyMetrics(start: $start, end: $end) { date kcalIn }
 }"""
 PROFILE = """mutation($input: ProfileInput!) { updateProfile(input: $input) { weightUnit } }"""
 
@@ -104,7 +112,7 @@ def _detail(page: Any, key: str) -> Any:
 def test_the_first_screen_shows_the_apis_plan_without_scrolling(
     plan_server: ServerProcess, phone_or_desktop: WatchedPage, unit: str
 ) -> None:
-    data = _plan(plan_server, 80.0, unit)
+    data = _plan(plan_server, GOAL_KG, unit)
     kpi, metric = data["kpis"][0], data["dailyMetrics"][0]
     # The generated history has what every figure needs.
     for field in ("weightRateKgPerWeek", "goalEtaDate", "targetKcalIn", "expenditureKcal"):
@@ -126,10 +134,10 @@ def test_the_first_screen_shows_the_apis_plan_without_scrolling(
         expect(page.locator(f'[data-since="{days}"] .amount')).to_have_text(shown)
     expect(page.locator('[data-since="14"] .amount')).to_have_text(MISSING)
 
-    to_go = 80.0 - kpi["weightTrend"]
+    to_go = GOAL_KG - kpi["weightTrend"]
     assert to_go < 0
     expect(_value(page, "to-go")).to_have_text(weight(-to_go, unit))
-    expect(_detail(page, "to-go")).to_have_text(f"to lose, to {weight(80.0, unit)}")
+    expect(_detail(page, "to-go")).to_have_text(f"to lose, to {weight(GOAL_KG, unit)}")
     expect(_value(page, "eta")).to_have_text(kpi["goalEtaDate"])
 
     # This week: the target a day against the average eaten a day over its days so far,
@@ -182,8 +190,54 @@ def test_the_first_screen_shows_the_apis_plan_without_scrolling(
         assert box is not None
         assert box["y"] + box["height"] <= viewport["height"]
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert date.fromisoformat(kpi["goalEtaDate"]) <= LAST + timedelta(days=89)
+    _expect_goal_drawn(page, GOAL_KG, kpi["goalEtaDate"], unit)
+    _expect_intake_chart(page, plan_server)
     assert serious_violations(page) == []
     phone_or_desktop.assert_clean()
+
+
+def _path_ys(d: str) -> list[float]:
+    """The y of each point of a path of M, L and H commands (``M52 80.5H343``, ``M52 80L90 81``)."""
+    return [float(point.split(" ")[1]) for point in re.split("[MLH]", d) if " " in point]
+
+
+def _expect_goal_drawn(page: Any, goal_kg: float, eta: str, unit: str) -> None:
+    """The goal line sits where the y axis puts the goal in ``unit``, and the projection
+    ends on it at the goal date."""
+    chart = page.locator("#chart-weight")
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator(".legend")).to_contain_text(f"Goal {weight(goal_kg, unit)}")
+    expect(chart.locator(".legend")).to_contain_text(f"Projection to {eta}")
+    expect(chart.locator(".chart-summary")).to_contain_text(
+        f"Goal {weight(goal_kg, unit)}, projected for {eta}."
+    )
+    ticks = chart.locator("text.tick-y").evaluate_all(
+        "(ts) => ts.map((t) => [t.textContent, parseFloat(t.getAttribute('y'))])"
+    )
+    (v1, y1), (v2, y2) = [(float(text), y - 4) for text, y in ticks[:2]]
+    goal = goal_kg / KG_PER_LB if unit == "LB" else goal_kg
+    expected_y = y1 + (goal - v1) * (y2 - y1) / (v2 - v1)
+    rule = _path_ys(chart.locator("path.rule.c-goal").get_attribute("d") or "")
+    assert rule[0] == pytest.approx(expected_y, abs=0.6)
+    projection = _path_ys(chart.locator("path.segment.c-projection").get_attribute("d") or "")
+    assert len(projection) == 2
+    assert projection[1] == pytest.approx(expected_y, abs=0.6)
+
+
+def _expect_intake_chart(page: Any, server: ServerProcess) -> None:
+    """Intake against the week's target over the default 90 days, in words."""
+    start = (LAST - timedelta(days=89)).isoformat()
+    data = gql(server, SERIES, {"start": start, "end": LAST.isoformat()})
+    eaten = [m["kcalIn"] for m in data["dailyMetrics"] if m["kcalIn"] is not None]
+    last = [k for k in data["kpis"] if k["targetKcalIn"] is not None][-1]
+    expect(page.locator("#chart-intake .chart-summary")).to_have_text(
+        f"{len(eaten)} days with intake, average {quantity(sum(eaten) / len(eaten), 'kcal')}. "
+        f"Target: {quantity(last['targetKcalIn'], 'kcal')} on {last['date']}."
+    )
+    steps = page.locator("#chart-intake path.step.c-target").get_attribute("d") or ""
+    # One level per day that has a target.
+    assert steps.count("H") == sum(k["targetKcalIn"] is not None for k in data["kpis"])
 
 
 def test_a_goal_the_trend_moves_away_from_says_so_instead_of_a_date(
