@@ -28,7 +28,8 @@ GAP = LAST - timedelta(days=14)
 GOAL_KG = 84.0
 
 DAY = """query($day: Date!, $since: Date!, $monday: Date!) {
-  kpis(start: $day, end: $day) { weightTrend weightRateKgPerWeek goalEtaDate targetKcalIn
+  kpis(start: $day, end: $day) { weightTrend weightTrendChange7d weightRateKgPerWeek
+    goalEtaDate targetKcalIn
     energyBalanceKcal energyBalance7dAvg expenditureKcal expenditureLowKcal
     expenditureHighKcal balance7dAvg }
   dailyMetrics(start: $day, end: $day) { weightKg }
@@ -130,6 +131,9 @@ def test_the_first_screen_shows_the_apis_plan_without_scrolling(
     for days in (1, 7, 14, 30):
         then = trends.get((LAST - timedelta(days=days)).isoformat())
         change = None if then is None else kpi["weightTrend"] - then
+        if days == 7:  # the API's own weekly change, the same figure as the trend's
+            assert change == pytest.approx(kpi["weightTrendChange7d"], abs=0.0015)
+            change = kpi["weightTrendChange7d"]
         shown = MISSING if change is None else weight(change, unit, signed=True).split(" ")[0]
         expect(page.locator(f'[data-since="{days}"] .amount')).to_have_text(shown)
     expect(page.locator('[data-since="14"] .amount')).to_have_text(MISSING)

@@ -84,13 +84,17 @@ function expenditureFigure(estimate: Expenditure | null): HTMLElement {
   return figure("expenditure", "Expenditure", quantity(estimate.mid, "kcal"), `a day; ${interval}`, estimate.mid === null);
 }
 
-/** The trend's change since 1, 7, 14 and 30 days, each with its span. */
-function changesFigure(trends: ReadonlyMap<string, number | null>, day: string, unit: WeightUnit): HTMLElement {
+/**
+ * The trend's change since 1, 7, 14 and 30 days, each with its span. The 7 days are the
+ * API's weightTrendChange7d (known on every calendar day), so this card and the trend's
+ * own "in 7 days" are one number even when D−7 is not logged.
+ */
+function changesFigure(trends: ReadonlyMap<string, number | null>, day: string, week: number | null, unit: WeightUnit): HTMLElement {
   const items = CHANGE_DAYS.map((days) =>
     h(
       "span",
       { class: "change", "data-since": days },
-      h("span", { class: "amount" }, weightNumber(trendChange(trends, day, days), unit, true)),
+      h("span", { class: "amount" }, weightNumber(days === 7 ? week : trendChange(trends, day, days), unit, true)),
       h("span", { class: "span" }, days === 1 ? "1 day" : `${days} days`),
     ),
   );
@@ -186,7 +190,7 @@ export async function showHeadline(day: string, profile: ProfileFieldsFragment, 
         `over 14 days; ${plan === null ? "no planned rate" : `plan ${weightRate(plan, unit)}`}`,
         kpi?.weightRateKgPerWeek === null || kpi?.weightRateKgPerWeek === undefined,
       ),
-      changesFigure(trends, day, unit),
+      changesFigure(trends, day, kpi?.weightTrendChange7d ?? null, unit),
       ...goalFigures(kpi, profile, unit),
       intakeFigure(kpi, data.week[0]?.kcalInAvg ?? null, eatenDays),
       expenditureFigure(expenditureOf(kpi)),
