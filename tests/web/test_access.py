@@ -35,7 +35,7 @@ def test_no_serious_accessibility_violations_on_a_full_page(
 ) -> None:
     page = watched.page
     page.goto(f"{seeded_server.base_url}/")
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    expect(page.locator("#charts .chart")).to_have_count(6)
     expect(page.locator("#summaries-table tbody tr").first).to_be_visible()
     page.locator("#history details").first.locator("summary").click()
     assert serious_violations(page) == []

@@ -25,7 +25,9 @@ def _graphql_answers(log: str) -> list[tuple[str, str]]:
 
 
 def _drawn(page: Any) -> None:
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    # Every view that asks the API, the first screen's figures included.
+    expect(page.locator('[data-figure="eta"] .value')).to_be_visible()
+    expect(page.locator("#charts .chart")).to_have_count(6)
     expect(page.locator("#summaries-table tbody tr").first).to_be_visible()
     expect(page.locator("#history details").first).to_be_visible()
 

@@ -22,7 +22,7 @@ DATES = """query($start: Date!, $end: Date!) { dailyMetrics(start: $start, end: 
 def _open(page: Any, server: ServerProcess, fragment: str = "") -> None:
     page.goto(f"{server.base_url}/{fragment}")
     expect(page.locator("body")).to_have_attribute("data-loaded", "true")
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    expect(page.locator("#charts .chart")).to_have_count(6)
     expect(page.locator("#entry-status")).not_to_be_empty()
 
 

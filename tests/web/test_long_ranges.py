@@ -62,7 +62,7 @@ def test_an_axis_that_crosses_a_year_shows_it_and_deficits_differ_from_surpluses
     last = expected.overview(seeded_server)["dataRange"]["lastDate"]
     page = watched.page
     page.goto(f"{seeded_server.base_url}/#range=365")
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    expect(page.locator("#charts .chart")).to_have_count(6)
     labels = page.locator("#chart-weight .tick-x").all_text_contents()
     years = {label[-4:] for label in labels if re.search(r"\b\d{4}$", label)}
     start_year, end_year = int(last[:4]) - 1, int(last[:4])

@@ -40,7 +40,7 @@ def _controlled(page: Any) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.reload()
     expect(page.locator("body")).to_have_attribute("data-loaded", "true")
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    expect(page.locator("#charts .chart")).to_have_count(6)
 
 
 def test_the_manifest_and_the_worker_are_served_for_installing(

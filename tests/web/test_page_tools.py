@@ -13,7 +13,7 @@ from tests.support.server import ServerProcess
 from tests.web import expected
 from tests.web.client import gql, upload
 from tests.web.conftest import WatchedPage, watch
-from tests.web.formatting import number
+from tests.web.formatting import KG_PER_LB, number, weight
 
 
 def test_a_refused_profile_value_is_marked_by_its_field_until_it_is_fixed(
@@ -93,7 +93,7 @@ def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
         dark = watch(context)
         page = dark.page
         page.goto(f"{seeded_server.base_url}/")
-        expect(page.locator("#charts .chart")).to_have_count(5)
+        expect(page.locator("#charts .chart")).to_have_count(6)
         ink = "getComputedStyle(document.body).color"
         assert page.evaluate(ink) != "rgb(29, 35, 41)"
         page.emulate_media(media="print")
@@ -108,14 +108,13 @@ def test_a_print_keeps_charts_with_their_titles_and_legends_and_drops_controls(
         context.close()
 
 
-KG_PER_LB = 0.45359237
 LATEST_WEIGHT = """query($day: Date!) {
   kpis(start: $day, end: $day) { weightTrend weightTrendChange7d }
   dailyMetrics(start: $day, end: $day) { weightKg } }"""
 
 
 def _lb(kg: float | None, *, signed: bool = False) -> str:
-    return "—" if kg is None else f"{number(kg / KG_PER_LB, 'kg', signed=signed)} lb"
+    return weight(kg, "LB", signed=signed)
 
 
 def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
@@ -128,7 +127,7 @@ def test_switched_to_pounds_every_weight_shows_and_is_typed_in_pounds(
     assert upload(empty_server, content, "february.csv")["status"] == "APPLIED"
     page = device.page
     page.goto(f"{empty_server.base_url}/")
-    expect(page.locator("#charts .chart")).to_have_count(5)
+    expect(page.locator("#charts .chart")).to_have_count(6)
     page.get_by_label("Weight unit").select_option("LB")
     page.get_by_role("button", name="Save profile").click()
     expect(page.locator("#profile-status")).to_have_text("Saved.")
@@ -184,7 +183,7 @@ def test_every_view_fits_a_360_pixel_screen(seeded_server: ServerProcess, browse
         phone = watch(context)
         page = phone.page
         page.goto(f"{seeded_server.base_url}/")
-        expect(page.locator("#charts .chart")).to_have_count(5)
+        expect(page.locator("#charts .chart")).to_have_count(6)
         page.locator(".entry-more summary").click()
         page.locator("#history details").first.locator("summary").click()
         page.set_input_files(

@@ -18,7 +18,11 @@ export type Layer =
   | { kind: "dots" | "line"; values: Values; className: string; label: string }
   | { kind: "bars"; values: Values; className: string; label: string; base?: number }
   | { kind: "band"; low: Values; high: Values; className: string; label: string }
-  | { kind: "rule"; value: number; className: string; label: string };
+  | { kind: "rule"; value: number; className: string; label: string }
+  /** Held from each point to the next one (a value set once a week). */
+  | { kind: "step"; values: Values; className: string; label: string }
+  /** A straight dashed line between two (day, value) points, drawn within the days shown. */
+  | { kind: "segment"; from: [number, number]; to: [number, number]; className: string; label: string };
 
 export interface ChartSpec {
   id: string;
@@ -64,7 +68,10 @@ function yDomain(layers: readonly Layer[]): [number, number, number] {
   };
   for (const layer of layers) {
     if (layer.kind === "rule") see(layer.value);
-    else if (layer.kind === "band") {
+    else if (layer.kind === "segment") {
+      see(layer.from[1]);
+      see(layer.to[1]);
+    } else if (layer.kind === "band") {
       layer.low.forEach(see);
       layer.high.forEach(see);
     } else {
@@ -141,7 +148,8 @@ export function chart(spec: ChartSpec, width: number, onPick: OnPick | null): HT
   const summary = h("p", { id: summaryId, class: "chart-summary" }, spec.summary);
   const [low, high, step] = yDomain(spec.layers);
   const empty = !spec.layers.some(
-    (layer) => layer.kind !== "rule" && (layer.kind === "band" ? layer.low : layer.values).some((v) => v !== null),
+    (layer) =>
+      layer.kind !== "rule" && layer.kind !== "segment" && (layer.kind === "band" ? layer.low : layer.values).some((v) => v !== null),
   );
   const dayWidth = plotW / (spec.end - spec.start + 1);
   const x = (day: number): number => MARGIN.left + (day - spec.start + 0.5) * dayWidth;
@@ -213,6 +221,21 @@ function pathOf(
   switch (layer.kind) {
     case "rule":
       return `M${MARGIN.left} ${r(y(layer.value))}H${width - MARGIN.right}`;
+    case "segment":
+      return `M${r(x(layer.from[0]))} ${r(y(layer.from[1]))}L${r(x(layer.to[0]))} ${r(y(layer.to[1]))}`;
+    case "step": {
+      let open = false;
+      layer.values.forEach((v, i) => {
+        if (v === null) {
+          open = false;
+          return;
+        }
+        const left = x(days[i] ?? 0) - slot / 2;
+        parts.push(`${open ? "V" : `M${r(left)} `}${r(y(v))}H${r(left + slot)}`);
+        open = true;
+      });
+      break;
+    }
     case "dots":
       layer.values.forEach((v, i) => {
         if (v !== null) parts.push(`M${r(x(days[i] ?? 0))} ${r(y(v))}h0`);
@@ -265,7 +288,7 @@ function pathOf(
 function readoutLines(spec: ChartSpec, i: number): string[] {
   const lines: string[] = [];
   for (const layer of spec.layers) {
-    if (layer.kind === "rule") continue;
+    if (layer.kind === "rule" || layer.kind === "segment") continue;
     if (layer.kind === "band") {
       const low = layer.low[i];
       const high = layer.high[i];

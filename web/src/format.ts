@@ -1,6 +1,7 @@
 /**
  * Every number the dashboard shows is formatted here, as people read them:
- * kg and hours with 1 decimal, kcal and steps whole (docs/dashboard.md).
+ * kg and hours with 1 decimal, rates of weight (a week) with 2, kcal and steps whole
+ * (docs/dashboard.md).
  * Rounding is half away from zero on the value as served (Intl's "halfExpand", on the
  * number's shortest decimal form, as JavaScript prints it).
  */
@@ -11,6 +12,8 @@ export const MISSING = "—";
 /** Decimals per kind of figure. */
 export const DIGITS = {
   kg: 1,
+  /** A weight's rate per week: 0.42 kg a week is 0.4 kg at kg's 1 decimal, too coarse. */
+  rate: 2,
   hours: 1,
   kcal: 0,
   steps: 0,
@@ -23,6 +26,7 @@ export type Kind = keyof typeof DIGITS;
 
 const UNITS: Record<Kind, string> = {
   kg: " kg",
+  rate: " kg/week",
   hours: " h",
   kcal: " kcal",
   steps: "",

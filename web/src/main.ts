@@ -98,6 +98,12 @@ function showViews(first: string, last: string, profile: ProfileFieldsFragment, 
 }
 
 function mountHeader(): void {
+  // On a phone the form sits under the figures: the link brings it up, ready to type.
+  byId("log-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    byId("today-section").scrollIntoView({ block: "start" });
+    document.getElementById("entry-weightKg")?.focus({ preventScroll: true });
+  });
   byId("forget-token").addEventListener("click", () => {
     forgetToken();
     void forgetOfflineFigures().then(() => location.reload());

@@ -43,6 +43,12 @@ export function weight(kg: number | null | undefined, unit: WeightUnit, signed =
   return `${weightNumber(kg, unit, signed)} ${unitSymbol(unit)}`;
 }
 
+/** A rate of weight change in kg a week, in `unit` a week, 2 decimals: `-0.42 kg/week`. */
+export function weightRate(kgPerWeek: number | null | undefined, unit: WeightUnit): string {
+  if (kgPerWeek === null || kgPerWeek === undefined) return MISSING;
+  return `${number(fromKg(kgPerWeek, unit), "rate", true)} ${unitSymbol(unit)}/week`;
+}
+
 /**
  * The allowed range in `unit`, as typed values: the kg bounds converted and rounded
  * inwards to 1 decimal, so every value inside it is stored.

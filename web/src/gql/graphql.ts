@@ -152,7 +152,7 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+export type SeriesQuery = { kpis: Array<{ date: string, weightTrend: number | null, goalEtaDate: string | null, targetKcalIn: number | null, balanceKcal: number | null, balance7dAvg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null }> };
 
 export type EntryFieldsFragment = { date: string, weightKg: number | null, kcalIn: number | null, steps: number | null, sleepHours: number | null };
 
@@ -179,11 +179,12 @@ export type DeleteDayMutation = { deleteDailyMetrics: number };
 
 export type LatestDayQueryVariables = Exact<{
   day: string;
-  recentStart: string;
+  since: string;
+  monday: string;
 }>;
 
 
-export type LatestDayQuery = { recent: Array<{ date: string, weightKg: number | null }>, recentKpis: Array<{ date: string, weightTrend: number | null }>, kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }> };
+export type LatestDayQuery = { recent: Array<{ date: string, weightKg: number | null, kcalIn: number | null }>, recentKpis: Array<{ date: string, weightTrend: number | null }>, kpis: Array<{ weightTrend: number | null, weightTrendChange7d: number | null, weightRateKgPerWeek: number | null, goalEtaDate: string | null, targetKcalIn: number | null, energyBalanceKcal: number | null, energyBalance7dAvg: number | null, balance7dAvg: number | null, balance7dDays: number, proteinPerKg: number | null, steps7dAvg: number | null, sleep7dAvg: number | null, expenditureKcal: number | null, expenditureLowKcal: number | null, expenditureHighKcal: number | null }>, dailyMetrics: Array<{ weightKg: number | null, steps: number | null, sleepHours: number | null }>, week: Array<{ kcalInAvg: number | null }> };
 
 export type ProfileFieldsFragment = { sex: Sex | null, birthDate: string | null, heightCm: number | null, activityFactor: number, stepsGoal: number, proteinTargetGPerKg: number, balanceGoalKcal: number, sleepTargetHours: number, goalWeightKg: number | null, goalRateKgPerWeek: number | null, weightUnit: WeightUnit, timeZone: string, isDefault: boolean };
 
@@ -341,6 +342,8 @@ export const SeriesDocument = new TypedDocumentString(`
   kpis(start: $start, end: $end) {
     date
     weightTrend
+    goalEtaDate
+    targetKcalIn
     balanceKcal
     balance7dAvg
     steps7dAvg
@@ -352,6 +355,7 @@ export const SeriesDocument = new TypedDocumentString(`
   dailyMetrics(start: $start, end: $end) {
     date
     weightKg
+    kcalIn
     steps
     sleepHours
   }
@@ -389,18 +393,24 @@ export const DeleteDayDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteDayMutation, DeleteDayMutationVariables>;
 export const LatestDayDocument = new TypedDocumentString(`
-    query LatestDay($day: Date!, $recentStart: Date!) {
-  recent: dailyMetrics(start: $recentStart, end: $day) {
+    query LatestDay($day: Date!, $since: Date!, $monday: Date!) {
+  recent: dailyMetrics(start: $since, end: $day) {
     date
     weightKg
+    kcalIn
   }
-  recentKpis: kpis(start: $recentStart, end: $day) {
+  recentKpis: kpis(start: $since, end: $day) {
     date
     weightTrend
   }
   kpis(start: $day, end: $day) {
     weightTrend
     weightTrendChange7d
+    weightRateKgPerWeek
+    goalEtaDate
+    targetKcalIn
+    energyBalanceKcal
+    energyBalance7dAvg
     balance7dAvg
     balance7dDays
     proteinPerKg
@@ -414,6 +424,9 @@ export const LatestDayDocument = new TypedDocumentString(`
     weightKg
     steps
     sleepHours
+  }
+  week: kpiSummary(start: $monday, end: $day, period: WEEK) {
+    kcalInAvg
   }
 }
     `) as unknown as TypedDocumentString<LatestDayQuery, LatestDayQueryVariables>;

@@ -1,13 +1,14 @@
 /**
- * The charts over the chosen range: weigh-ins with the trend line, expenditure with its
- * 80 % band, daily balance with the 7-day average, steps against the goal, sleep against
+ * The charts over the chosen range: weigh-ins with the trend line, the goal and the
+ * projection to the goal date (dashed); intake against the week's target; expenditure with its
+ * 80 % band, the profile-formula balance with its 7-day average, steps against the goal, sleep against
  * the target. Ranges longer than the API allows in one query take several requests.
  * The days already fetched are kept: after an edit of day D only the days from D on are
  * fetched again (an edit changes KPIs from D on), and a shorter range fetches nothing.
  */
 
 import { describe, request } from "../api";
-import { chart, type ChartSpec, type OnPick } from "../chart";
+import { chart, type ChartSpec, type Layer, type OnPick } from "../chart";
 import { chunks, toDay, toIso } from "../dates";
 import { byId, fill, h } from "../dom";
 import { expenditureOf, type Expenditure } from "../expenditure";
@@ -26,6 +27,8 @@ const SeriesDocument = graphql(`
     kpis(start: $start, end: $end) {
       date
       weightTrend
+      goalEtaDate
+      targetKcalIn
       balanceKcal
       balance7dAvg
       steps7dAvg
@@ -37,6 +40,7 @@ const SeriesDocument = graphql(`
     dailyMetrics(start: $start, end: $end) {
       date
       weightKg
+      kcalIn
       steps
       sleepHours
     }
@@ -114,6 +118,28 @@ export async function fetchDays(range: Range): Promise<Day[]> {
   return cache.days.filter((d) => d.day >= start && d.day <= end);
 }
 
+/**
+ * The projection of the weight chart: from the trend of the range's last logged day to
+ * the goal on that day's goalEtaDate, a straight line (the rate is held). A date far
+ * beyond the range is cut at as many days past its end as the range holds (30 at least),
+ * so the range itself stays readable. Null without a goal or a date.
+ */
+function projectionOf(
+  days: readonly Day[],
+  goal: number | null,
+  end: number,
+): { from: [number, number]; to: [number, number]; eta: string } | null {
+  const last = days.at(-1);
+  const trend = last?.kpi.weightTrend ?? null;
+  const eta = last?.kpi.goalEtaDate ?? null;
+  if (last === undefined || goal === null || trend === null || eta === null) return null;
+  const to = toDay(eta);
+  // A date far beyond the range is drawn up to the range's length past its end.
+  const reach = Math.min(to, end + Math.max(end - (days[0]?.day ?? end), 30));
+  const value = trend + ((goal - trend) * (reach - last.day)) / (to - last.day);
+  return { from: [last.day, trend], to: [reach, value], eta };
+}
+
 function count(values: ReadonlyArray<number | null>): number {
   return values.filter((v) => v !== null).length;
 }
@@ -148,6 +174,28 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   const lastTrend = latest(days, trend);
   const inUnit = (values: Array<number | null>): Array<number | null> =>
     values.map((v) => (v === null ? null : fromKg(v, unit)));
+  const goal = profile.goalWeightKg ?? null;
+  const projection = projectionOf(days, goal, end);
+  const weightEnd = projection === null ? end : Math.max(end, projection.to[0]);
+  const goalLayers: Layer[] = [];
+  if (goal !== null) {
+    goalLayers.push({ kind: "rule", value: fromKg(goal, unit), className: "c-goal", label: `Goal ${weight(goal, unit)}` });
+  }
+  if (projection !== null) {
+    goalLayers.push({
+      kind: "segment",
+      from: [projection.from[0], fromKg(projection.from[1], unit)],
+      to: [projection.to[0], fromKg(projection.to[1], unit)],
+      className: "c-projection",
+      label: `Projection to ${projection.eta}`,
+    });
+  }
+
+  const kcalIn = column(days, (d) => d.metric?.kcalIn);
+  const targets = column(days, (d) => d.kpi.targetKcalIn);
+  const lastTarget = latest(days, targets);
+  const eatenDays = kcalIn.filter((v): v is number => v !== null);
+  const eatenMean = eatenDays.length ? eatenDays.reduce((a, b) => a + b, 0) / eatenDays.length : null;
 
   const mid = column(days, (d) => d.expenditure?.mid);
   const low = column(days, (d) => d.expenditure?.low);
@@ -175,6 +223,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
   return [
     {
       ...base,
+      end: weightEnd,
       id: "chart-weight",
       title: `Weight (${unitSymbol(unit)})`,
       tick: (v) => number(v, "kg"),
@@ -182,8 +231,22 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
       layers: [
         { kind: "dots", values: inUnit(drawn(weights)), className: "c-weight", label: "Weigh-ins" },
         { kind: "line", values: inUnit(drawn(trend)), className: "c-trend", label: "Trend" },
+        ...goalLayers,
       ],
-      summary: `${number(count(weights), "count")} weigh-ins. Trend: ${onDay(lastTrend, (v) => weight(v, unit))}.`,
+      summary:
+        `${number(count(weights), "count")} weigh-ins. Trend: ${onDay(lastTrend, (v) => weight(v, unit))}.` +
+        (goal === null ? "" : ` Goal ${weight(goal, unit)}` + (projection === null ? ", no projected date." : `, projected for ${projection.eta}.`)),
+    },
+    {
+      ...base,
+      id: "chart-intake",
+      title: "Intake and the week's target (kcal/day)",
+      ...kcal,
+      layers: [
+        { kind: "bars", values: drawn(kcalIn), className: "c-intake", label: "Intake" },
+        { kind: "step", values: drawn(targets), className: "c-target", label: "Target of the week" },
+      ],
+      summary: `${number(eatenDays.length, "count")} days with intake, average ${quantity(eatenMean, "kcal")}. Target: ${onDay(lastTarget, kcal.value)}.`,
     },
     {
       ...base,
@@ -199,7 +262,7 @@ export function specs(range: Range, days: readonly Day[], profile: ProfileFields
     {
       ...base,
       id: "chart-balance",
-      title: "Daily balance (kcal)",
+      title: "Profile-formula balance (kcal/day)",
       ...kcal,
       layers: [
         { kind: "bars", values: balanceDrawn.map((v) => (v !== null && v < 0 ? v : null)), className: "c-deficit", label: "Deficit" },

@@ -33,7 +33,7 @@ const columns = (unit: WeightUnit): Array<[string, (row: Row) => string]> => [
   ["Days logged", (row) => number(row.daysLogged, "count")],
   ["Weight", (row) => weight(row.weightAvg, unit)],
   ["Trend at end", (row) => weight(row.weightTrendEnd, unit)],
-  ["Balance a day", (row) => quantity(row.balanceAvg, "kcal", true)],
+  ["Profile-formula balance a day", (row) => quantity(row.balanceAvg, "kcal", true)],
   ["Steps a day", (row) => quantity(row.stepsAvg, "steps")],
   ["Steps goal met", (row) => quantity(row.stepsGoalRate, "percent")],
   ["Protein", (row) => quantity(row.proteinPerKgAvg, "perKg")],
