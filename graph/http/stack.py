@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 
 from graph.http.auth import Authentication
 from graph.http.compression import GzipResponses
-from graph.http.cors import CorsGuard
+from graph.http.cors import Cors
 from graph.http.draining import Abandon, AbandonInFlight
 from graph.http.guards import BodyLimit, IdentityEncodingOnly, MultipartPreflightGuard
 from graph.http.logs import RequestContext
@@ -55,7 +55,7 @@ def middleware_stack(
         Middleware(RequestContext),
         # Before the token: a preflight carries no token and is answered here, and a
         # refusal below still carries the CORS headers the browser needs to read it.
-        Middleware(CorsGuard, origins=settings.cors_origins),
+        Middleware(Cors, origins=settings.cors_origins),
         # Outside the token so that refusals are compressed like answers.
         Middleware(GzipResponses),
         # The token (or a user's token) is checked before any header or body is looked at.

@@ -9,7 +9,7 @@ from starlette.middleware.exceptions import ExceptionMiddleware
 
 from graph.http.app import create_app
 from graph.http.auth import Authentication
-from graph.http.cors import CorsGuard
+from graph.http.cors import Cors
 from graph.http.draining import ABANDON
 from graph.http.guards import BodyLimit, IdentityEncodingOnly, MultipartPreflightGuard
 from graph.http.pacing import BodyPace
@@ -57,7 +57,7 @@ def test_the_security_guards_stand_where_the_perimeter_needs_them(
     # Nothing but HTTP reaches any layer that does work.
     assert built[0] == HttpOnly.__name__
     # A preflight is answered without a token, and a refusal carries the CORS headers.
-    assert position[CorsGuard.__name__] < position[Authentication.__name__]
+    assert position[Cors.__name__] < position[Authentication.__name__]
     # The token is checked before any header or body is looked at.
     for inner in (
         LoopbackHostOnly,
