@@ -5,7 +5,8 @@ allowed methods and headers are the ones the API's clients send; responses to an
 allowed origin may read ``ETag``, ``X-Request-ID`` and ``Retry-After`` (docs/api.md,
 "CORS"). What we add to Starlette's middleware is the answer's shape only: an allowed
 preflight is answered 204 with no body, a refused one 400 in the GraphQL error shape
-every other refusal of the perimeter has (docs/security.md).
+every other refusal of the perimeter has (docs/security.md), and a request without an
+``Origin`` passes untouched, its ``Vary`` as the API set it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import orjson
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 ALLOWED_METHODS = ("GET", "POST", "OPTIONS")
 ALLOWED_HEADERS = ("authorization", "content-type", "apollo-require-preflight", "x-requested-with")
@@ -42,6 +43,15 @@ class Cors(CORSMiddleware):
             expose_headers=EXPOSED_HEADERS,
             max_age=MAX_AGE,
         )
+
+    async def simple_response(
+        self, scope: Scope, receive: Receive, send: Send, request_headers: Headers
+    ) -> None:
+        if "origin" not in request_headers:
+            # Not a cross-origin call: nothing to mark (Starlette would add "Vary: Origin").
+            await self.app(scope, receive, send)
+            return
+        await super().simple_response(scope, receive, send, request_headers)
 
     def preflight_response(self, request_headers: Headers) -> Response:
         answer = super().preflight_response(request_headers)
