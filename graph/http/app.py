@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from domain.accounts import AccountStore
 from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
-from graph.http import dashboard
+from graph.http import dashboard, graphiql
 from graph.http.auth import USER_SCOPE_KEY
 from graph.http.draining import ABANDON, Abandon
 from graph.http.health import DiskFree, disk_free, healthz_endpoint
@@ -114,6 +114,7 @@ def create_app(
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)
+    graphiql.mount(app)
     return app
 
 
