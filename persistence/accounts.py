@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, literal, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 
 from domain.accounts import (
     LAST_USED_RESOLUTION,
@@ -18,6 +28,15 @@ from domain.accounts import (
 from persistence.tables import DAILY_METRICS, INGESTIONS, TOKENS, USERS, user_data_tables
 from persistence.uow import SqlUnitOfWork
 
+#: The reads every request makes (whether accounts exist, a token's owner): here through
+#: the engine, and the same statements on the event loop (persistence/async_reads.py).
+ANY_USER = select(USERS.c.id).limit(1)
+TOKEN_OWNER = (
+    select(TOKENS.c.user_id, TOKENS.c.last_used_at)
+    .select_from(TOKENS.join(USERS, USERS.c.id == TOKENS.c.user_id))
+    .where(TOKENS.c.token_sha256 == bindparam("sha256"))
+)
+
 
 class SqlAccountStore:
     """``domain.accounts.AccountStore`` on ``engine``; each call is one transaction."""
@@ -27,7 +46,7 @@ class SqlAccountStore:
 
     def any_users(self) -> bool:
         with self._engine.connect() as connection:
-            return connection.execute(select(USERS.c.id).limit(1)).first() is not None
+            return connection.execute(ANY_USER).first() is not None
 
     def create_user(self, user: User, token: StoredToken, *, adopt_local: bool) -> bool:
         with SqlUnitOfWork(self._engine) as uow:
@@ -123,13 +142,8 @@ class SqlAccountStore:
         return True
 
     def find_token(self, sha256: str) -> TokenOwner | None:
-        statement = (
-            select(TOKENS.c.user_id, TOKENS.c.last_used_at)
-            .select_from(TOKENS.join(USERS, USERS.c.id == TOKENS.c.user_id))
-            .where(TOKENS.c.token_sha256 == sha256)
-        )
         with self._engine.connect() as connection:
-            row = connection.execute(statement).first()
+            row = connection.execute(TOKEN_OWNER, {"sha256": sha256}).first()
         return TokenOwner(row.user_id, row.last_used_at) if row is not None else None
 
     def touch_token(self, sha256: str, now: datetime) -> None:

@@ -3,7 +3,8 @@
 Every API request asks the database who it is (``users``, ``tokens``) and a GET query
 its data version (ETags). Through the engine each such read cost about 0.7 ms: a hop
 to a worker thread, a pool checkout with its ping, BEGIN and ROLLBACK around one
-SELECT. Here the same SELECTs run on a small pool of psycopg async connections in
+SELECT. Here the same statements (persistence/accounts.py's and repositories.py's,
+compiled once) run on a small pool of psycopg async connections in
 autocommit mode: one round trip, about 0.05 ms, and the event loop keeps serving
 while it waits. SQLite has no such driver; there the engine's path stays.
 
@@ -19,15 +20,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import psycopg
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
-from sqlalchemy import make_url
+from sqlalchemy import ClauseElement, make_url
+from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 
 from domain.accounts import TokenOwner
+from persistence.accounts import ANY_USER, TOKEN_OWNER
 from persistence.database import postgres_connect_args
+from persistence.repositories import DATA_VERSION
+from persistence.tables import UtcDateTime
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +42,26 @@ CURSOR_FACTORY: type[psycopg.AsyncCursor[Any]] = psycopg.AsyncCursor
 #: they are rarely all busy, and a read that finds none idle goes through the engine.
 CONNECTIONS = 3
 
-_ANY_USER = "SELECT 1 FROM users LIMIT 1"
-_TOKEN_OWNER = (
-    "SELECT tokens.user_id, tokens.last_used_at FROM tokens "
-    "JOIN users ON users.id = tokens.user_id WHERE tokens.token_sha256 = %s"
-)
-_DATA_VERSION = "SELECT version FROM user_data_versions WHERE user_id = %s"
+#: The dialect the statements are compiled for once (psycopg's ``%(name)s`` parameters).
+_DIALECT = postgresql_psycopg.dialect()  # type: ignore[no-untyped-call]
+
+
+class _Read(NamedTuple):
+    sql: str
+    params: dict[str, Any]
+
+
+def _compiled(statement: ClauseElement) -> _Read:
+    """The SQL text of one of persistence's statements, and its literal parameters."""
+    compiled = statement.compile(dialect=_DIALECT)
+    return _Read(str(compiled), dict(compiled.params))
+
+
+_ANY_USER = _compiled(ANY_USER)
+_TOKEN_OWNER = _compiled(TOKEN_OWNER)
+_DATA_VERSION = _compiled(DATA_VERSION)
+#: The stored timestamp read as the engine reads it (UTC, timezone-aware): the column's type.
+_LAST_USED = UtcDateTime()
 
 _T = TypeVar("_T")
 
@@ -104,23 +122,22 @@ class AsyncReads:
             await pool.close()
 
     async def any_users(self) -> bool:
-        return await self._read(_ANY_USER, (), lambda row: row is not None)
+        return await self._read(_ANY_USER, {}, lambda row: row is not None)
 
     async def find_token(self, sha256: str) -> TokenOwner | None:
         def owner(row: Any) -> TokenOwner | None:
             if row is None:
                 return None
-            last_used = row[1].astimezone(UTC) if row[1] is not None else None
-            return TokenOwner(row[0], last_used)
+            return TokenOwner(row[0], _LAST_USED.process_result_value(row[1], _DIALECT))
 
-        return await self._read(_TOKEN_OWNER, (sha256,), owner)
+        return await self._read(_TOKEN_OWNER, {"sha256": sha256}, owner)
 
     async def data_version(self, user_id: str) -> int:
         return await self._read(
-            _DATA_VERSION, (user_id,), lambda row: int(row[0]) if row is not None else 0
+            _DATA_VERSION, {"user_id": user_id}, lambda row: int(row[0]) if row is not None else 0
         )
 
-    async def _read(self, sql: str, params: tuple[Any, ...], result: Callable[[Any], _T]) -> _T:
+    async def _read(self, read: _Read, params: dict[str, Any], result: Callable[[Any], _T]) -> _T:
         pool = self._pool
         if pool is None:
             raise ReadsNotReadyError("the reads are not open")
@@ -132,7 +149,7 @@ class AsyncReads:
             try:
                 async with pool.connection(self._timeout) as connection:
                     try:
-                        cursor = await connection.execute(sql, params)
+                        cursor = await connection.execute(read.sql, {**read.params, **params})
                         return result(await cursor.fetchone())
                     except psycopg.OperationalError as error:
                         if not connection.broken and not connection.closed:

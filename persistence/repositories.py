@@ -269,6 +269,13 @@ class SqlIngestionRepository:
         return int(self._connection.execute(statement).scalar_one())
 
 
+#: A user's data version: here in the unit of work, and on the event loop for a GET
+#: query's ETag (persistence/async_reads.py).
+DATA_VERSION = select(USER_DATA_VERSIONS.c.version).where(
+    USER_DATA_VERSIONS.c.user_id == bindparam("user_id")
+)
+
+
 class SqlDataVersionRepository:
     """The data version of every user in ``user_data_versions`` (0 before the first write)."""
 
@@ -276,10 +283,7 @@ class SqlDataVersionRepository:
         self._connection = connection
 
     def get(self, user_id: str) -> int:
-        statement = select(USER_DATA_VERSIONS.c.version).where(
-            USER_DATA_VERSIONS.c.user_id == user_id
-        )
-        version = self._connection.execute(statement).scalar_one_or_none()
+        version = self._connection.execute(DATA_VERSION, {"user_id": user_id}).scalar_one_or_none()
         return int(version or 0)
 
     def bump(self, user_id: str) -> None:

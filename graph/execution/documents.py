@@ -1,4 +1,11 @@
-"""Parsed documents that passed validation, kept by query text (docs/api.md, "Performance").
+"""Validated documents by query text; ours, as Strawberry's caches keep texts of any length.
+
+Strawberry's ``ParserCache`` keeps every text it parsed, however long (a query padded
+with comments passes the token limit: tests/graph/test_documents.py shows both), and
+its ``ValidationCache`` hashes the whole document on every request (graphql-core 3.3's
+nodes hash by structure: 26 µs for the dashboard's ``kpis`` query) and keeps refusals
+too. This map keeps only texts up to ``MAX_QUERY_CHARS`` that validated cleanly and
+finds them with one dict lookup (docs/api.md, "Performance").
 
 Parsing and validating the dashboard's ``kpis`` query took about 1.8 ms of a 10 ms
 365-day read. Queries repeat (the dashboard's, an app's, persisted ones), so the

@@ -14,6 +14,7 @@ list back to the stock executor, so errors and null propagation stay the stock o
 from __future__ import annotations
 
 import binascii
+import functools
 import keyword
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -67,14 +68,44 @@ _Reader = Callable[[Any], Sequence[Any]]
 #: What ``base64.urlsafe_b64encode`` translates after standard base64.
 _URLSAFE = bytes.maketrans(b"+/", b"-_")
 
-#: Plans shared by every execution, by selection: the identity of its field nodes, which
-#: are kept alive with the plan so that their ids are not reused while it is kept. A
-#: document kept by graph/execution/documents.py keeps its nodes, so each of its selections is
-#: planned (and its row function generated) once. Only selections without directives
-#: are shared: ``@include``/``@skip`` make the collected fields depend on variables.
-_SHARED_PLANS: dict[tuple[Any, ...], tuple[tuple[FieldNode, ...], _Plan | None]] = {}
-#: Past this many plans the shared ones are dropped and planned again.
+#: Past this many shared plans the least recently used is planned again when next met.
 MAX_SHARED_PLANS = 1024
+
+
+class _Selection:
+    """The key of a shared plan: the executor's kind and the identity of the selection's
+    field nodes, which it keeps alive so that their ids are not reused while the plan is
+    kept. ``build`` makes the plan on a miss; it is dropped once called, so that the
+    cache does not keep the execution that first met the selection."""
+
+    __slots__ = ("_hash", "build", "key", "nodes")
+
+    def __init__(
+        self,
+        key: tuple[Any, ...],
+        nodes: tuple[FieldNode, ...],
+        build: Callable[[], _Plan | None] | None,
+    ) -> None:
+        self.key = key
+        self.nodes = nodes
+        self.build = build
+        self._hash = hash(key)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Selection) and self.key == other.key
+
+
+@functools.lru_cache(maxsize=MAX_SHARED_PLANS)
+def _shared_plan(selection: _Selection) -> _Plan | None:
+    """Plans shared by every execution, by selection. A document kept by
+    graph/execution/documents.py keeps its nodes, so each of its selections is planned
+    (and its row function generated) once. Only selections without directives are
+    shared: ``@include``/``@skip`` make the collected fields depend on variables."""
+    assert selection.build is not None
+    return selection.build()
 
 
 class _Fallback(Exception):  # noqa: N818 - a signal, not an error
@@ -420,15 +451,16 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         nodes = tuple(details.node for details in field_details_list)
         shared_key: tuple[Any, ...] = (type(self), self.field_resolver, self.is_awaitable)
         shared_key += (object_type, item_non_null, *map(id, nodes))
-        shared = _SHARED_PLANS.get(shared_key)
-        if shared is not None:
-            plan = shared[1]
+
+        def build() -> _Plan | None:
+            return self._build_plan(object_type, item_non_null, field_details_list)
+
+        if self._has_directives(nodes):
+            plan = build()
         else:
-            plan = self._build_plan(object_type, item_non_null, field_details_list)
-            if not self._has_directives(nodes):
-                if len(_SHARED_PLANS) >= MAX_SHARED_PLANS:
-                    _SHARED_PLANS.clear()
-                _SHARED_PLANS[shared_key] = (nodes, plan)
+            selection = _Selection(shared_key, nodes, build)
+            plan = _shared_plan(selection)
+            selection.build = None
         self._plans[key] = (field_details_list, plan)
         return plan
 

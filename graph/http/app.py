@@ -1,4 +1,4 @@
-"""The FastAPI application: the GraphQL router, /healthz and the request guards."""
+"""The FastAPI application: routes, dashboard and the middleware stack of graph/http/stack.py."""
 
 from __future__ import annotations
 
@@ -12,16 +12,14 @@ from sqlalchemy import Engine
 from domain.accounts import AccountStore
 from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
-from graph.http import dashboard, graphiql, guards, perimeter
-from graph.http.auth import USER_SCOPE_KEY, Authentication
-from graph.http.compression import GzipResponses
-from graph.http.cors import CorsGuard
+from graph.http import dashboard, graphiql
+from graph.http.auth import USER_SCOPE_KEY
 from graph.http.draining import ABANDON, Abandon
 from graph.http.health import DiskFree, disk_free, healthz_endpoint
-from graph.http.logs import RequestContext
 from graph.http.metrics import Metrics, OperationMetrics
 from graph.http.router import OrjsonGraphQLRouter
 from graph.http.settings import Settings
+from graph.http.stack import middleware_stack
 from graph.schema.build import build_schema
 from graph.schema.context import Clock, Context, UnitOfWorkFactory, utc_now
 from persistence.accounts import SqlAccountStore
@@ -29,9 +27,6 @@ from persistence.async_reads import AsyncReads
 from persistence.database import create_engine_for
 from persistence.persisted_queries import PersistedQueryStore
 from persistence.uow import uow_factory as sql_uow_factory
-
-#: Room above ``max_upload_bytes`` for the multipart framing and the operations JSON.
-MULTIPART_ALLOWANCE_BYTES = 64 * 1024
 
 
 def create_app(
@@ -111,38 +106,15 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
+        middleware=middleware_stack(
+            settings, store=store, clock=clock, reads=reads, abandon=abandon
+        ),
     )
     app.include_router(router, prefix="/graphql")
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)
     graphiql.mount(app)
-    # Added innermost first: the token is checked before anything else is looked at.
-    perimeter.add_inner_guards(app, settings)
-    app.add_middleware(guards.MultipartPreflightGuard)
-    app.add_middleware(guards.IdentityEncodingOnly)
-    app.add_middleware(
-        guards.BodyLimit,
-        max_bytes=settings.max_upload_bytes + MULTIPART_ALLOWANCE_BYTES,
-        # The multipart reader limits each file by its mutation (graph/http/uploads.py).
-        multipart_max_bytes=max(settings.max_upload_bytes, settings.max_import_bytes)
-        + MULTIPART_ALLOWANCE_BYTES,
-    )
-    # The Host rule for a hub that needs no token, decided by the authentication guard.
-    app.add_middleware(perimeter.LoopbackHostOnly)
-    app.add_middleware(
-        Authentication,
-        store=store,
-        api_token=settings.api_token.get_secret_value() if settings.api_token else None,
-        clock=clock,
-        reads=reads,
-    )
-    # Outside the authentication guard: preflights need no token, every answer is
-    # compressed, and every request that passes the perimeter's outer ring has its id.
-    app.add_middleware(GzipResponses)
-    app.add_middleware(CorsGuard, origins=settings.cors_origins)
-    app.add_middleware(RequestContext)
-    perimeter.add_outer_guards(app, settings, abandon)
     return app
 
 

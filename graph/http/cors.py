@@ -1,83 +1,65 @@
-"""The CORS guard: browsers on the allowed origins may call the API (docs/api.md, "CORS").
+"""CORS by Starlette's ``CORSMiddleware``: preflights answered 204, refusals as GraphQL errors.
 
-Pure ASGI, outside the token guard: a preflight (OPTIONS with an ``Origin`` and an
-``Access-Control-Request-Method``) is answered here and never needs a token. From
-an allowed origin it gets the methods and request headers the API's clients send;
-from any other origin it gets no ``Access-Control-Allow-*`` header, so the browser
-refuses the call. Other requests pass through, and responses to an allowed origin
-carry ``Access-Control-Allow-Origin`` and the headers a client may read.
+Outside the token guard (graph/http/stack.py): a preflight never needs a token. The
+allowed methods and headers are the ones the API's clients send; responses to an
+allowed origin may read ``ETag``, ``X-Request-ID`` and ``Retry-After`` (docs/api.md,
+"CORS"). What we add to Starlette's middleware is the answer's shape only: an allowed
+preflight is answered 204 with no body, a refused one 400 in the GraphQL error shape
+every other refusal of the perimeter has (docs/security.md), and a request without an
+``Origin`` passes untouched, its ``Vary`` as the API set it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+import orjson
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-ALLOWED_METHODS = b"GET, POST, OPTIONS"
-ALLOWED_HEADERS = b"authorization, content-type, apollo-require-preflight, x-requested-with"
-EXPOSED_HEADERS = b"etag, x-request-id, retry-after"
+ALLOWED_METHODS = ("GET", "POST", "OPTIONS")
+ALLOWED_HEADERS = ("authorization", "content-type", "apollo-require-preflight", "x-requested-with")
+EXPOSED_HEADERS = ("etag", "x-request-id", "retry-after")
 #: How long a browser may reuse a preflight answer, in seconds.
-MAX_AGE = b"600"
+MAX_AGE = 600
+
+REFUSED_MESSAGE = (
+    "This cross-origin request is not allowed: only the origins in HEALTHHUB_CORS_ORIGINS "
+    f"may send {', '.join(ALLOWED_METHODS[:2])} with the headers {', '.join(ALLOWED_HEADERS)}."
+)
 
 
-def _header(scope: Scope, name: bytes) -> bytes | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return bytes(value)
-    return None
-
-
-class CorsGuard:
-    """Answer preflights and mark responses for the origins in ``origins`` (``*``: any)."""
+class Cors(CORSMiddleware):
+    """Starlette's CORS middleware for the origins in ``origins`` (``*``: any)."""
 
     def __init__(self, app: ASGIApp, origins: Iterable[str]) -> None:
-        self.app = app
-        allowed = {origin.encode() for origin in origins}
-        self.any_origin = b"*" in allowed
-        self.origins = frozenset(allowed)
+        super().__init__(
+            app,
+            allow_origins=tuple(origins),
+            allow_methods=ALLOWED_METHODS,
+            allow_headers=ALLOWED_HEADERS,
+            expose_headers=EXPOSED_HEADERS,
+            max_age=MAX_AGE,
+        )
 
-    def _allows(self, origin: bytes | None) -> bool:
-        return origin is not None and (self.any_origin or origin in self.origins)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+    async def simple_response(
+        self, scope: Scope, receive: Receive, send: Send, request_headers: Headers
+    ) -> None:
+        if "origin" not in request_headers:
+            # Not a cross-origin call: nothing to mark (Starlette would add "Vary: Origin").
             await self.app(scope, receive, send)
             return
-        origin = _header(scope, b"origin")
-        if (
-            scope["method"] == "OPTIONS"
-            and origin is not None
-            and _header(scope, b"access-control-request-method") is not None
-        ):
-            await self._preflight(send, origin)
-            return
-        if not self._allows(origin):
-            await self.app(scope, receive, send)
-            return
-        assert origin is not None
+        await super().simple_response(scope, receive, send, request_headers)
 
-        async def marked_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"access-control-allow-origin", origin),
-                    (b"access-control-expose-headers", EXPOSED_HEADERS),
-                    (b"vary", b"Origin"),
-                ]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, marked_send)
-
-    async def _preflight(self, send: Send, origin: bytes) -> None:
-        headers = [(b"vary", b"Origin"), (b"content-length", b"0")]
-        if self._allows(origin):
-            headers += [
-                (b"access-control-allow-origin", origin),
-                (b"access-control-allow-methods", ALLOWED_METHODS),
-                (b"access-control-allow-headers", ALLOWED_HEADERS),
-                (b"access-control-max-age", MAX_AGE),
-            ]
-        await send({"type": "http.response.start", "status": 204, "headers": headers})
-        await send({"type": "http.response.body", "body": b""})
+    def preflight_response(self, request_headers: Headers) -> Response:
+        answer = super().preflight_response(request_headers)
+        headers = MutableHeaders(raw=list(answer.raw_headers))
+        del headers["content-length"]
+        del headers["content-type"]
+        if answer.status_code < 400:
+            return Response(status_code=204, headers=headers)
+        body = {"errors": [{"message": REFUSED_MESSAGE, "extensions": {"code": "BAD_REQUEST"}}]}
+        headers["cache-control"] = "no-store"
+        return Response(orjson.dumps(body), 400, headers, media_type="application/json")

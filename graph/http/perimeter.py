@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import FastAPI
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.http.auth import OPEN_SCOPE_KEY
-from graph.http.draining import Abandon, AbandonInFlight
 from graph.http.guards import _header, graphql_error_response
-from graph.http.pacing import BodyPace
-from graph.http.settings import Settings
-from graph.http.slots import UploadSlots
 
 logger = logging.getLogger(__name__)
 
@@ -144,24 +139,3 @@ class QuietDisconnects:
                 scope.get("method"),
                 scope.get("path"),
             )
-
-
-def add_inner_guards(app: FastAPI, settings: Settings) -> None:
-    """The guards that must see a request after the cheap header checks and the token:
-    body pace, then an upload slot (added innermost first)."""
-    app.add_middleware(BodyPace)
-    app.add_middleware(
-        UploadSlots,
-        slots=settings.max_parallel_uploads,
-        wait_seconds=settings.lock_wait_seconds,
-    )
-
-
-def add_outer_guards(app: FastAPI, settings: Settings, abandon: Abandon) -> None:
-    """The guards that see every request first: HTTP only, the shutdown abandon, the
-    page headers (added innermost first). The Host check without a token sits inside
-    the authentication guard (graph/http/app.py), which decides when no token is needed."""
-    app.add_middleware(QuietDisconnects)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(AbandonInFlight, abandon=abandon)
-    app.add_middleware(HttpOnly)

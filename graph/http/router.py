@@ -31,6 +31,9 @@ NOT_AN_OBJECT_MESSAGE = (
     'A GraphQL request is a JSON object such as {"query": "{ dataRange { daysLogged } }"}, '
     "with variables and extensions as objects too."
 )
+UNSUPPORTED_MEDIA_TYPE_MESSAGE = (
+    "Send the request as application/json, or as multipart/form-data for an upload."
+)
 #: Seconds a client is asked to wait before sending a ``BUSY`` request again.
 BUSY_RETRY_AFTER_SECONDS = 5
 
@@ -94,8 +97,7 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         try:
             response = await super().run(request, context=context, root_value=root_value)
         except HTTPException as error:
-            status = 415 if error.reason == "Unsupported content type" else error.status_code
-            response = responses.refusal(status, error.reason)
+            response = responses.refusal(error.status_code, error.reason)
         finally:
             if isinstance(request, Request):
                 await request.close()
@@ -114,6 +116,13 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             else:
                 response.headers["Cache-Control"] = caching.NO_STORE
         return response
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
+        # Strawberry answers a body it has no reader for with 400; that is a 415, decided
+        # here from the request's Content-Type (the readers Strawberry's parse_http_body has).
+        if request.method != "GET" and not _readable(request.content_type or ""):
+            raise HTTPException(415, UNSUPPORTED_MEDIA_TYPE_MESSAGE)
+        return await super().parse_http_body(request)
 
     async def _etag(self, request: Request, context: Any) -> str | None:
         """The tag of this GET query, or None when the data version cannot be read
@@ -200,6 +209,11 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                     raise HTTPException(400, f"map path {path!r} is not a free null variable")
                 placed.add(path)
         return replace_placeholders_with_files(operations, files_map, form.files)
+
+
+def _readable(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return "application/json" in media_type or media_type == "multipart/form-data"
 
 
 def _has_code(response_data: Any, code: str) -> bool:

@@ -22,10 +22,13 @@ from graph.http.draining import ABANDON
 from graph.http.guards import graphql_error_response
 from graph.http.settings import Settings
 
+#: The uvicorn releases whose protocols the limits subclass were tested: pyproject.toml
+#: allows the same range (tests/graph/test_server_versions.py checks they agree).
+WRITTEN_FOR = ((0, 30), (0, 55))
 _UVICORN = tuple(int(part) for part in version("uvicorn").split(".")[:2])
-if not (0, 30) <= _UVICORN < (1, 0):
+if not WRITTEN_FOR[0] <= _UVICORN < WRITTEN_FOR[1]:
     raise ImportError(
-        f"graph.server.limits is written for uvicorn 0.30-0.x, not {version('uvicorn')}"
+        f"graph.server.limits is written for uvicorn >=0.30,<0.55, not {version('uvicorn')}"
     )
 
 #: A connection with no request in progress is closed after this: idle sockets are

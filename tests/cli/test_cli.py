@@ -6,18 +6,18 @@ import csv
 import gc
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from alembic import command as alembic_command
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
+from strawberry.utils.str_converters import to_camel_case
 
 from cli.main import main
+from cli.output import KPI_DECIMALS
 from domain import services
 from domain.model import KPI_FIELDS
 from domain.ports import UnitOfWork
@@ -26,7 +26,9 @@ from graph.http.settings import Settings
 from graph.server.serving import asgi_app
 from persistence.database import create_engine_for
 from persistence.migrations import alembic_config, upgrade
-from tests.graph.api import local_client
+from tests.cli.console import run_healthhub
+from tests.graph.api import KPI_FIELDS as API_KPI_FIELDS
+from tests.graph.api import data, local_client
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
@@ -72,31 +74,50 @@ def test_ingest_can_skip_invalid_rows(tmp_path: Path, capsys: pytest.CaptureFixt
     )
 
 
-def _stored_kpis(uow_factory: Callable[[], UnitOfWork]) -> list[dict[str, object]]:
-    kpis = services.list_kpis(uow_factory(), "local", START, END)
-    return [{"date": k.date.isoformat(), **{f: getattr(k, f) for f in KPI_FIELDS}} for k in kpis]
+KPIS_QUERY = f"query($s: Date!, $e: Date!) {{ kpis(start: $s, end: $e) {{ {API_KPI_FIELDS} }} }}"
 
 
-def test_kpis_as_json_are_the_stored_kpis(
-    capsys: pytest.CaptureFixture[str], uow_factory: Callable[[], UnitOfWork]
+def _served_kpis(database_url: str, engine: Engine) -> list[dict[str, object]]:
+    """The KPIs as the API serves them, by the domain's field names."""
+    settings = Settings(database_url=database_url, _env_file=None)
+    with local_client(create_app(settings, engine=engine)) as client:
+        served = data(client, KPIS_QUERY, {"s": str(START), "e": str(END)})["kpis"]
+    return [{f: day[to_camel_case(f)] for f in ["date", *KPI_FIELDS]} for day in served]
+
+
+def _decimals(value: float) -> int:
+    return max(0, -int(Decimal(repr(value)).as_tuple().exponent))
+
+
+def test_kpis_as_json_are_the_kpis_the_api_serves(
+    capsys: pytest.CaptureFixture[str], database_url: str, engine: Engine
 ) -> None:
     main(["ingest", str(SAMPLE)])
     capsys.readouterr()
     assert main(["kpis", "--start", str(START), "--end", str(END), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == _stored_kpis(uow_factory)
+    printed = json.loads(capsys.readouterr().out)
+
+    assert printed == _served_kpis(database_url, engine)
+    # Read independently of the API: no value has more decimals than its unit's (docs/api.md).
+    for day in printed:
+        for field, places in KPI_DECIMALS.items():
+            if day[field] is not None:
+                assert _decimals(day[field]) <= places, (field, day[field])
 
 
-def test_kpis_as_csv_hold_every_field_of_every_day(
-    capsys: pytest.CaptureFixture[str], uow_factory: Callable[[], UnitOfWork]
+def test_kpis_as_csv_hold_every_field_of_every_day_as_the_api_serves_it(
+    capsys: pytest.CaptureFixture[str], database_url: str, engine: Engine
 ) -> None:
     main(["ingest", str(SAMPLE)])
     capsys.readouterr()
     assert main(["kpis", "--start", str(START), "--end", str(END), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    stored = _stored_kpis(uow_factory)
-    assert [row["date"] for row in rows] == [k["date"] for k in stored]
+    served = _served_kpis(database_url, engine)
+    assert [row["date"] for row in rows] == [day["date"] for day in served]
     assert list(rows[0]) == ["date", *KPI_FIELDS]
-    assert float(rows[-1]["weight_trend"]) == stored[-1]["weight_trend"]
+    for row, day in zip(rows, served, strict=True):
+        for field in KPI_DECIMALS:
+            assert (float(row[field]) if row[field] else None) == day[field], field
 
 
 def test_kpis_as_a_table_print_a_header_and_a_line_per_day(
@@ -132,14 +153,11 @@ def test_db_upgrade_migrates_a_new_database(
 def test_serve_refuses_a_non_loopback_host_without_a_token(tmp_path: Path) -> None:
     # 192.0.2.1 (TEST-NET-1) is not an address of this machine: even if the check
     # were gone, nothing would listen beyond loopback.
-    env = {**os.environ, "HEALTHHUB_API_TOKEN": "", "HEALTHHUB_DATABASE_URL": "sqlite:///x.db"}
-    finished = subprocess.run(
-        [sys.executable, "-m", "cli.main", "serve", "--host", "192.0.2.1", "--port", "8999"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    finished = run_healthhub(
+        ["serve", "--host", "192.0.2.1", "--port", "8999"],
+        tmp_path,
+        HEALTHHUB_API_TOKEN="",
+        HEALTHHUB_DATABASE_URL="sqlite:///x.db",
     )
     assert finished.returncode == 2
     assert "HEALTHHUB_API_TOKEN" in finished.stderr

@@ -2,12 +2,14 @@
 Client with apollo-upload-client against a running server, and Python's ``gql``; and the
 cache scenarios of docs/api.md ("Caching with Apollo and urql") in cache_scenarios.mjs.
 
-The node packages come from ``npm ci`` in this folder (its own lock file); without
-``node_modules`` the node tests are skipped, except in CI, where they must run.
+The node packages come from ``npm ci`` in this folder (its own lock file), which the
+tests run once where Node.js is installed and the packages are missing or stale;
+without Node.js the node tests are skipped, except in CI, where they must run.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -29,12 +31,36 @@ NODE_TIMEOUT = 300
 
 
 def _node_tools() -> None:
-    if (HERE / "node_modules").is_dir() and shutil.which("node"):
+    problem = _installed_node_packages()
+    if problem is None:
         return
-    reason = "run `npm ci` in tests/clients for the node client checks"
     if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+        pytest.fail(problem)
+    pytest.skip(problem)
+
+
+@functools.cache
+def _installed_node_packages() -> str | None:
+    """Install this folder's node packages from its lock file once per run, where Node.js
+    is there and they are missing or older than the lock file (so the README's test
+    command runs these checks too); why the node checks cannot run, or None."""
+    if not (shutil.which("node") and shutil.which("npm")):
+        return "Node.js 20+ with npm is needed for the node client checks"
+    installed = HERE / "node_modules" / ".package-lock.json"
+    lock = HERE / "package-lock.json"
+    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return None
+    result = subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund"],
+        cwd=HERE,
+        capture_output=True,
+        text=True,
+        timeout=NODE_TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        return "`npm ci` in tests/clients failed: " + result.stderr.strip()[-500:]
+    return None
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:

@@ -86,3 +86,43 @@ def test_without_configured_origins_no_origin_is_allowed(client: TestClient) -> 
 def test_an_origin_that_is_not_one_fails_at_start_up(value: str) -> None:
     with pytest.raises(ValueError, match="HEALTHHUB_CORS_ORIGINS"):
         Settings(cors_origins=value, _env_file=None)
+
+
+def test_a_refused_preflight_says_why_in_the_graphql_error_shape(
+    cors_client: TestClient,
+) -> None:
+    response = cors_client.options(
+        "/graphql", headers={"Origin": "https://evil.example", **PREFLIGHT}
+    )
+
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert "HEALTHHUB_CORS_ORIGINS" in error["message"]
+
+
+def test_a_preflight_asking_for_another_header_gets_no_permission(
+    cors_client: TestClient,
+) -> None:
+    response = cors_client.options(
+        "/graphql",
+        headers={
+            "Origin": ALLOWED,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-unknown",
+        },
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+def test_any_origin_is_allowed_with_a_star(database_url: str, engine: Engine) -> None:
+    settings = Settings(database_url=database_url, cors_origins="*", _env_file=None)
+    with TestClient(create_app(settings, engine=engine)) as client:
+        preflight = client.options(
+            "/graphql", headers={"Origin": "https://any.example", **PREFLIGHT}
+        )
+
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] in ("*", "https://any.example")

@@ -3,17 +3,20 @@ validated once, and every refusal stays exactly what it was."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
 
 import pytest
+import strawberry
 import strawberry.schema.schema as strawberry_schema
 from fastapi.testclient import TestClient
-from graphql import parse
+from graphql import DocumentNode, parse
+from strawberry.extensions import ParserCache, SchemaExtension
 
 from graph.execution.documents import MAX_QUERY_CHARS, ValidatedDocuments
 from graph.http.app import create_app
 from graph.http.settings import Settings
+from graph.schema.build import build_schema
 from tests.graph.api import KPI_FIELDS, data, local_client, post, upload
 
 KPIS = f"query($start: Date!, $end: Date!) {{ kpis(start: $start, end: $end) {{ {KPI_FIELDS} }} }}"
@@ -107,3 +110,47 @@ def test_a_text_longer_than_the_limit_is_not_kept() -> None:
     documents.keep(text, parse(text))
     assert documents.get(text) is None
     assert len(documents) == 0
+
+
+def _comment_padded(size: int) -> str:
+    """A valid query of about ``size`` characters: comments are not tokens, so the
+    token limit lets it through."""
+    return "# " + "x" * size + "\n{ __typename }"
+
+
+class _Documents(SchemaExtension):
+    """Records the document each execution ran."""
+
+    seen: ClassVar[list[DocumentNode]] = []
+
+    def on_execute(self) -> Iterator[None]:
+        assert self.execution_context.graphql_document is not None
+        self.seen.append(self.execution_context.graphql_document)
+        yield
+
+
+def _run_twice(schema: strawberry.Schema, query: str) -> list[DocumentNode]:
+    _Documents.seen = []
+    for _ in range(2):
+        assert schema.execute_sync(query).data == {"__typename": "Query"}
+    return _Documents.seen
+
+
+def test_a_long_comment_padded_query_is_answered_and_never_kept() -> None:
+    query = _comment_padded(2 * MAX_QUERY_CHARS)
+
+    first, second = _run_twice(build_schema(extensions=(_Documents,)), query)
+
+    assert first is not second  # parsed again: the text was not kept
+
+
+def test_strawberrys_parser_cache_keeps_a_text_of_any_length_so_ours_stays() -> None:
+    """Strawberry's ParserCache keeps every text it parsed, however long: with its
+    entries the size of a request body, memory would grow to the bound times 10 MiB
+    (the reason graph/execution/documents.py stays)."""
+    query = _comment_padded(2 * MAX_QUERY_CHARS)
+    schema = build_schema(extensions=(lambda: ParserCache(maxsize=8), _Documents))
+
+    first, second = _run_twice(schema, query)
+
+    assert first is second  # kept

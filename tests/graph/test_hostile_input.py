@@ -492,3 +492,19 @@ def test_malformed_multipart_is_refused_and_changes_nothing(
     _assert_no_leak(response.text)
     _assert_refused(response)
     _assert_healthy_and_unchanged(api, uow_factory, before)
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", ""])
+def test_a_body_of_another_content_type_is_refused_with_415_saying_what_to_send(
+    api: TestClient, content_type: str
+) -> None:
+    response = api.post(
+        "/graphql",
+        content=b'{"query": "{ dataRange { daysLogged } }"}',
+        headers={"content-type": content_type, "x-requested-with": "test"},
+    )
+
+    assert response.status_code == 415, response.text
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert "application/json" in error["message"]
