@@ -8,6 +8,9 @@ on both protocols.
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -76,3 +79,56 @@ def test_lists_in_fragments_spread_through_fragments_are_counted(server: ServerP
     query = f"{{ ...F0 }} {chain} fragment F30 on Query {{ ingestions(limit: 100) {{ {ERRORS} }} }}"
 
     assert _codes(_post(server, query)) == ["QUERY_TOO_COSTLY"]
+
+
+def _zip_of(size: int) -> bytes:
+    """A ZIP whose bytes are about ``size`` (stored, so nothing shrinks)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("export.csv", b"date,steps_n\n" + b"x" * size)
+    return buffer.getvalue()
+
+
+def _upload(server: ServerProcess, query: str, content: bytes) -> httpx.Response:
+    operations = {"query": query, "variables": {"file": None}}
+    return httpx.post(
+        f"{server.base_url}/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("export.zip", content, "application/zip")},
+        headers=AUTH,
+        timeout=30,
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # A fragment named as the import mutation around uploadCsv.
+        "mutation($file: Upload!) { ...importFile } "
+        "fragment importFile on Mutation { uploadCsv(file: $file) { status } }",
+        # The import mutation next to uploadCsv hidden in an inline fragment.
+        "mutation($file: Upload!) { importFile(file: $file) { status } "
+        "... on Mutation { uploadCsv(file: $file) { status } } }",
+        # An operation named importFile, an alias importFile.
+        "mutation importFile($file: Upload!) { importFile: uploadCsv(file: $file) { status } }",
+    ],
+    ids=["fragment-name", "inline-fragment", "operation-and-alias"],
+)
+def test_upload_csv_gets_the_upload_limit_whatever_names_the_client_chooses(
+    server: ServerProcess, query: str
+) -> None:
+    response = _upload(server, query, _zip_of(3 * MAX_UPLOAD_BYTES))
+
+    assert response.status_code == 413, response.text
+    [error] = response.json()["errors"]
+    assert error["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert "HEALTHHUB_MAX_UPLOAD_BYTES" in error["message"]
+
+
+def test_import_file_alone_gets_the_import_limit_for_a_zip(server: ServerProcess) -> None:
+    query = "mutation($file: Upload!) { ... on Mutation { importFile(file: $file) { status } } }"
+
+    response = _upload(server, query, _zip_of(3 * MAX_UPLOAD_BYTES))
+
+    assert response.status_code == 200, response.text
+    assert response.json()["data"]["importFile"]["status"] == "REJECTED"  # not an app's export
