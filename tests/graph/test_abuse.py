@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import struct
+import threading
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,7 +28,9 @@ TOKEN = "abuse-test-token-0123456789abcdefghijkl"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 #: Small file limits, so a file between them shows which one was applied.
 MAX_UPLOAD_BYTES = 4_096
-MAX_IMPORT_BYTES = 1_000_000
+MAX_IMPORT_BYTES = 400_000_000
+#: What one hostile import may add to the server's peak RSS (docs/security.md).
+MAX_RSS_GROWTH_MB = 100
 ERRORS = "errors { row column value message }"
 pytestmark = pytest.mark.slow
 
@@ -36,6 +43,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         "HEALTHHUB_MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
         "HEALTHHUB_MAX_IMPORT_BYTES": str(MAX_IMPORT_BYTES),
     }
+    with running_server(f"sqlite:///{workdir}/abuse.db", workdir / "server.log", env=env) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def import_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server with the default file limits (10 MiB a CSV, 2 GB an archive)."""
+    workdir = tmp_path_factory.mktemp("imports")
+    env = {"HEALTHHUB_API_TOKEN": TOKEN}
     with running_server(f"sqlite:///{workdir}/abuse.db", workdir / "server.log", env=env) as s:
         yield s
 
@@ -132,3 +148,159 @@ def test_import_file_alone_gets_the_import_limit_for_a_zip(server: ServerProcess
 
     assert response.status_code == 200, response.text
     assert response.json()["data"]["importFile"]["status"] == "REJECTED"  # not an app's export
+
+
+def _rss_mb(server: ServerProcess) -> float:
+    """The largest resident set (VmRSS) among the server's processes, in MB."""
+    sizes = [0.0]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[2]) != server.process_group:
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended meanwhile
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return max(sizes)
+
+
+@contextmanager
+def _rss_growth(server: ServerProcess) -> Iterator[list[float]]:
+    """Samples the server's RSS every 20 ms while the block runs; the list holds, once
+    it ends, how far it rose above where it started (MB)."""
+    baseline = _rss_mb(server)
+    peak, growth = [baseline], [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.02):
+            peak[0] = max(peak[0], _rss_mb(server))
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        yield growth
+    finally:
+        stop.set()
+        sampler.join()
+        growth[0] = peak[0] - baseline
+
+
+def _import(server: ServerProcess, content: bytes, name: str, dry_run: bool = False) -> Any:
+    query = (
+        "mutation($file: Upload!, $dry: Boolean!) { importFile(file: $file, dryRun: $dry) "
+        "{ status rowsRead warnings errors { row column message } } }"
+    )
+    operations = {"query": query, "variables": {"file": None, "dry": dry_run}}
+    response = httpx.post(
+        f"{server.base_url}/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": (name, content, "application/octet-stream")},
+        headers=AUTH,
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["data"]["importFile"]
+
+
+def _directory_only_zip(entries: int, claimed: int) -> bytes:
+    """A ZIP of ``entries`` central-directory entries whose end record claims ``claimed``."""
+    entry = struct.pack(
+        "<4s4B4HL2L5H2L", b"PK\x01\x02", 20, 3, 20, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0
+    )
+    directory = b"".join(entry + b"%04d" % (i % 10_000) for i in range(entries))
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, claimed, claimed, len(directory), 0, 0)
+    return b"PK\x03\x04" + bytes(26) + directory + end  # one empty local header first
+
+
+@pytest.mark.parametrize(
+    ("entries", "claimed"), [(1_000_000, 60_000), (1_000_000, 3), (150_000, 3)]
+)
+def test_a_zip_directory_past_its_bounds_is_refused_before_it_is_parsed(
+    server: ServerProcess, entries: int, claimed: int
+) -> None:
+    archive = _directory_only_zip(entries, claimed)
+    with _rss_growth(server) as growth:
+        report = _import(server, archive, "export.zip", dry_run=True)
+
+    assert report["status"] == "REJECTED"
+    assert (
+        "10,000" in report["errors"][0]["message"] or "directory" in report["errors"][0]["message"]
+    )
+    assert growth[0] < MAX_RSS_GROWTH_MB, growth
+
+
+def _deflated(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_summary_members_that_inflate_a_thousandfold_are_refused_unread(
+    import_server: ServerProcess,
+) -> None:
+    rows = b"".join(b"2024-01-%02d,Breakfast,500,20\n" % (1 + i % 28) for i in range(300_000))
+    member = b"Date,Meal,Calories,Protein (g)\n" + rows
+    archive = _deflated({f"Nutrition-Summary-{i}.csv": member for i in range(20)})
+    with _rss_growth(import_server) as growth:
+        report = _import(import_server, archive, "mfp.zip", dry_run=True)
+
+    assert len(archive) < 2_000_000 < 20 * len(member)
+    assert report["status"] == "REJECTED"
+    assert "100 times" in report["errors"][0]["message"]
+    assert growth[0] < MAX_RSS_GROWTH_MB, growth
+
+
+def _sleep_xml(records: int) -> bytes:
+    record = (
+        '<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="Watch" '
+        'value="HKCategoryValueSleepAnalysisAsleepCore" '
+        'startDate="2024-03-0{d} 23:{m:02d}:00 +0100" '
+        'endDate="2024-03-0{e} 06:{m:02d}:00 +0100"/>\n'
+    )
+    body = "".join(record.format(d=1 + i % 5, e=2 + i % 5, m=i % 60) for i in range(records))
+    return f'<?xml version="1.0"?>\n<HealthData locale="en_US">\n{body}</HealthData>\n'.encode()
+
+
+def test_400000_overlapping_sleep_records_are_merged_as_they_stream(
+    import_server: ServerProcess,
+) -> None:
+    xml = _sleep_xml(400_000)
+    with _rss_growth(import_server) as growth:
+        report = _import(import_server, xml, "export.xml", dry_run=True)
+
+    assert report["status"] == "APPLIED", report
+    assert report["rowsRead"] == 400_000
+    assert growth[0] < MAX_RSS_GROWTH_MB, growth
+
+
+def test_a_corrupt_member_and_non_finite_values_are_reports_not_errors(
+    server: ServerProcess,
+) -> None:
+    xml = _sleep_xml(200)
+    archive = bytearray(_deflated({"apple_health_export/export.xml": xml}))
+    middle = len(archive) // 3
+    archive[middle : middle + 16] = os.urandom(16)
+    nan = xml.replace(b"<HealthData", b"<HealthData").replace(
+        b"</HealthData>",
+        b'<Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" value="NaN" '
+        b'startDate="2024-03-09 10:00:00 +0100" endDate="2024-03-09 10:01:00 +0100"/>'
+        b'<Record type="HKQuantityTypeIdentifierDietaryEnergyConsumed" value="1e308" '
+        b'unit="kcal" startDate="2024-03-09 10:00:00 +0100" endDate="2024-03-09 10:01:00 +0100"/>'
+        b'<Record type="HKQuantityTypeIdentifierDietaryEnergyConsumed" value="1e308" '
+        b'unit="kcal" startDate="2024-03-09 11:00:00 +0100" endDate="2024-03-09 11:01:00 +0100"/>'
+        b"</HealthData>",
+    )
+
+    corrupt = _import(server, bytes(archive), "export.zip", dry_run=True)
+    non_finite = _import(server, nan, "export.xml", dry_run=True)
+
+    assert corrupt["status"] == "REJECTED"
+    assert "cannot be read" in corrupt["errors"][0]["message"]
+    assert non_finite["status"] == "REJECTED"
+    assert {error["column"] for error in non_finite["errors"]} == {"steps_n", "kcal_in"}
