@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from domain.accounts import AccountStore
 from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
-from graph.http import dashboard, guards, perimeter
+from graph.http import dashboard, guards, perimeter, responses
 from graph.http.auth import USER_SCOPE_KEY, Authentication
 from graph.http.compression import GzipResponses
 from graph.http.cors import CorsGuard
@@ -113,6 +113,12 @@ def create_app(
         openapi_url=None,
     )
     app.include_router(router, prefix="/graphql")
+    app.add_api_route(
+        "/graphql",
+        responses.wrong_method,
+        methods=["PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)
@@ -135,6 +141,8 @@ def create_app(
         api_token=settings.api_token.get_secret_value() if settings.api_token else None,
         clock=clock,
         reads=reads,
+        trusted_proxies=settings.trusted_proxies,
+        on_refused=metrics.observe_token_refusal,
     )
     # Outside the authentication guard: preflights need no token, every answer is
     # compressed, and every request that passes the perimeter's outer ring has its id.

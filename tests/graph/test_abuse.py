@@ -42,6 +42,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         "HEALTHHUB_API_TOKEN": TOKEN,
         "HEALTHHUB_MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
         "HEALTHHUB_MAX_IMPORT_BYTES": str(MAX_IMPORT_BYTES),
+        "HEALTHHUB_INTROSPECTION": "false",
     }
     with running_server(f"sqlite:///{workdir}/abuse.db", workdir / "server.log", env=env) as s:
         yield s
@@ -304,3 +305,66 @@ def test_a_corrupt_member_and_non_finite_values_are_reports_not_errors(
     assert "cannot be read" in corrupt["errors"][0]["message"]
     assert non_finite["status"] == "REJECTED"
     assert {error["column"] for error in non_finite["errors"]} == {"steps_n", "kcal_in"}
+
+
+def _from(address: str, server: ServerProcess, token: str | None) -> httpx.Response:
+    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    with httpx.Client(transport=httpx.HTTPTransport(local_address=address)) as client:
+        return client.post(
+            f"{server.base_url}/graphql",
+            json={"query": "{ dataRange { daysLogged } }"},
+            headers=headers,
+            timeout=10,
+        )
+
+
+def test_past_20_wrong_tokens_a_minute_an_address_gets_429_for_wrong_tokens_only(
+    server: ServerProcess,
+) -> None:
+    guesses = [_from("127.0.0.7", server, f"guess-{i:04d}-0123456789abcdefghij") for i in range(25)]
+    without = _from("127.0.0.7", server, None)
+    valid = _from("127.0.0.7", server, TOKEN)
+    elsewhere = _from("127.0.0.8", server, "guess-0000-0123456789abcdefghij")
+    metrics = httpx.get(f"{server.base_url}/metrics", headers=AUTH, timeout=10).text
+
+    assert [r.status_code for r in guesses] == [401] * 20 + [429] * 5
+    refused = guesses[-1]
+    assert refused.json()["errors"][0]["extensions"]["code"] == "TOO_MANY_REQUESTS"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert without.status_code == 401  # no token is not a failure, nor answered
+    assert valid.status_code == 200
+    assert elsewhere.status_code == 401
+    assert 'healthhub_token_refusals_total{status="429"} 5.0' in metrics
+
+
+def test_with_introspection_off_errors_suggest_no_field_names(server: ServerProcess) -> None:
+    body = _post(server, "{ kpi { date } dataRange { daysLoged } }")
+
+    messages = " ".join(error["message"] for error in body["errors"])
+    assert "'kpi'" in messages
+    assert "'daysLoged'" in messages
+    assert "kpis" not in messages
+    assert "daysLogged" not in messages
+    assert "Did you mean" not in messages
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+def test_a_wrong_method_at_graphql_is_a_405_with_the_graphql_body(
+    server: ServerProcess, method: str
+) -> None:
+    response = httpx.request(method, f"{server.base_url}/graphql", headers=AUTH, timeout=10)
+
+    assert response.status_code == 405
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+    assert response.headers["allow"] == "GET, POST"
+
+
+def test_a_newline_in_a_path_cannot_forge_a_log_line(server: ServerProcess) -> None:
+    forged = "FAKE-LINE-5f3a GET /graphql 200"
+    path = "/graphql%0a" + forged.replace(" ", "%20") + "%0d%1b[2J"
+
+    httpx.get(f"{server.base_url}{path}", headers=AUTH, timeout=10)
+
+    lines = server.log_text().splitlines()
+    assert not [line for line in lines if line.startswith("FAKE-LINE-5f3a")]
+    assert any("\\nFAKE-LINE-5f3a GET /graphql 200\\r\\x1b[2J" in line for line in lines)
