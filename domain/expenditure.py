@@ -12,11 +12,26 @@ the day before changes mass by (intake − e) / 7,700 kg, ``e`` drifts as a rand
 walk and ``w`` fades by ``WATER_CORRELATION``; a day without logged intake carries
 no energy information: the person's usual intake stands in for it, with an
 uncertainty as large as a day's intake swings; (2) takes the weigh-in of day D,
-if any, as an observation of m + w plus scale noise. The water weight's standard
-deviation is learnt from the person's own weigh-ins: a recursive estimate driven
-by the filter's normalised innovations, so steady and swingy people both get an
-honest interval. The work per day is constant and the result depends on days
-≤ D only.
+if any, as an observation of m + w plus scale noise.
+
+Three things are learnt from the person's own weigh-ins, so the interval stays
+honest for people the model does not describe exactly:
+
+* the water weight's standard deviation, from the size of the normalised
+  innovations (the surprises of the weigh-ins);
+* the expenditure drift, from their persistence: a filter whose expenditure
+  trails a trend is surprised the same way for weeks, so the run of its
+  surprises is long against their size and the drift grows (within 3–25 kcal a
+  day); surprises that come and go let it shrink;
+* the band's width, from the filter's own past forecasts: every 7 days it keeps
+  its forecast of the body mass 28 days later, given the intake logged in
+  between; at the first weigh-in 28 or more days on, the mass it reads from the
+  weigh-ins is compared with that forecast. Where those forecasts miss by more
+  than they said, the band is widened by the excess the expenditure part of the
+  forecast must explain, by at most a factor of 2.
+
+The work per day is constant (at most 5 forecasts in flight) and the result
+depends on days ≤ D only.
 """
 
 from __future__ import annotations
@@ -38,8 +53,16 @@ WATER_PRIOR_WEIGH_INS = 3
 WATER_MEMORY_WEIGH_INS = 90
 #: Scale noise (0.1 kg) and rounding to 0.1 kg, as one standard deviation, kg.
 SCALE_SD_KG = math.sqrt(0.1**2 + 0.1**2 / 12)
-#: How much expenditure may wander from one day to the next (a random walk), kcal.
-EXPENDITURE_DRIFT_SD_KCAL = 7.0
+#: How much expenditure may wander from one day to the next (a random walk): the level
+#: assumed before the person's own weigh-ins say more, and the bounds of the learnt one, kcal.
+EXPENDITURE_DRIFT_SD_KCAL = 10.0
+EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 25.0)
+#: The persistence of surprises is measured over about this many weigh-ins; the learnt
+#: drift takes the first weigh-ins with weight 1/(n + DRIFT_PRIOR_WEIGH_INS), then at
+#: least DRIFT_SLOWEST_RATE (a memory of about 33 weigh-ins).
+PERSISTENCE_WEIGH_INS = 10
+DRIFT_PRIOR_WEIGH_INS = 10
+DRIFT_SLOWEST_RATE = 0.03
 #: The expenditure assumed before any data, and its standard deviation, kcal.
 EXPENDITURE_PRIOR_KCAL = 2_500.0
 EXPENDITURE_PRIOR_SD_KCAL = 800.0
@@ -52,8 +75,15 @@ USUAL_INTAKE_DAYS = 14
 MASS_PRIOR_SD_KG = 10.0
 #: One weigh-in moves the filter at most as much as a 4-sigma outlier would.
 OUTLIER_SIGMAS = 4.0
+#: The band is checked against the filter's forecasts of body mass this many days ahead,
+#: one forecast started every FORECAST_EVERY_DAYS days.
+FORECAST_DAYS = 28
+FORECAST_EVERY_DAYS = 7
+#: The check's memory, in checked forecasts, and the most it may widen the band (a factor).
+CHECK_MEMORY_FORECASTS = 12
+MAX_WIDENING = 2.0
 
-#: The 80 % interval is the estimate ± this many posterior standard deviations.
+#: The 80 % interval is the estimate ± this many (widened) posterior standard deviations.
 INTERVAL_Z = 1.2815515655446004
 #: Null rules: days since the first weigh-in, intake days and weigh-ins since it.
 MIN_DAYS_SINCE_FIRST_WEIGH_IN = 14
@@ -78,6 +108,22 @@ class FilterState:
     #: The posterior covariance of (mass, expenditure, water), upper triangle by rows.
     covariance: tuple[float, float, float, float, float, float] = (0.0,) * 6
     log_water_variance: float = field(default_factory=lambda: math.log(WATER_SD_PRIOR_KG**2))
+    log_drift_variance: float = field(
+        default_factory=lambda: math.log(EXPENDITURE_DRIFT_SD_KCAL**2)
+    )
+    #: The run of normalised innovations and of their squares, each fading per weigh-in.
+    innovation_run: float = 0.0
+    innovation_squares: float = 0.0
+    #: Σ of the mass each day's intake adds, kg, and Σ of its variance, since the start.
+    intake_mass: float = 0.0
+    intake_mass_variance: float = 0.0
+    #: Forecasts in flight, oldest first, at most FORECAST_DAYS // FORECAST_EVERY_DAYS + 1:
+    #: (day started, intake_mass and intake_mass_variance then, m, e and their covariance).
+    forecasts: tuple[tuple[float, float, float, float, float, float, float, float], ...] = ()
+    #: Running means over checked forecasts: the squared normalised miss, and the share of
+    #: the forecasts' variance that comes from expenditure.
+    forecast_miss: float = 1.0
+    forecast_share: float = 0.5
     adaptations: int = 0
     days_since_first_weigh_in: int = 0
     intake_days: int = 0
@@ -116,13 +162,18 @@ def estimate_expenditure(
     phi2, keep = phi * phi, 1.0 - phi * phi
     c = 1.0 / KCAL_PER_KG
     r_scale = SCALE_SD_KG**2
-    q_e = EXPENDITURE_DRIFT_SD_KCAL**2
     q_logged = (LOGGED_INTAKE_SD_KCAL * c) ** 2
     q_unlogged = (UNLOGGED_INTAKE_SD_KCAL * c) ** 2
     low_v, high_v = (math.log(sd**2) for sd in WATER_SD_BOUNDS_KG)
     prior_weigh_ins, slowest = WATER_PRIOR_WEIGH_INS, 1.0 / WATER_MEMORY_WEIGH_INS
+    low_q, high_q = (math.log(sd**2) for sd in EXPENDITURE_DRIFT_BOUNDS_KCAL)
+    fade = 1.0 - 1.0 / PERSISTENCE_WEIGH_INS
+    fade2 = fade * fade
     gate = OUTLIER_SIGMAS**2
     usual_weight = 1.0 / USUAL_INTAKE_DAYS
+    horizon, every = FORECAST_DAYS, FORECAST_EVERY_DAYS
+    in_flight = FORECAST_DAYS // FORECAST_EVERY_DAYS + 1
+    widest = MAX_WIDENING**2
     lowest, highest = PLAUSIBLE_KCAL
     widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
     min_days, min_intake, min_weigh_ins = (
@@ -134,8 +185,12 @@ def estimate_expenditure(
     st = state or FilterState()
     started, m, e, w = st.started, st.mass, st.expenditure, st.water
     pmm, pme, pmw, pee, pew, pww = st.covariance
-    log_v, adaptations = st.log_water_variance, st.adaptations
-    q_w = math.exp(log_v) * keep
+    log_v, log_q, adaptations = st.log_water_variance, st.log_drift_variance, st.adaptations
+    q_w, q_e = math.exp(log_v) * keep, math.exp(log_q)
+    run, squares = st.innovation_run, st.innovation_squares
+    intake_mass, intake_mass_variance = st.intake_mass, st.intake_mass_variance
+    forecasts = list(st.forecasts)
+    miss, share = st.forecast_miss, st.forecast_share
     days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
     usual, previous_intake = st.usual_intake, st.previous_intake
     kcal_out: list[float | None] = [None] * len(intake)
@@ -157,6 +212,8 @@ def estimate_expenditure(
             pee += q_e
             pew *= phi
             pww = phi2 * pww + q_w
+            intake_mass += u * c
+            intake_mass_variance += q_m
             if weight is not None:
                 # (2) The weigh-in observes m + w plus scale noise.
                 hm, he, hw = pmm + pmw, pme + pew, pmw + pww
@@ -175,6 +232,26 @@ def estimate_expenditure(
                 elif log_v > high_v:
                     log_v = high_v
                 q_w = math.exp(log_v) * keep
+                # The drift moves so that the run of normalised innovations is as long
+                # as their size allows (its square over their squares is then 1 on
+                # average); a trailing expenditure makes it longer.
+                z = nu / math.sqrt(s)
+                if z > OUTLIER_SIGMAS:
+                    z = OUTLIER_SIGMAS
+                elif z < -OUTLIER_SIGMAS:
+                    z = -OUTLIER_SIGMAS
+                run = fade * run + z
+                squares = fade2 * squares + z * z
+                persistence = run * run / squares if squares > 0.0 else 1.0
+                rate = 1.0 / (adaptations + DRIFT_PRIOR_WEIGH_INS)
+                if rate < DRIFT_SLOWEST_RATE:
+                    rate = DRIFT_SLOWEST_RATE
+                log_q += rate * ((persistence if persistence < gate else gate) - 1.0)
+                if log_q < low_q:
+                    log_q = low_q
+                elif log_q > high_q:
+                    log_q = high_q
+                q_e = math.exp(log_q)
                 adaptations += 1
                 if nis > gate:
                     s = nu * nu / gate
@@ -189,15 +266,34 @@ def estimate_expenditure(
                 pew -= ke * hw
                 pww -= kw * hw
                 weigh_ins += 1
+                if forecasts and days_since - forecasts[0][0] >= horizon:
+                    miss, share = _check(
+                        forecasts.pop(0),
+                        (days_since, intake_mass, intake_mass_variance, m, pmm, q_e),
+                        miss,
+                        share,
+                    )
             intake_days += kcal is not None
+            if days_since % every == 0:
+                if len(forecasts) == in_flight:
+                    forecasts.pop(0)
+                forecasts.append(
+                    (days_since, intake_mass, intake_mass_variance, m, e, pmm, pme, pee)
+                )
+            widening = 1.0 + (miss - 1.0) / share
+            if widening < 1.0:
+                widening = 1.0
+            elif widening > widest:
+                widening = widest
+            band = pee * widening
             if (
                 days_since >= min_days
                 and intake_days >= min_intake
                 and weigh_ins >= min_weigh_ins
-                and pee <= widest_variance
+                and band <= widest_variance
                 and lowest <= e <= highest
             ):
-                half = INTERVAL_Z * math.sqrt(pee)
+                half = INTERVAL_Z * math.sqrt(band)
                 kcal_out[slot] = e
                 low_out[slot] = e - half
                 high_out[slot] = e + half
@@ -222,6 +318,14 @@ def estimate_expenditure(
         w,
         (pmm, pme, pmw, pee, pew, pww),
         log_v,
+        log_q,
+        run,
+        squares,
+        intake_mass,
+        intake_mass_variance,
+        tuple(forecasts),
+        miss,
+        share,
         adaptations,
         days_since,
         intake_days,
@@ -230,3 +334,35 @@ def estimate_expenditure(
         previous_intake,
     )
     return Estimates(kcal_out, low_out, high_out), end
+
+
+def _check(
+    forecast: tuple[float, float, float, float, float, float, float, float],
+    now: tuple[int, float, float, float, float, float],
+    miss: float,
+    share: float,
+) -> tuple[float, float]:
+    """The running means of the forecast check, moved by one checked forecast.
+
+    ``forecast`` is what the filter knew on the day it started; ``now`` is (today,
+    intake_mass, intake_mass_variance, the mass read from today's and earlier
+    weigh-ins, its variance, the drift variance).
+    """
+    start, mass_then, variance_then, m, e, pmm, pme, pee = forecast
+    today, intake_mass, intake_mass_variance, mass, mass_variance, drift = now
+    k = today - start
+    kc = k / KCAL_PER_KG
+    predicted = m + (intake_mass - mass_then) - kc * e
+    from_expenditure = kc * kc * pee + drift * (k - 1) * k * (2 * k - 1) / 6 / KCAL_PER_KG**2
+    # In a linear Gaussian model the estimate's change between the two days has the
+    # forecast's variance less today's: what today's reading still leaves unknown.
+    variance = pmm - 2.0 * kc * pme + from_expenditure + (intake_mass_variance - variance_then)
+    variance -= mass_variance
+    if variance < 0.1 * from_expenditure:
+        variance = 0.1 * from_expenditure
+    z2 = (mass - predicted) ** 2 / variance
+    gate = OUTLIER_SIGMAS**2
+    rate = 1.0 / CHECK_MEMORY_FORECASTS
+    miss += rate * ((z2 if z2 < gate else gate) - miss)
+    share += rate * (from_expenditure / variance - share)
+    return miss, share

@@ -92,12 +92,15 @@ def test_the_80_percent_interval_holds_the_truth_on_70_to_90_percent_of_days(
     assert 0.70 <= _scores(water_sd).coverage <= 0.90
 
 
-def test_a_fixed_water_level_would_be_over_confident_for_swingy_people() -> None:
-    """The learnt water level is what keeps the interval honest at 1.2 kg (and fails
-    without it: with the bounds pinned to the prior, coverage falls below 80 %)."""
+def test_without_the_forecast_check_a_fixed_water_level_would_be_over_confident() -> None:
+    """The learnt water level keeps the interval honest at 1.2 kg when nothing else
+    widens it: with the forecast check off and the water bounds pinned to the prior,
+    coverage falls."""
     swingy = [simulate(seed, 1.2, DAYS) for seed in PEOPLE]
-    learnt = _scores(1.2, swingy).coverage
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("domain.expenditure.MAX_WIDENING", 1.0)
+        patch.setattr("domain.expenditure.EXPENDITURE_DRIFT_BOUNDS_KCAL", (10.0, 10.0))
+        learnt = _scores(1.2, swingy).coverage
         patch.setattr("domain.expenditure.WATER_SD_BOUNDS_KG", (0.8, 0.8))
         fixed = _scores(1.2, swingy).coverage
 
@@ -286,6 +289,7 @@ def test_null_when_the_estimate_is_above_8000_kcal() -> None:
     estimates, _ = estimate_expenditure(intake, weights)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("domain.expenditure.PLAUSIBLE_KCAL", (600.0, math.inf))
+        patch.setattr("domain.expenditure.MAX_INTERVAL_WIDTH_KCAL", math.inf)
         unbounded, _ = estimate_expenditure(intake, weights)
 
     assert estimates.kcal[40:] == [None] * 20

@@ -11,10 +11,11 @@ import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+import sqlalchemy as sa
 from alembic import command
 
 from domain.kpis import compute_kpis
-from domain.model import DEFAULT_PROFILE, DateOrder, InvalidRowPolicy, Kpi
+from domain.model import DEFAULT_PROFILE, DailyMetrics, DateOrder, InvalidRowPolicy, Kpi
 from domain.services import delete_days, upload_csv, upsert_day
 from persistence.migrations import alembic_config, upgrade
 from persistence.uow import SqlUnitOfWork
@@ -111,6 +112,43 @@ def test_the_migration_fills_the_estimates_of_kpi_rows_already_stored(
         assert any(k.expenditure_kcal is not None for k in stored)
     finally:
         upgrade(database_url)
+
+
+def test_the_drift_migration_refills_stale_estimates_and_bumps_the_data_version(
+    uow_factory: UowFactory, database_url: str
+) -> None:
+    _upload(uow_factory, simulate(25, 0.8, 120))
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            # Estimates as an older estimator would have stored them.
+            connection.execute(sa.text("UPDATE kpis SET expenditure_kcal = expenditure_kcal + 1"))
+            before = _data_version(connection)
+        assert _stored(uow_factory) != compute_kpis(_days(uow_factory), DEFAULT_PROFILE)
+        config = alembic_config(database_url)
+        command.downgrade(config, "0004_api_caching")
+        upgrade(database_url)
+
+        _assert_from_scratch(uow_factory)
+        with engine.connect() as connection:
+            assert _data_version(connection) == before + 1
+    finally:
+        engine.dispose()
+        upgrade(database_url)
+
+
+def _days(uow_factory: UowFactory) -> list[DailyMetrics]:
+    with uow_factory() as uow:
+        return uow.metrics.all_days(USER)
+
+
+def _data_version(connection: sa.Connection) -> int:
+    return int(
+        connection.execute(
+            sa.text("SELECT version FROM user_data_versions WHERE user_id = :user"),
+            {"user": USER},
+        ).scalar_one()
+    )
 
 
 def test_kpis_without_an_estimate_store_nulls(uow_factory: UowFactory) -> None:

@@ -1,0 +1,117 @@
+"""The expenditure estimate on the three kinds of simulated people (docs/expenditure.md).
+
+The people come from tests/support/people.py, with seeds other than the benchmark's,
+so these tests score the estimate on people it was not tuned on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from domain.expenditure import estimate_expenditure
+from tests.support.people import GROUPS, Step, as_assumed, seasonal, unlike
+from tests.support.simulate import Person
+
+WARM_UP_DAYS = 28
+SEEDS = range(1, 31)
+DAYS = 365
+
+
+def _coverage(people: list[Person]) -> float:
+    """The share of logged days after the first 28 whose 80 % interval holds the truth."""
+    covered = served = 0
+    for person in people:
+        estimates, _ = estimate_expenditure(person.intake, person.weights)
+        for index in range(WARM_UP_DAYS, len(person.intake)):
+            low, high = estimates.low_kcal[index], estimates.high_kcal[index]
+            if low is None or high is None:
+                continue
+            if person.intake[index] is None and person.weights[index] is None:
+                continue
+            served += 1
+            covered += low <= person.true_mean_expenditure(index) <= high
+    return covered / served
+
+
+def _people(make: Callable[[int], Person]) -> list[Person]:
+    return [make(seed) for seed in SEEDS]
+
+
+@pytest.mark.parametrize("water_sd", [0.5, 0.8, 1.2])
+def test_on_seasonal_people_the_interval_holds_the_truth_on_72_to_88_percent_of_days(
+    water_sd: float,
+) -> None:
+    coverage = _coverage(_people(lambda seed: seasonal(seed, water_sd, DAYS)))
+
+    assert 0.72 <= coverage <= 0.88
+
+
+def test_on_people_unlike_the_model_the_interval_holds_the_truth_on_72_to_88_percent() -> None:
+    assert 0.72 <= _coverage(_people(lambda seed: unlike(seed, DAYS))) <= 0.88
+
+
+def test_on_people_as_the_model_assumes_the_interval_holds_the_truth_on_72_to_90_percent() -> None:
+    assert 0.72 <= _coverage(_people(lambda seed: as_assumed(seed, DAYS))) <= 0.90
+
+
+def test_without_the_forecast_check_seasonal_people_would_be_under_covered() -> None:
+    people = _people(lambda seed: seasonal(seed, 0.8, DAYS))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("domain.expenditure.MAX_WIDENING", 1.0)
+        unchecked = _coverage(people)
+
+    assert unchecked < 0.72 <= _coverage(people)
+
+
+def test_a_fixed_drift_would_be_too_wide_for_people_as_assumed_and_too_narrow_for_swingy_ones() -> (
+    None
+):
+    assumed = _people(lambda seed: as_assumed(seed, DAYS))
+    swingy = _people(lambda seed: seasonal(seed, 1.2, DAYS))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("domain.expenditure.EXPENDITURE_DRIFT_BOUNDS_KCAL", (10.0, 10.0))
+        fixed = _coverage(assumed), _coverage(swingy)
+
+    assert fixed[0] > 0.90 >= _coverage(assumed)
+    assert fixed[1] < 0.72 <= _coverage(swingy)
+
+
+def test_the_learnt_drift_is_larger_for_seasonal_people_than_for_people_as_assumed() -> None:
+    def drift(person: Person) -> float:
+        return estimate_expenditure(person.intake, person.weights)[1].log_drift_variance
+
+    seasonal_drift = sorted(drift(seasonal(seed, 0.8, DAYS)) for seed in SEEDS)
+    assumed_drift = sorted(drift(as_assumed(seed, DAYS)) for seed in SEEDS)
+
+    assert seasonal_drift[len(SEEDS) // 2] > assumed_drift[len(SEEDS) // 2]
+
+
+@pytest.mark.parametrize("name", list(GROUPS))
+def test_the_same_seed_makes_the_same_person_and_a_step_changes_only_the_truth(name: str) -> None:
+    make = GROUPS[name]
+    person, again = make(5, 200, None), make(5, 200, None)
+    stepped = make(5, 200, Step(day=100, kcal=-400.0))
+
+    assert person == again
+    assert stepped.intake == person.intake
+    assert stepped.expenditure[:100] == person.expenditure[:100]
+    assert all(
+        s < p for s, p in zip(stepped.expenditure[100:], person.expenditure[100:], strict=True)
+    )
+
+
+@pytest.mark.parametrize("cut", [1, 13, 29, 30, 64, 120, 199])
+def test_resuming_with_forecasts_in_flight_matches_a_run_from_scratch(cut: int) -> None:
+    person = unlike(3, 200)
+    whole, whole_end = estimate_expenditure(person.intake, person.weights)
+
+    head, state = estimate_expenditure(person.intake[:cut], person.weights[:cut])
+    tail, tail_end = estimate_expenditure(person.intake[cut:], person.weights[cut:], state)
+
+    assert head.kcal + tail.kcal == whole.kcal
+    assert head.low_kcal + tail.low_kcal == whole.low_kcal
+    assert head.high_kcal + tail.high_kcal == whole.high_kcal
+    assert tail_end == whole_end
+    assert whole_end.forecasts
