@@ -32,6 +32,7 @@ from starlette.datastructures import Headers, UploadFile
 from starlette.requests import ClientDisconnect, Request
 
 from domain.imports.pipeline import kind_of
+from graph.http.slots import NoUploadSlotError
 
 #: The most a non-file part (``operations``, ``map``) may hold.
 MAX_FIELD_BYTES = 1024 * 1024
@@ -169,8 +170,9 @@ async def read_multipart(
         async for chunk in request.stream():
             parser.write(chunk)
         parser.finalize()
-    except (HTTPException, ClientDisconnect):
-        # A client gone mid-body is not a malformed body: graph/http/perimeter.py logs it.
+    except (HTTPException, ClientDisconnect, NoUploadSlotError):
+        # A client gone mid-body is not a malformed body: graph/http/perimeter.py logs it;
+        # no upload slot in time is answered BUSY by graph/http/slots.py.
         _close(reader)
         raise
     except Exception as error:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import socket
 import struct
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,7 +54,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 def import_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """A server with the default file limits (10 MiB a CSV, 2 GB an archive)."""
     workdir = tmp_path_factory.mktemp("imports")
-    env = {"HEALTHHUB_API_TOKEN": TOKEN}
+    env = {"HEALTHHUB_API_TOKEN": TOKEN, "HEALTHHUB_MAX_PARALLEL_UPLOADS": "2"}
     with running_server(f"sqlite:///{workdir}/abuse.db", workdir / "server.log", env=env) as s:
         yield s
 
@@ -368,3 +370,56 @@ def test_a_newline_in_a_path_cannot_forge_a_log_line(server: ServerProcess) -> N
     lines = server.log_text().splitlines()
     assert not [line for line in lines if line.startswith("FAKE-LINE-5f3a")]
     assert any("\\nFAKE-LINE-5f3a GET /graphql 200\\r\\x1b[2J" in line for line in lines)
+
+
+def _slow_upload(server: ServerProcess, stop: threading.Event) -> None:
+    """A legal upload of 2 MB sent at 40 KiB/s, given up when ``stop`` is set."""
+    boundary = "slowboundary"
+    operations = json.dumps(
+        {
+            "query": "mutation($f: Upload!) { uploadCsv(file: $f) { status } }",
+            "variables": {"f": None},
+        }
+    )
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{operations}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n'
+        '{"0": ["variables.f"]}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="0"; filename="slow.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\ndate,steps_n\n"
+    ).encode()
+    request = (
+        "POST /graphql HTTP/1.1\r\nHost: localhost\r\n"
+        f"Authorization: Bearer {TOKEN}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {2_000_000}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(request + head)
+        while not stop.wait(0.5):
+            sock.sendall(b"#" * 20_480 + b"\n")
+
+
+def test_two_slow_uploads_hold_no_slot_while_their_bodies_arrive(
+    import_server: ServerProcess,
+) -> None:
+    stop = threading.Event()
+    slow = [threading.Thread(target=_slow_upload, args=(import_server, stop)) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    try:
+        time.sleep(2)  # both slow bodies are arriving; the server has two upload slots
+        started = time.monotonic()
+        response = _upload(
+            import_server,
+            "mutation($file: Upload!) { uploadCsv(file: $file) { status } }",
+            b"date,steps_n\n2024-05-01,4321\n",
+        )
+        elapsed = time.monotonic() - started
+    finally:
+        stop.set()
+        for thread in slow:
+            thread.join(timeout=10)
+
+    assert response.json()["data"]["uploadCsv"]["status"] in ("APPLIED", "UNCHANGED")
+    assert elapsed < 5
