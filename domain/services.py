@@ -109,7 +109,8 @@ def import_file(
     """Read any supported file (docs/imports/index.md), merge its days, recompute KPIs
     and store it all with its report in one transaction.
 
-    A dry run does all of it and rolls back: nothing is stored, not even the report.
+    A dry run does all of it but the writes: it reads one snapshot, takes no write lock
+    and blocks no writer; nothing is stored, not even the report.
 
     Args:
         stream: the file, seekable, at its start.
@@ -136,10 +137,9 @@ def import_file(
         if rejected:
             report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
         else:
-            # A dry run too: it writes before it rolls back, and on SQLite a transaction
-            # that read before another commit cannot start writing after it.
-            uow.lock_user(user_id)
-            report = _apply(uow, user_id, parsed, report, now)
+            if not options.dry_run:
+                uow.lock_user(user_id)
+            report = _apply(uow, user_id, parsed, report, now, write=not options.dry_run)
         report = bounded(report)
         if options.dry_run:
             uow.rollback()
@@ -150,9 +150,16 @@ def import_file(
 
 
 def _apply(
-    uow: UnitOfWork, user_id: str, parsed: ParseResult, report: Ingestion, now: datetime
+    uow: UnitOfWork,
+    user_id: str,
+    parsed: ParseResult,
+    report: Ingestion,
+    now: datetime,
+    *,
+    write: bool = True,
 ) -> Ingestion:
-    """Merge the parsed days into the stored ones; days left with no value are deleted."""
+    """Merge the parsed days into the stored ones; days left with no value are deleted.
+    Without ``write`` (a dry run) the same report is made from reads alone."""
     stored = uow.metrics.all_days(user_id)
     incoming: Sequence[DailyMetrics] = parsed.days
     fields: Collection[str] = parsed.fields
@@ -169,12 +176,12 @@ def _apply(
     deleted = sorted(empty & stored_dates)
     days = [day for day in result.days if day.date not in empty]
     changed = [day for day in result.changed if day.date not in empty]
-    if deleted:
+    if deleted and write:
         uow.metrics.delete_dates(user_id, deleted)
-    if changed:
+    if changed and write:
         uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
     firsts = deleted[:1] + [c.date for c in changed[:1]]
-    recomputed = _recompute(uow, user_id, days, min(firsts), now) if firsts else 0
+    recomputed = _recompute(uow, user_id, days, min(firsts), now, write) if firsts else 0
     inserted = result.inserted - len(empty - stored_dates)
     return dataclasses.replace(
         report,
@@ -372,12 +379,18 @@ def _save_changes(
 
 
 def _recompute(
-    uow: UnitOfWork, user_id: str, days: Sequence[DailyMetrics], since: date, now: datetime
+    uow: UnitOfWork,
+    user_id: str,
+    days: Sequence[DailyMetrics],
+    since: date,
+    now: datetime,
+    write: bool = True,
 ) -> int:
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = compute_kpis(days, profile, since)
-    uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
+    if write:
+        uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
     return len(kpis)
 
 
