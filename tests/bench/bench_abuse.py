@@ -57,6 +57,7 @@ def serving(root: Path, workdir: Path) -> Iterator[tuple[subprocess.Popen[bytes]
         "PYTHONPATH": str(root),
         "HEALTHHUB_DATABASE_URL": f"sqlite:///{workdir}/bench.db",
         "HEALTHHUB_API_TOKEN": TOKEN,
+        "HEALTHHUB_MAX_PARALLEL_UPLOADS": "2",  # the same on any machine
     }
     log = (workdir / "server.log").open("ab")
     process = subprocess.Popen(
@@ -463,7 +464,7 @@ def _wrong_tokens(base: str, count: int = 3_000) -> str:
     return ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items()))
 
 
-def bench_issue_21(process: subprocess.Popen[bytes], base: str) -> None:
+def bench_issue_21(process: subprocess.Popen[bytes], base: str, only_last: int = 0) -> None:
     """One row per finding of issue 21 (docs/security.md, "Before and after")."""
     sys.path.insert(0, str(ROOT))
     from tests.graph.test_abuse import _deflated, _directory_only_zip, _sleep_xml
@@ -483,7 +484,7 @@ def bench_issue_21(process: subprocess.Popen[bytes], base: str) -> None:
     }
     print("| attack | outcome | peak RSS | CPU | reader's 365-day kpis, median |")
     print("|---|---|---|---|---|")
-    for label, query in queries.items():
+    for label, query in queries.items() if not only_last else ():
         with _Watch(process.pid, base) as watch:
             response = httpx.post(
                 f"{base}/graphql", json={"query": query}, headers=AUTH, timeout=300
@@ -525,11 +526,69 @@ def bench_issue_21(process: subprocess.Popen[bytes], base: str) -> None:
         ("pipelined GET /healthz for 8 s, no token", lambda: _pipelined(port)),
         ("205 sockets re-opened as they close, 6 s", lambda: _reopening(port)),
         ("3,000 wrong tokens", lambda: _wrong_tokens(base)),
+        (
+            "10 dry runs of 20,000 days, 5 edits meanwhile",
+            lambda: _edit_waits_during_dry_runs(base),
+        ),
+        (
+            "2 legal uploads at 40 KiB/s, a third upload",
+            lambda: _third_upload_during_slow_ones(base),
+        ),
     ]
+    if only_last:
+        attacks = attacks[-only_last:]
     for label, attack in attacks:
         with _Watch(process.pid, base) as watch:
             outcome = attack()
         watch.row(label, outcome)
+
+
+def _edit_waits_during_dry_runs(base: str) -> str:
+    """Ten dry runs of 20,000 days at once; the waits of five one-day edits meanwhile."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _long_csv
+
+    content = _long_csv(20_000)
+    dry = "mutation($file: Upload!) { uploadCsv(file: $file, dryRun: true) { status } }"
+    edit = 'mutation { upsertDailyMetric(input: {date: "2026-02-01", steps: 1234}) { steps } }'
+    runs = [
+        threading.Thread(target=_import, args=(base, content, "dry.csv", dry)) for _ in range(10)
+    ]
+    for thread in runs:
+        thread.start()
+    time.sleep(1.5)
+    waits = []
+    for _ in range(5):
+        started = time.perf_counter()
+        httpx.post(f"{base}/graphql", json={"query": edit}, headers=AUTH, timeout=120)
+        waits.append(time.perf_counter() - started)
+        time.sleep(0.3)
+    for thread in runs:
+        thread.join(timeout=300)
+    return f"edit waits median {statistics.median(waits):.2f} s, max {max(waits):.2f} s"
+
+
+def _third_upload_during_slow_ones(base: str) -> str:
+    """Two legal uploads trickling at 40 KiB/s; how long a third small upload takes."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _slow_upload
+
+    port = int(base.rsplit(":", 1)[1])
+    stop = threading.Event()
+    slow = [threading.Thread(target=_slow_upload, args=(port, stop, TOKEN)) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    time.sleep(2)
+    started = time.perf_counter()
+    try:
+        outcome = _outcome(_upload(base, b"date,steps_n\n2024-05-01,4321\n", timeout=60))
+    except httpx.HTTPError as error:
+        outcome = type(error).__name__
+    elapsed = time.perf_counter() - started
+    stop.set()
+    for thread in slow:
+        thread.join(timeout=10)
+    return f"third upload {outcome} in {elapsed:.1f} s"
 
 
 def _mfp_bomb() -> bytes:
@@ -545,11 +604,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--issue-21", action="store_true", help="only issue 21's rows")
+    parser.add_argument("--last", type=int, default=0, help="only the last N of those rows")
     args = parser.parse_args()
     print(f"serving {args.root}")
     with tempfile.TemporaryDirectory() as tmp, serving(args.root, Path(tmp)) as (process, base):
         if args.issue_21:
-            bench_issue_21(process, base)
+            bench_issue_21(process, base, args.last)
             return
         bench_websocket(base)
         bench_uploads(process, base)

@@ -374,7 +374,7 @@ def test_a_newline_in_a_path_cannot_forge_a_log_line(server: ServerProcess) -> N
     assert any("\\nFAKE-LINE-5f3a GET /graphql 200\\r\\x1b[2J" in line for line in lines)
 
 
-def _slow_upload(server: ServerProcess, stop: threading.Event) -> None:
+def _slow_upload(port: int, stop: threading.Event, token: str = TOKEN) -> None:
     """A legal upload of 2 MB sent at 40 KiB/s, given up when ``stop`` is set."""
     boundary = "slowboundary"
     operations = json.dumps(
@@ -392,11 +392,11 @@ def _slow_upload(server: ServerProcess, stop: threading.Event) -> None:
     ).encode()
     request = (
         "POST /graphql HTTP/1.1\r\nHost: localhost\r\n"
-        f"Authorization: Bearer {TOKEN}\r\n"
+        f"Authorization: Bearer {token}\r\n"
         f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
         f"Content-Length: {2_000_000}\r\n\r\n"
     ).encode()
-    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+    with socket.create_connection(("127.0.0.1", port)) as sock:
         sock.sendall(request + head)
         while not stop.wait(0.5):
             sock.sendall(b"#" * 20_480 + b"\n")
@@ -406,7 +406,9 @@ def test_two_slow_uploads_hold_no_slot_while_their_bodies_arrive(
     import_server: ServerProcess,
 ) -> None:
     stop = threading.Event()
-    slow = [threading.Thread(target=_slow_upload, args=(import_server, stop)) for _ in range(2)]
+    slow = [
+        threading.Thread(target=_slow_upload, args=(import_server.port, stop)) for _ in range(2)
+    ]
     for thread in slow:
         thread.start()
     try:
