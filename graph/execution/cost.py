@@ -25,18 +25,20 @@ from graphql import (
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
     NamedTypeNode,
     SelectionSetNode,
     get_named_type,
     get_operation_ast,
+    is_abstract_type,
     is_composite_type,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 
-from domain.services import MAX_RANGE_DAYS
+from domain.services import MAX_NODE_IDS, MAX_PAGE_SIZE, MAX_RANGE_DAYS
 
 #: The largest result a query may ask for: about four 3,660-day ``kpis`` lists with
 #: every field, so a legal query cannot make a response of hundreds of megabytes.
@@ -87,10 +89,11 @@ def query_cost(
 class _Counter:
     """Counts a selection set on a composite type, through every fragment.
 
-    Fragments and inline fragments are followed however deeply they nest, narrowed to
-    their type condition; under an interface or union every narrowing is added (an
-    upper bound). Each (type, selection set) is counted once and remembered, so a
-    fragment spread many times costs one walk, not one per spread.
+    Fragments and inline fragments are followed however deeply they nest; on an object
+    type those whose type condition it does not meet are left out, and a field of an
+    interface or union type counts as the dearest of its possible types. Each (type,
+    selection set, enclosing page size) is counted once and remembered, so a fragment
+    spread many times costs one walk, not one per spread.
     """
 
     def __init__(
@@ -102,15 +105,17 @@ class _Counter:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
-        self.counted: dict[tuple[str, int], int] = {}
+        self.counted: dict[tuple[str, int, int], int] = {}
         self.spreading: set[str] = set()
+        #: The page sizes (``first``) of the connections being counted, innermost last.
+        self.page_sizes: list[int] = []
 
     def selection(
         self, parent: GraphQLCompositeType, selection_set: SelectionSetNode | None
     ) -> int:
         if selection_set is None:
             return 0
-        key = (parent.name, id(selection_set))
+        key = (parent.name, id(selection_set), self.page_sizes[-1] if self.page_sizes else 0)
         if key in self.counted:
             return self.counted[key]
         total = 0
@@ -118,9 +123,8 @@ class _Counter:
             if isinstance(node, FieldNode):
                 total += self.field(parent, node)
             elif isinstance(node, InlineFragmentNode):
-                total += self.selection(
-                    self._narrowed(parent, node.type_condition), node.selection_set
-                )
+                if self._applies(parent, node.type_condition):
+                    total += self.selection(parent, node.selection_set)
             elif isinstance(node, FragmentSpreadNode):
                 total += self.spread(parent, node.name.value)
         self.counted[key] = total
@@ -130,11 +134,11 @@ class _Counter:
         fragment = self.fragments.get(name)
         if fragment is None or name in self.spreading:  # validation refuses both
             return 0
+        if not self._applies(parent, fragment.type_condition):
+            return 0
         self.spreading.add(name)
         try:
-            return self.selection(
-                self._narrowed(parent, fragment.type_condition), fragment.selection_set
-            )
+            return self.selection(parent, fragment.selection_set)
         finally:
             self.spreading.discard(name)
 
@@ -147,23 +151,37 @@ class _Counter:
         if isinstance(field_type, GraphQLNonNull):
             field_type = field_type.of_type
         named = get_named_type(field_type)
-        composite = is_composite_type(named)
-        inner = (
-            self.selection(cast(GraphQLCompositeType, named), node.selection_set)
-            if composite
-            else 0
-        )
+        arguments = self._arguments(definition, node)
+        connection = named.name.endswith("Connection")
+        if connection:
+            self.page_sizes.append(_page_size(arguments.get("first")))
+        if is_abstract_type(named):
+            # A Node may be any of its types: count the selection as the dearest.
+            possible = self.schema.get_possible_types(named)
+            inner = max((self.selection(kind, node.selection_set) for kind in possible), default=0)
+        elif is_composite_type(named):
+            inner = self.selection(named, node.selection_set)
+        else:
+            inner = 0
+        if connection:
+            self.page_sizes.pop()
         if isinstance(field_type, GraphQLList):
-            return max_items(parent.name, name, self._arguments(definition, node)) * (1 + inner)
-        return 1 + inner if composite else 1
+            if parent.name.endswith("Connection") and name == "edges" and self.page_sizes:
+                items = self.page_sizes[-1]  # the enclosing connection's first
+            else:
+                items = max_items(parent.name, name, arguments)
+            return items * (1 + inner)
+        return 1 + inner if is_composite_type(named) else 1
 
-    def _narrowed(
-        self, parent: GraphQLCompositeType, condition: NamedTypeNode | None
-    ) -> GraphQLCompositeType:
-        if condition is None:
-            return parent
-        narrowed = self.schema.get_type(condition.name.value)
-        return narrowed if is_composite_type(narrowed) else parent
+    def _applies(self, parent: GraphQLCompositeType, condition: NamedTypeNode | None) -> bool:
+        """Whether a fragment with ``condition`` applies on ``parent`` (on an abstract
+        parent every fragment counts: an upper bound)."""
+        if condition is None or is_abstract_type(parent):
+            return True
+        named = self.schema.get_type(condition.name.value)
+        if named is None or named is parent or not is_abstract_type(named):
+            return named is None or named is parent  # another object type never applies
+        return self.schema.is_sub_type(named, cast(GraphQLObjectType, parent))
 
     def _arguments(self, definition: GraphQLField, node: FieldNode) -> dict[str, Any]:
         try:
@@ -177,6 +195,21 @@ def max_items(parent: str, name: str, arguments: Mapping[str, Any]) -> int:
     the rule of ``LIST_RULES``, else ``UNLISTED_LIST_ITEMS``."""
     rule = LIST_RULES.get((parent, name))
     return UNLISTED_LIST_ITEMS if rule is None else rule(arguments)
+
+
+def _page_size(first: Any) -> int:
+    """A connection's items: its ``first`` (20 when left out); a ``first`` outside
+    1–``MAX_PAGE_SIZE`` is refused before any item is read."""
+    return first if isinstance(first, int) and 1 <= first <= MAX_PAGE_SIZE else 1
+
+
+def _node_ids(arguments: Mapping[str, Any]) -> int:
+    """``nodes(ids)``: one item an id; more ids than allowed are refused before any is
+    looked up (and a list that cannot be read counts as the most allowed)."""
+    ids = arguments.get("ids")
+    if not isinstance(ids, list):
+        return MAX_NODE_IDS
+    return len(ids) if len(ids) <= MAX_NODE_IDS else 1
 
 
 def _limit(arguments: Mapping[str, Any]) -> int:
@@ -221,6 +254,7 @@ LIST_RULES: dict[tuple[str, str], Callable[[Mapping[str, Any]], int]] = {
     ("Query", "dailyMetrics"): _days,
     ("Query", "kpiSummary"): _periods,
     ("Query", "ingestions"): _limit,
+    ("Query", "nodes"): _node_ids,
     ("Ingestion", "errors"): _constant(1_000),
     ("Ingestion", "warnings"): _constant(100),
     ("Ingestion", "columns"): _constant(20),

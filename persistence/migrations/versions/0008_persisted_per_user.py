@@ -4,7 +4,7 @@ The stored queries are a cache that clients refill on their next use, so they ar
 dropped rather than guessed an owner.
 
 Revision ID: 0008_persisted_per_user
-Revises: 0006_expenditure_drift
+Revises: 0007_api_nodes
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_persisted_per_user"
-down_revision: str | None = "0006_expenditure_drift"
+down_revision: str | None = "0007_api_nodes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
