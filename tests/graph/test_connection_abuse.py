@@ -124,19 +124,25 @@ def test_pipelined_requests_are_read_one_at_a_time(server: ServerProcess) -> Non
 
 
 def test_one_address_cannot_take_every_connection(server: ServerProcess) -> None:
-    held = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(PER_CLIENT)]
+    # An address of its own: the other tests' connections to this server do not count.
+    held = [
+        socket.create_connection(("127.0.0.1", server.port), source_address=("127.0.0.3", 0))
+        for _ in range(PER_CLIENT)
+    ]
     try:
         for sock in held:  # answered, so accepted and counted by the server
             sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
             sock.settimeout(20)
             assert sock.recv(65536).startswith(b"HTTP/1.1 200")
         refused = _exchange(
-            server.port, b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            server.port,
+            b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            source="127.0.0.3",
         )
         other = _exchange(
             server.port,
             b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-            source="127.0.0.2",
+            source="127.0.0.4",
         )
     finally:
         for sock in held:
@@ -147,7 +153,9 @@ def test_one_address_cannot_take_every_connection(server: ServerProcess) -> None
     assert other.startswith(b"HTTP/1.1 200")
     time.sleep(0.5)
     assert _exchange(
-        server.port, b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        server.port,
+        b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        source="127.0.0.3",
     ).startswith(b"HTTP/1.1 200")
 
 
