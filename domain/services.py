@@ -115,7 +115,8 @@ def import_file(
     """Read any supported file (docs/imports/index.md), merge its days, recompute KPIs
     and store it all with its report in one transaction.
 
-    A dry run does all of it and rolls back: nothing is stored, not even the report.
+    A dry run does all of it but the writes: it reads one snapshot, takes no write lock
+    and blocks no writer; nothing is stored, not even the report.
 
     Args:
         stream: the file, seekable, at its start.
@@ -147,9 +148,9 @@ def import_file(
             parsed.error_count > 0 and options.policy is InvalidRowPolicy.REJECT_FILE
         )
         if not rejected:
-            # A dry run too: it writes before it rolls back, and on SQLite a transaction
-            # that read before another commit cannot start writing after it.
-            uow.lock_user(user_id)
+            # A dry run takes no write lock: it reads one snapshot and writes nothing.
+            if not options.dry_run:
+                uow.lock_user(user_id)
             if options.weight_unit is None:
                 parsed = _check_weight_unit(uow, user_id, parsed)
                 rejected = parsed.file_error is not None
@@ -157,7 +158,7 @@ def import_file(
         if rejected:
             report = dataclasses.replace(report, status=IngestionStatus.REJECTED)
         else:
-            report = _apply(uow, user_id, parsed, report, now)
+            report = _apply(uow, user_id, parsed, report, now, write=not options.dry_run)
         report = bounded(report)
         if options.dry_run:
             uow.rollback()
@@ -168,9 +169,16 @@ def import_file(
 
 
 def _apply(
-    uow: UnitOfWork, user_id: str, parsed: ParseResult, report: Ingestion, now: datetime
+    uow: UnitOfWork,
+    user_id: str,
+    parsed: ParseResult,
+    report: Ingestion,
+    now: datetime,
+    *,
+    write: bool = True,
 ) -> Ingestion:
-    """Merge the parsed days into the stored ones; days left with no value are deleted."""
+    """Merge the parsed days into the stored ones; days left with no value are deleted.
+    Without ``write`` (a dry run) the same report is made from reads alone."""
     stored = uow.metrics.all_days(user_id)
     incoming: Sequence[DailyMetrics] = parsed.days
     fields: Collection[str] = parsed.fields
@@ -187,13 +195,13 @@ def _apply(
     deleted = sorted(empty & stored_dates)
     days = [day for day in result.days if day.date not in empty]
     changed = [day for day in result.changed if day.date not in empty]
-    if deleted:
+    if deleted and write:
         uow.metrics.delete_dates(user_id, deleted)
-    if changed:
+    if changed and write:
         uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
     firsts = deleted[:1] + [c.date for c in changed[:1]]
     recomputed, kpis_changed_from = (
-        _recompute(uow, user_id, days, min(firsts), now) if firsts else (0, None)
+        _recompute(uow, user_id, days, min(firsts), now, write) if firsts else (0, None)
     )
     inserted = result.inserted - len(empty - stored_dates)
     return dataclasses.replace(
@@ -508,16 +516,23 @@ def _save_changes(
 
 
 def _recompute(
-    uow: UnitOfWork, user_id: str, days: Sequence[DailyMetrics], since: date, now: datetime
+    uow: UnitOfWork,
+    user_id: str,
+    days: Sequence[DailyMetrics],
+    since: date,
+    now: datetime,
+    write: bool = True,
 ) -> tuple[int, date | None]:
     """Recompute the KPIs from what the change of ``since`` can alter; returns the KPI
     days written and the first date whose stored KPI row was created, changed or
-    deleted (None when every row came out as it was)."""
+    deleted (None when every row came out as it was). Without ``write`` (a dry run)
+    nothing is written: the same answer from reads alone."""
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = compute_kpis(days, profile, since)
     changed_from = _first_change(uow, user_id, since, kpis)
-    uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
+    if write:
+        uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
     return len(kpis), changed_from
 
 

@@ -44,6 +44,7 @@ def create_engine_for(
 def _sqlite_engine(url: str, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     engine = create_engine(
         url,
+        hide_parameters=True,  # no health values in error messages (persistence/failures.py)
         pool_timeout=timeout_seconds,
         pool_size=pool_size,
         max_overflow=max_overflow,
@@ -94,6 +95,7 @@ def postgres_connect_args(timeout_seconds: float) -> dict[str, Any]:
 def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
     return create_engine(
         url,
+        hide_parameters=True,  # no health values in error messages (persistence/failures.py)
         pool_pre_ping=True,
         pool_timeout=timeout_seconds,
         pool_size=pool_size,

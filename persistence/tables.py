@@ -190,12 +190,13 @@ class UserDataVersionRow(SQLModel, table=True):
 
 
 class PersistedQueryRow(SQLModel, table=True):
-    """A query registered by automatic persisted queries, by its SHA-256 (hex); shared by
-    every process and user (a query holds no data), oldest evicted first."""
+    """A query registered by automatic persisted queries, by its user and SHA-256 (hex);
+    shared by every process, a bounded number per user, a user's oldest evicted first."""
 
     __tablename__ = "persisted_queries"
-    __table_args__ = (Index(None, "created_at"),)
+    __table_args__ = (Index(None, "user_id", "created_at"),)
 
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
     sha256: str = Field(primary_key=True, sa_type=String(64))
     query: str = Field(sa_type=Text)
     created_at: dt.datetime = Field(sa_type=UtcDateTime)

@@ -7,7 +7,11 @@ Entity declarations and external references are refused.
 - StepCount: summed per source and day (start date); the day's largest source wins.
 - BodyMass: the day's earliest, in its ``unit`` (kg, lb).
 - DietaryEnergyConsumed (kcal, ``Cal`` = kcal, kJ) and DietaryProtein (g): summed.
-- SleepAnalysis asleep values: intervals on their end date, overlaps counted once.
+- SleepAnalysis asleep values: intervals on their end date, overlaps counted once
+  (merged as they are read: a day keeps at most ``MAX_SLEEP_SPANS`` disjoint spans).
+- At most ``MAX_SOURCES_PER_DAY`` step sources a day and ``MAX_DATA_ROWS`` days are
+  kept, so memory is bounded by the days, not by the records (a warning counts what
+  was left out).
 - Workout: ``totalEnergyBurned``, else the sum of its ``WorkoutStatistics`` energy,
   never both; on the workout's start date.
 - Active and basal energy burned are all-day energy: not imported (a warning says so).
@@ -16,14 +20,16 @@ Entity declarations and external references are refused.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import BinaryIO
 from xml.parsers import expat
 
 from domain.columns import KJ_PER_KCAL, LB_TO_KG
 from domain.imports.records import Collector, Record
+from domain.parsing import MAX_DATA_ROWS
 from domain.validation import EARLIEST_DATE
 
 _CHUNK = 1 << 20
@@ -51,6 +57,12 @@ _ENERGY_UNITS = {"kcal": 1.0, "Cal": 1.0, "kJ": 1 / KJ_PER_KCAL}
 _MASS_UNITS = {"kg": 1.0, "lb": LB_TO_KG, "g": 0.001}
 _STAMP = "%Y-%m-%d %H:%M:%S %z"
 _SEND_EXPORT = "send export.xml or export.zip as the Health app wrote it"
+#: Disjoint asleep spans kept a day (a night's stages from a few sources are dozens).
+MAX_SLEEP_SPANS = 1_440
+#: Step sources kept a day (a phone, a watch, a few apps).
+MAX_SOURCES_PER_DAY = 32
+#: The longest source name kept; longer ones are cut.
+_MAX_SOURCE_CHARS = 200
 
 
 class _RefusedError(Exception):
@@ -65,7 +77,10 @@ class _Reader:
         self.steps: dict[tuple[date, str], float] = defaultdict(float)
         self.sums: dict[tuple[str, date], float] = defaultdict(float)
         self.weights: dict[date, tuple[str, float, bool]] = {}
-        self.sleep: list[Record] = []
+        self.sleep: dict[date, list[tuple[datetime, datetime]]] = defaultdict(list)
+        self.sources: dict[date, int] = defaultdict(int)
+        self.days: set[date] = set()
+        self.left_out = 0
         # How many records a total stands for, by (field, day, source), kept only for
         # days outside EARLIEST_DATE..latest, which are left out with a warning counting them.
         self.latest = latest
@@ -100,7 +115,7 @@ class _Reader:
             energy = None
             if total:
                 energy = self._energy(total, attrs.get("totalEnergyBurnedUnit", "kcal"))
-            self.workout = (_day(attrs.get("startDate", "")), energy)
+            self.workout = (self._day(attrs.get("startDate", "")), energy)
             self.workout_stats = 0.0
         elif (
             tag == "WorkoutStatistics"
@@ -124,18 +139,23 @@ class _Reader:
     def _record(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "")
         if kind == _STEPS:
-            day, source = _day(attrs["startDate"]), attrs.get("sourceName", "")
-            self.steps[day, source] += float(attrs["value"])
-            if not EARLIEST_DATE <= day <= self.latest:
-                self.counts["steps", day, source] += 1
+            key = self._day(attrs["startDate"]), attrs.get("sourceName", "")[:_MAX_SOURCE_CHARS]
+            if key not in self.steps:
+                if self.sources[key[0]] >= MAX_SOURCES_PER_DAY:
+                    self.left_out += 1
+                    return
+                self.sources[key[0]] += 1
+            self.steps[key] += float(attrs["value"])
+            if not EARLIEST_DATE <= key[0] <= self.latest:
+                self.counts["steps", key[0], key[1]] += 1
         elif kind == _ENERGY_IN:
             energy = self._energy(attrs["value"], attrs.get("unit", "kcal"))
             if energy is not None:
-                day = _day(attrs["startDate"])
+                day = self._day(attrs["startDate"])
                 self.sums["kcal_in", day] += energy
                 self._count("kcal_in", day)
         elif kind == _PROTEIN:
-            day = _day(attrs["startDate"])
+            day = self._day(attrs["startDate"])
             self.sums["protein_g", day] += float(attrs["value"])
             self._count("protein_g", day)
         elif kind == _WEIGHT:
@@ -144,31 +164,18 @@ class _Reader:
                 self.unknown_units += 1
                 return
             stamp = attrs["startDate"]
-            day = _day(stamp)
+            day = self._day(stamp)
             self._count("weight_kg", day)
             kept = self.weights.get(day)
             if kept is None or stamp[:19] < kept[0]:
                 self.weights[day] = (stamp[:19], float(attrs["value"]) * factor, factor != 1.0)
         elif kind == _SLEEP and attrs.get("value") in _ASLEEP:
-            start = datetime.strptime(attrs["startDate"], _STAMP)
-            end = datetime.strptime(attrs["endDate"], _STAMP)
-            hours = (end - start).total_seconds() / 3600
-            self.sleep.append(
-                Record(
-                    "sleep_hours",
-                    _day(attrs["endDate"]),
-                    hours,
-                    start=start,
-                    end=end,
-                    interval=True,
-                )
-            )
+            start = _utc(_moment(attrs["startDate"]))
+            end = _utc(_moment(attrs["endDate"]))
+            if end >= start and not _merge(self.sleep[self._day(attrs["endDate"])], start, end):
+                self.left_out += 1
         elif kind in _ALL_DAY:
             self.all_day += 1
-
-    def _count(self, field: str, day: date) -> None:
-        if not EARLIEST_DATE <= day <= self.latest:
-            self.counts[field, day, ""] += 1
 
     def _energy(self, text: str, unit: str) -> float | None:
         factor = _ENERGY_UNITS.get(unit)
@@ -176,6 +183,10 @@ class _Reader:
             self.unknown_units += 1
             return None
         return float(text) * factor
+
+    def _count(self, field: str, day: date) -> None:
+        if not EARLIEST_DATE <= day <= self.latest:
+            self.counts[field, day, ""] += 1
 
     def emit(self) -> None:
         found = self.found
@@ -192,7 +203,18 @@ class _Reader:
             found.records.append(
                 Record("weight_kg", day, value, derived=derived, at=at, count=count)
             )
-        found.records.extend(self.sleep)
+        for day, spans in self.sleep.items():
+            found.records.extend(
+                Record(
+                    "sleep_hours",
+                    day,
+                    (e - s).total_seconds() / 3600,
+                    start=s,
+                    end=e,
+                    interval=True,
+                )
+                for s, e in spans
+            )
         found.fields.update(r.field for r in found.records)
         found.columns.extend(sorted(found.fields))
         if self.all_day:
@@ -200,14 +222,63 @@ class _Reader:
                 f"{self.all_day:,} active or basal energy records were not imported: all-day "
                 "energy burned is covered by the activity factor"
             )
+        if self.left_out:
+            found.warn(
+                f"{self.left_out:,} records were left out: a day keeps at most "
+                f"{MAX_SOURCES_PER_DAY} step sources and {MAX_SLEEP_SPANS:,} separate sleep spans"
+            )
         if self.unknown_units:
             found.warn(
                 f"{self.unknown_units:,} records with a unit the hub does not know were left out"
             )
 
+    def _day(self, stamp: str) -> date:
+        """The day of ``stamp``, refused past ``MAX_DATA_ROWS`` different days."""
+        day = _day(stamp)
+        if day not in self.days:
+            self.days.add(day)
+            if len(self.days) > MAX_DATA_ROWS:
+                raise _RefusedError(
+                    f"the file has records on more than {MAX_DATA_ROWS} days; the limit is "
+                    f"{MAX_DATA_ROWS}"
+                )
+        return day
+
 
 def _day(stamp: str) -> date:
     return date.fromisoformat(stamp[:10])
+
+
+def _moment(stamp: str) -> datetime:
+    """``2024-03-01 23:00:00 +0100`` read as ISO 8601 without the space (twenty times
+    faster than ``strptime``), else by the export's format, which says what is wrong."""
+    try:
+        moment = datetime.fromisoformat(stamp[:19] + stamp[20:])
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or stamp[19:20] != " ":
+        return datetime.strptime(stamp, _STAMP)
+    return moment
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _merge(spans: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> bool:
+    """Add ``start``..``end`` to the sorted disjoint ``spans``, merging what it overlaps;
+    False (nothing added) when it overlaps none and the day has its most spans."""
+    first = bisect.bisect_left(spans, start, key=lambda span: span[1])
+    last = first
+    while last < len(spans) and spans[last][0] <= end:
+        last += 1
+    if first == last:
+        if len(spans) >= MAX_SLEEP_SPANS:
+            return False
+        spans.insert(first, (start, end))
+        return True
+    spans[first:last] = [(min(start, spans[first][0]), max(end, spans[last - 1][1]))]
+    return True
 
 
 def read(

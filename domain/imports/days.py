@@ -14,6 +14,7 @@ its unit; a single record copied as written keeps its value.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -46,7 +47,10 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
         )
     by_day: dict[date, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for record in found.records:
-        by_day[record.day][record.field].append(record)
+        if math.isfinite(record.value):
+            by_day[record.day][record.field].append(record)
+        else:
+            found.reject([_not_finite(record.field, record.value, record.row, record.day)])
     if len(by_day) > max_days:
         message = f"the file has records on more than {max_days} days; the limit is {max_days}"
         return ParseResult(
@@ -62,8 +66,12 @@ def to_days(found: Collector, *, today: date, max_days: int = MAX_DATA_ROWS) -> 
             impossible.append(day)
             left_out += sum(r.count for records in by_day[day].values() for r in records)
             continue
-        values = {name: _value(name, records) for name, records in by_day[day].items()}
-        errors = _problems(values, by_day[day])
+        values = {name: _finite_value(name, records) for name, records in by_day[day].items()}
+        errors = _problems(values, by_day[day]) or [
+            _not_finite(name, value, by_day[day][name][0].row, day)
+            for name, value in values.items()
+            if not math.isfinite(value)
+        ]
         if errors:
             found.reject(errors)
             continue
@@ -99,6 +107,79 @@ def _impossible_warning(count: int, dates: list[date], today: date) -> str:
         + f", outside {EARLIEST_DATE.isoformat()} to {latest_date(today).isoformat()} "
         "(a device clock set wrong?)"
     )
+
+
+def compacted(records: Iterable[Record]) -> list[Record]:
+    """Records that ``to_days`` aggregates to the same days, at most a few a day and
+    field: what a reader keeps while more records stream in (sums summed, steps summed
+    per source, the earliest weight and waist, sleep intervals merged)."""
+    by_day: dict[tuple[date, str], list[Record]] = defaultdict(list)
+    for record in records:
+        by_day[record.day, record.field].append(record)
+    kept: list[Record] = []
+    for (_, name), group in by_day.items():
+        if len(group) == 1:
+            kept.extend(group)
+        elif name in _EARLIEST:
+            kept.append(min(enumerate(group), key=lambda pair: (_order(pair[1].at), pair[0]))[1])
+        elif name == "steps":
+            per_source: dict[str, list[Record]] = defaultdict(list)
+            for record in group:
+                per_source[record.source].append(record)
+            kept.extend(_summed(same) for same in per_source.values())
+        elif name == "sleep_hours":
+            kept.extend(r for r in group if not (r.interval and r.start and r.end))
+            kept.extend(merged_intervals(group))
+        else:
+            kept.append(_summed(group))
+    return kept
+
+
+def _summed(group: Sequence[Record]) -> Record:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    total = math.fsum(r.value for r in group)
+    count = sum(r.count for r in group)
+    return Record(first.field, first.day, total, first.row, True, source=first.source, count=count)
+
+
+def merged_intervals(records: Iterable[Record]) -> list[Record]:
+    """The union of the sleep intervals among ``records``, as interval records."""
+    timed = sorted(
+        (start, end, record)
+        for record in records
+        if record.interval
+        and (start := _instant(record.start)) is not None
+        and (end := _instant(record.end)) is not None
+    )
+    spans: list[tuple[datetime, datetime, Record]] = []
+    for start, end, record in timed:
+        if spans and start <= spans[-1][1]:
+            first_start, last_end, first = spans[-1]
+            if end > last_end:
+                spans[-1] = (first_start, end, dataclasses.replace(first, end=record.end))
+        else:
+            spans.append((start, end, record))
+    return [
+        dataclasses.replace(record, value=(end - start).total_seconds() / 3600)
+        for start, end, record in spans
+    ]
+
+
+def _not_finite(name: str, value: float, row: int | None, day: date) -> RowError:
+    column = COLUMN_OF[name]
+    return RowError(
+        row, column, str(value), f"{column}: {value} on {day.isoformat()} is not a finite number"
+    )
+
+
+def _finite_value(name: str, records: Sequence[Record]) -> float | int:
+    """The day's value, or infinity when its records sum past the float range."""
+    try:
+        return _value(name, records)
+    except (ArithmeticError, ValueError):
+        return math.inf
 
 
 def _value(name: str, records: Sequence[Record]) -> float | int:

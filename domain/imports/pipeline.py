@@ -7,7 +7,6 @@ and reports every format the same way (docs/imports/index.md).
 from __future__ import annotations
 
 import codecs
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,8 @@ from domain.imports import (
     whoop,
     withings,
 )
-from domain.imports.days import to_days
+from domain.imports.archive import READ_ERRORS, ArchiveRefusedError, BoundedArchive
+from domain.imports.days import compacted, to_days
 from domain.imports.detection import DESCRIPTIONS, csv_candidates, names_of
 from domain.imports.records import Collector, Options
 from domain.imports.tables import header_of
@@ -34,8 +34,6 @@ from domain.model import ImportSource, ParseResult, RowError
 from domain.parsing import parse_csv
 from domain.validation import latest_date
 
-#: Members an archive may list before it is refused (an export has a few dozen).
-MAX_ZIP_MEMBERS = 10_000
 _SUPPORTED_ARCHIVES = "MyFitnessPal export ZIP (its Summary CSVs), Apple Health export.zip"
 
 #: The CSV adapter of each app: file bytes, file name, options -> records.
@@ -213,33 +211,38 @@ def _read_zip(
     progress: Callable[[int], None] | None,
 ) -> tuple[ParseResult, ImportSource]:
     try:
-        archive = zipfile.ZipFile(stream)
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        archive = BoundedArchive(stream, limits.max_archive_bytes)
+        return _read_members(archive, source, options, today, limits, progress)
+    except ArchiveRefusedError as refused:
+        return _refused(str(refused))
+    except READ_ERRORS as error:  # a member cut short or corrupt
         return _refused(f"this ZIP archive cannot be read: {str(error)[:100]}")
-    if len(members) > MAX_ZIP_MEMBERS:
-        return _refused(
-            f"this ZIP archive lists {len(members):,} files; at most {MAX_ZIP_MEMBERS:,}"
-        )
+
+
+def _read_members(
+    archive: BoundedArchive,
+    source: ImportSource,
+    options: Options,
+    today: date,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+) -> tuple[ParseResult, ImportSource]:
+    members = archive.members
     names = [m.filename for m in members]
     apple = [m for m in members if m.filename.rsplit("/", 1)[-1] == "export.xml"]
     mfp = [m for m in members if _is_mfp_summary(m.filename)]
     if apple and source in (ImportSource.AUTO, ImportSource.APPLE_HEALTH):
-        member = apple[0]
-        if member.file_size > limits.max_archive_bytes:
-            return _refused(_too_big(member, limits.max_archive_bytes))
-        with archive.open(member) as xml:
+        with archive.open(apple[0], limits.max_archive_bytes) as xml:
             latest = latest_date(today)
-            collector = apple_health.read(xml, latest=latest, progress=progress)  # type: ignore[arg-type]
+            collector = apple_health.read(xml, latest=latest, progress=progress)
         return to_days(collector, today=today), ImportSource.APPLE_HEALTH
     if mfp and source in (ImportSource.AUTO, ImportSource.MYFITNESSPAL):
         collector = Collector()
         for member in mfp:
-            if member.file_size > limits.max_csv_bytes:
-                return _refused(_too_big(member, limits.max_csv_bytes))
-            collector.absorb(myfitnesspal.read(archive.read(member), options))
+            collector.absorb(myfitnesspal.read(archive.read(member, limits.max_csv_bytes), options))
             if collector.file_error is not None:
                 break
+            collector.records = compacted(collector.records)
         return to_days(collector, today=today), ImportSource.MYFITNESSPAL
     if "xl/workbook.xml" in names:
         return _refused(f"this is an Excel workbook: save it as CSV; {_SUPPORTED}")
@@ -255,13 +258,6 @@ def _is_mfp_summary(path: str) -> bool:
     base = path.rsplit("/", 1)[-1].lower()
     return base.endswith(".csv") and base.startswith(
         ("nutrition-summary", "measurement-summary", "exercise-summary")
-    )
-
-
-def _too_big(member: zipfile.ZipInfo, limit: int) -> str:
-    return (
-        f'the archive member "{member.filename[:100]}" inflates to {member.file_size:,} bytes; '
-        f"the limit is {limit:,} bytes"
     )
 
 

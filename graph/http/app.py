@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from domain.accounts import AccountStore
 from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
-from graph.http import dashboard, graphiql
+from graph.http import dashboard, graphiql, responses
 from graph.http.auth import USER_SCOPE_KEY
 from graph.http.draining import ABANDON, Abandon
 from graph.http.health import DiskFree, disk_free, healthz_endpoint
@@ -107,10 +107,21 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
         middleware=middleware_stack(
-            settings, store=store, clock=clock, reads=reads, abandon=abandon
+            settings,
+            store=store,
+            clock=clock,
+            reads=reads,
+            abandon=abandon,
+            on_token_refused=metrics.observe_token_refusal,
         ),
     )
     app.include_router(router, prefix="/graphql")
+    app.add_api_route(
+        "/graphql",
+        responses.wrong_method,
+        methods=["PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)

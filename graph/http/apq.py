@@ -23,12 +23,11 @@ from graphql import GraphQLError
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from persistence.failures import described
 from persistence.persisted_queries import PersistedQueryStore
 
 NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 logger = logging.getLogger(__name__)
-#: The longest query stored: the token limit keeps real queries far below it.
-MAX_QUERY_CHARS = 100_000
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -37,9 +36,13 @@ class PersistedQueryNotFoundError(Exception):
 
 
 async def resolve(
-    store: PersistedQueryStore, request: GraphQLRequestData, now: Callable[[], datetime]
+    store: PersistedQueryStore,
+    user_id: str,
+    request: GraphQLRequestData,
+    now: Callable[[], datetime],
 ) -> GraphQLRequestData:
-    """``request`` with the query its persisted-query extension names.
+    """``request`` with the query its persisted-query extension names among the queries
+    ``user_id`` stored (another user's are not seen).
 
     Raises:
         PersistedQueryNotFoundError: only a hash was sent, and no query is stored for it.
@@ -52,23 +55,22 @@ async def resolve(
     sha256 = _checked_hash(persisted)
     if request.query is None:
         try:
-            query = await anyio.to_thread.run_sync(store.get, sha256)
-        except Exception:  # the store is unreachable: the client sends the query instead
-            logger.warning("Persisted query store unavailable", exc_info=True)
+            query = await anyio.to_thread.run_sync(store.get, user_id, sha256)
+        except Exception as error:  # the store is unreachable: the client sends the query
+            logger.warning("Persisted query store unavailable: %s", described(error))
             query = None
         if query is None:
             raise PersistedQueryNotFoundError
         return dataclasses.replace(request, query=query)
     if hashlib.sha256(request.query.encode()).hexdigest() != sha256:
         raise HTTPException(400, "provided sha does not match query")
-    if len(request.query) <= MAX_QUERY_CHARS:
-        stamp = now()
-        try:
-            await anyio.to_thread.run_sync(
-                lambda: store.add(sha256, request.query or "", now=stamp)
-            )
-        except Exception:  # not stored: the operation still runs (and meets the outage)
-            logger.warning("Persisted query not stored", exc_info=True)
+    stamp = now()
+    try:
+        await anyio.to_thread.run_sync(
+            lambda: store.add(user_id, sha256, request.query or "", now=stamp)
+        )
+    except Exception as error:  # not stored: the operation still runs (and meets the outage)
+        logger.warning("Persisted query not stored: %s", described(error))
     return request
 
 

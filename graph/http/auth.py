@@ -11,7 +11,10 @@ One pure-ASGI guard decides for every connection (docs/accounts.md, docs/securit
   user's token acts as that user, ``HEALTHHUB_API_TOKEN`` as ``local``. ``/metrics``
   takes only ``HEALTHHUB_API_TOKEN``.
 - Anything else is 401 with ``WWW-Authenticate: Bearer``, the same answer whatever was
-  wrong, so it never tells whether a user or a token exists.
+  wrong, so it never tells whether a user or a token exists; past
+  ``MAX_FAILED_TOKENS`` wrong tokens from one client address in a minute, a wrong
+  token is answered 429 ``TOO_MANY_REQUESTS`` with ``Retry-After`` instead
+  (graph/http/attempts.py).
 
 Users are checked per request, so the first ``healthhub users add`` switches a running
 server into accounts mode. The user id goes into the ASGI scope under ``USER_SCOPE_KEY``
@@ -26,21 +29,23 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from ipaddress import IPv4Network, IPv6Network
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import orjson
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, token_sha256
+from graph.http.attempts import MAX_FAILED_TOKENS, FailedAttempts
+from graph.http.clients import client_address
 from graph.http.guards import _header, graphql_error_response
 from graph.schema.errors import DATABASE_UNAVAILABLE_MESSAGE
 from persistence.accounts import SqlAccountStore
 from persistence.async_reads import AsyncReads, read_or
+from persistence.failures import UNAVAILABLE, described
 
 #: Where the guard leaves the id of the user a request acts as.
 USER_SCOPE_KEY = "healthhub.user_id"
@@ -98,8 +103,13 @@ class Authentication:
         api_token: str | None,
         clock: Callable[[], datetime],
         reads: AsyncReads | None = None,
+        trusted_proxies: Sequence[IPv4Network | IPv6Network] = (),
+        on_refused: Callable[[int], None] | None = None,
     ) -> None:
         self.app = app
+        self.trusted_proxies = trusted_proxies
+        self.attempts = FailedAttempts()
+        self.on_refused = on_refused
         self.store = store
         self.reads = reads
         self.api_token = f"Bearer {api_token}".encode() if api_token else None
@@ -116,21 +126,46 @@ class Authentication:
             return
         try:
             user_id = await self._identify(scope)
-        except (OperationalError, PoolTimeoutError) as error:
+        except UNAVAILABLE as error:
             error_id = uuid.uuid4().hex
-            logger.warning("Database unavailable %s while authenticating: %s", error_id, error)
+            logger.warning(
+                "Database unavailable %s while authenticating: %s", error_id, described(error)
+            )
             await _database_unavailable(scope, receive, send, error_id)
             return
         if user_id is None:
-            if scope["type"] == "websocket":
-                await _close_websocket(receive, send)
-            else:
-                await graphql_error_response(
-                    send, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, www_authenticate="Bearer"
-                )
+            await self._refuse(scope, receive, send)
             return
         scope[USER_SCOPE_KEY] = user_id
         await self.app(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """401, or 429 for a wrong token from an address past its failed attempts."""
+        address = client_address(
+            (scope.get("client") or ("", 0))[0], scope["headers"], self.trusted_proxies
+        )
+        wrong_token = _header(scope, b"authorization") is not None
+        retry_after = self.attempts.retry_after(address) if wrong_token else None
+        if wrong_token:
+            self.attempts.failed(address)
+        status = 401 if retry_after is None else 429
+        if self.on_refused is not None:
+            self.on_refused(status)
+        if scope["type"] == "websocket":
+            await _close_websocket(receive, send)
+        elif retry_after is None:
+            await graphql_error_response(
+                send, 401, "UNAUTHENTICATED", UNAUTHENTICATED_MESSAGE, www_authenticate="Bearer"
+            )
+        else:
+            await graphql_error_response(
+                send,
+                429,
+                "TOO_MANY_REQUESTS",
+                f"More than {MAX_FAILED_TOKENS} wrong tokens came from this address within a "
+                f"minute; try again in {retry_after} s.",
+                retry_after=str(retry_after),
+            )
 
     async def _identify(self, scope: Scope) -> str | None:
         """The user the request acts as, or None to refuse it."""

@@ -5,6 +5,8 @@ when it is a plain token of at most 128 characters, or makes one; echoes it; and
 logs one access line per request. The id is in a context variable that worker
 threads inherit, and ``RequestIdFilter`` puts it on every log record of the
 request. ``HEALTHHUB_LOG_FORMAT=json`` writes one JSON object per line.
+``ControlCharacters`` escapes control characters in what a log line quotes (a path
+with ``%0a`` cannot start a line of its own).
 """
 
 from __future__ import annotations
@@ -34,6 +36,27 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+#: C0 and C1 control characters and DEL: what could end, rewrite or colour a log line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escaped(text: str) -> str:
+    """``text`` with each control character written as a Python escape (``\\n``)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+class ControlCharacters(logging.Filter):
+    """Escapes control characters in a record's string arguments: what requests and
+    files bring into log lines (paths, names) cannot forge or hide a line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                escaped(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per record: time, level, logger, request id, message, traceback."""
 
@@ -59,13 +82,16 @@ def log_config(log_format: str, level: str = "INFO") -> dict[str, Any]:
     handler = {
         "class": "logging.StreamHandler",
         "formatter": "default",
-        "filters": ["request_id"],
+        "filters": ["request_id", "control_characters"],
         "stream": "ext://sys.stderr",
     }
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": RequestIdFilter}},
+        "filters": {
+            "request_id": {"()": RequestIdFilter},
+            "control_characters": {"()": ControlCharacters},
+        },
         "formatters": {"default": formatter},
         "handlers": {"default": handler},
         "root": {"handlers": ["default"], "level": level.upper()},

@@ -64,6 +64,13 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.token_refusals = Counter(
+            "healthhub_token_refusals",
+            "Requests refused for a missing or wrong token, by status (401; 429 past the "
+            "failed-token limit of an address).",
+            ["status"],
+            registry=self.registry,
+        )
         self.registry.register(_PoolCollector(engine))
 
     def observe_upload(self, report: model.Ingestion) -> None:
@@ -71,6 +78,9 @@ class Metrics:
         self.uploads.labels(report.status.value, getattr(source, "value", source or "HUB")).inc()
         self.rows.labels("inserted").inc(report.rows_inserted)
         self.rows.labels("updated").inc(report.rows_updated)
+
+    def observe_token_refusal(self, status: int) -> None:
+        self.token_refusals.labels(str(status)).inc()
 
     def observe_delete(self, deleted: int) -> None:
         self.rows.labels("deleted").inc(deleted)

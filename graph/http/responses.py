@@ -44,6 +44,12 @@ def refusal(status: int, message: str) -> Response:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+async def wrong_method(request: Request) -> Response:
+    """405 for a method /graphql does not serve, in the GraphQL error shape (not
+    FastAPI's ``{"detail": …}``)."""
+    return refusal(405, f"{request.method[:10]} is not served at /graphql; send GET or POST.")
+
+
 def wants_graphql_response(request: Request) -> bool:
     return GRAPHQL_RESPONSE in request.headers.get("accept", "")
 

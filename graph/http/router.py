@@ -164,7 +164,10 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         store = self._persisted_queries
         if store is not None:
             try:
-                kwargs["request_data"] = await apq.resolve(store, kwargs["request_data"], utc_now)
+                user_id = str(getattr(kwargs.get("context"), "user_id", None) or "")
+                kwargs["request_data"] = await apq.resolve(
+                    store, user_id, kwargs["request_data"], utc_now
+                )
             except apq.PersistedQueryNotFoundError:
                 return apq.not_found()
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
@@ -15,6 +16,8 @@ _ORIGIN = re.compile(r"https?://[^/\s:]+(:\d{1,5})?")
 
 #: Shortest access token accepted: 32 characters are beyond guessing over the network.
 MIN_TOKEN_LENGTH = 32
+#: Fewest different characters in it: ``aaaa…`` is long but guessable.
+MIN_TOKEN_DISTINCT = 10
 
 
 class Settings(DatabaseSettings):
@@ -35,6 +38,12 @@ class Settings(DatabaseSettings):
     #: Open connections one process serves; the next get 503 ``SERVICE_UNAVAILABLE``, so
     #: idle or slow clients cannot take every socket (docs/security.md).
     max_connections: int = Field(default=200, ge=1)
+    #: Open connections from one client address: one client cannot take every socket
+    #: from the others (docs/security.md).
+    max_connections_per_client: int = Field(default=32, ge=1)
+    #: Reverse proxies (addresses or networks, comma-separated) whose
+    #: ``X-Forwarded-For`` names the client; from anyone else the header is ignored.
+    trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
     #: Origins whose browser pages may call the API (CORS), comma-separated, such as
     #: ``https://dash.example.org,http://localhost:5173``; ``*`` allows any origin.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
@@ -58,6 +67,20 @@ class Settings(DatabaseSettings):
                 )
         return origins
 
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_list(cls, value: object) -> tuple[IPv4Network | IPv6Network, ...]:
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple):
+            raise ValueError("HEALTHHUB_TRUSTED_PROXIES must be a comma-separated list")
+        try:
+            return tuple(ip_network(str(item).strip()) for item in items if str(item).strip())
+        except ValueError as error:
+            raise ValueError(
+                f"HEALTHHUB_TRUSTED_PROXIES: {error}; write addresses or networks such as "
+                "127.0.0.1,10.0.0.0/8"
+            ) from error
+
     @field_validator("api_token")
     @classmethod
     def _blank_token_is_none(cls, token: SecretStr | None) -> SecretStr | None:
@@ -67,5 +90,10 @@ class Settings(DatabaseSettings):
             raise ValueError(
                 f"HEALTHHUB_API_TOKEN must be at least {MIN_TOKEN_LENGTH} characters long "
                 "(e.g. openssl rand -hex 32); a short token can be guessed"
+            )
+        if len(set(token.get_secret_value())) < MIN_TOKEN_DISTINCT:
+            raise ValueError(
+                f"HEALTHHUB_API_TOKEN must have at least {MIN_TOKEN_DISTINCT} different "
+                "characters (e.g. openssl rand -hex 32); a repetitive token can be guessed"
             )
         return token

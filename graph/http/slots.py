@@ -1,8 +1,10 @@
 """Upload slots: at most N uploads of a process are read, parsed and applied at once.
 
 An upload holds its file, its rows and their KPIs in memory, so the slots bound the
-memory uploads take. An upload takes its slot before its body is read; the others
-wait (their bodies stay in the network buffers), then get 503 ``BUSY`` (docs/security.md).
+memory uploads take. An upload takes its slot once its body has arrived (the
+multipart reader spools it to disk within its limit), when it asks for the body's
+last bytes: a slow body holds no slot. The others wait their turn, then get 503
+``BUSY`` (docs/security.md).
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ from __future__ import annotations
 import math
 
 import anyio
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.http.guards import _header, graphql_error_response
+
+
+class NoUploadSlotError(Exception):
+    """No slot came free in time for an upload whose body has arrived."""
 
 
 class UploadSlots:
@@ -28,25 +34,34 @@ class UploadSlots:
         if not _is_upload(scope):
             await self.app(scope, receive, send)
             return
-        acquired = False
-        with anyio.move_on_after(self.wait_seconds):
-            await self.slots.acquire()
-            acquired = True
-        if acquired:
-            try:
-                await self.app(scope, receive, send)
-            finally:
+        held = False
+
+        async def receive_then_take_a_slot() -> Message:
+            nonlocal held
+            message = await receive()
+            if message["type"] == "http.request" and not message.get("more_body") and not held:
+                with anyio.move_on_after(self.wait_seconds):
+                    await self.slots.acquire()
+                    held = True
+                if not held:
+                    raise NoUploadSlotError
+            return message
+
+        try:
+            await self.app(scope, receive_then_take_a_slot, send)
+        except NoUploadSlotError:
+            await graphql_error_response(
+                send,
+                503,
+                "BUSY",
+                f"Every upload slot stayed taken for {self.wait_seconds:g} s; nothing was "
+                "changed. Send the file again later.",
+                retry_after=str(max(1, math.ceil(self.wait_seconds / 10))),
+                connection="close",
+            )
+        finally:
+            if held:
                 self.slots.release()
-            return
-        await graphql_error_response(
-            send,
-            503,
-            "BUSY",
-            f"Every upload slot stayed taken for {self.wait_seconds:g} s; nothing was "
-            "changed. Send the file again later.",
-            retry_after=str(max(1, math.ceil(self.wait_seconds / 10))),
-            connection="close",
-        )
 
 
 def _is_upload(scope: Scope) -> bool:

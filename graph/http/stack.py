@@ -36,6 +36,7 @@ def middleware_stack(
     clock: Callable[[], datetime],
     reads: AsyncReads | None,
     abandon: Abandon,
+    on_token_refused: Callable[[int], None] | None = None,
 ) -> list[Middleware]:
     """The layers a request passes through, outermost first."""
     api_token = settings.api_token.get_secret_value() if settings.api_token else None
@@ -59,7 +60,15 @@ def middleware_stack(
         # Outside the token so that refusals are compressed like answers.
         Middleware(GzipResponses),
         # The token (or a user's token) is checked before any header or body is looked at.
-        Middleware(Authentication, store=store, api_token=api_token, clock=clock, reads=reads),
+        Middleware(
+            Authentication,
+            store=store,
+            api_token=api_token,
+            clock=clock,
+            reads=reads,
+            trusted_proxies=settings.trusted_proxies,
+            on_refused=on_token_refused,
+        ),
         # Inside the token guard: it needs its decision that the hub runs without a token.
         Middleware(LoopbackHostOnly),
         # Cheap header checks before anything reads the body: its declared size ...

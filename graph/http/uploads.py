@@ -1,7 +1,8 @@
 """Reading uploads: the multipart body as a stream, with the file limit of its mutation.
 
 The GraphQL multipart request sends ``operations`` first; from it we know the
-mutation before the file part arrives. ``uploadCsv`` files are limited to
+mutation before the file part arrives: from the operation's root fields, through its
+fragments, never from a name the client chooses. ``uploadCsv`` files are limited to
 ``HEALTHHUB_MAX_UPLOAD_BYTES``; ``importFile`` files to ``HEALTHHUB_MAX_IMPORT_BYTES``
 when they are ZIP or XML (by their first bytes), else to the upload limit. A part
 past its limit is refused with 413 at once; nothing is spooled whole first, and
@@ -16,12 +17,22 @@ from typing import Any
 
 import orjson
 from cross_web import HTTPException
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    parse,
+)
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.datastructures import Headers, UploadFile
 from starlette.requests import ClientDisconnect, Request
 
 from domain.imports.pipeline import kind_of
+from graph.http.slots import NoUploadSlotError
 
 #: The most a non-file part (``operations``, ``map``) may hold.
 MAX_FIELD_BYTES = 1024 * 1024
@@ -133,8 +144,7 @@ class _Reader:
 
     def limit_for(self, head: bytes) -> tuple[int, str]:
         upload = (self.max_upload, "HEALTHHUB_MAX_UPLOAD_BYTES")
-        mutations = _mutations(self.fields.get("operations", ""))
-        if "importFile" not in mutations or "uploadCsv" in mutations:
+        if _mutations(self.fields.get("operations", "")) - {"__typename"} != {"importFile"}:
             return upload
         if kind_of(head) in ("zip", "xml"):
             return self.max_import, "HEALTHHUB_MAX_IMPORT_BYTES (ZIP and XML imports)"
@@ -160,8 +170,9 @@ async def read_multipart(
         async for chunk in request.stream():
             parser.write(chunk)
         parser.finalize()
-    except (HTTPException, ClientDisconnect):
-        # A client gone mid-body is not a malformed body: graph/http/perimeter.py logs it.
+    except (HTTPException, ClientDisconnect, NoUploadSlotError):
+        # A client gone mid-body is not a malformed body: graph/http/perimeter.py logs it;
+        # no upload slot in time is answered BUSY by graph/http/slots.py.
         _close(reader)
         raise
     except Exception as error:
@@ -178,24 +189,53 @@ def _close(reader: _Reader) -> None:
 
 
 def _mutations(operations: str) -> set[str]:
-    """The top-level field names of the mutations in the ``operations`` JSON."""
+    """The root fields the ``operations`` JSON can run: every root field of its
+    operation (the one ``operationName`` names, else each), through its fragments and
+    inline fragments; names a client chooses (fragments, operations, aliases) never
+    count. A body that cannot be read answers ``{""}``, which takes the upload limit."""
     try:
         value = orjson.loads(operations)
     except orjson.JSONDecodeError:
-        return set()
-    names: set[str] = set()
+        return {""}
+    fields: set[str] = set()
     for operation in value if isinstance(value, list) else [value]:
         query = operation.get("query") if isinstance(operation, dict) else None
         if not isinstance(query, str):
-            continue
+            return {""}
         try:
             document = parse(query)
         except GraphQLError:
-            continue
+            return {""}
+        name = operation.get("operationName")
+        fragments = {
+            definition.name.value: definition.selection_set
+            for definition in document.definitions
+            if isinstance(definition, FragmentDefinitionNode)
+        }
         for definition in document.definitions:
-            if isinstance(definition, OperationDefinitionNode):
-                for selection in definition.selection_set.selections:
-                    name = getattr(selection, "name", None)
-                    if name is not None:
-                        names.add(name.value)
-    return names
+            if isinstance(definition, OperationDefinitionNode) and (
+                not isinstance(name, str) or (definition.name and definition.name.value == name)
+            ):
+                fields |= _root_fields(definition.selection_set, fragments)
+    return fields or {""}
+
+
+def _root_fields(
+    selection_set: SelectionSetNode, fragments: dict[str, SelectionSetNode]
+) -> set[str]:
+    """The field names of a selection set, fragments followed (each once)."""
+    fields: set[str] = set()
+    pending, spread = [selection_set], set()
+    while pending:
+        for selection in pending.pop().selections:
+            if isinstance(selection, FieldNode):
+                fields.add(selection.name.value)
+            elif isinstance(selection, InlineFragmentNode):
+                pending.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name not in spread:
+                    spread.add(name)
+                    # An unknown fragment is refused by validation: it runs nothing.
+                    pending.extend([fragments[name]] if name in fragments else [])
+    return fields

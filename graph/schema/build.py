@@ -24,6 +24,7 @@ from graph.execution.documents import ValidatedDocuments, extension_for
 from graph.schema.error_codes import ErrorCodes, costly
 from graph.schema.errors import ErrorShaping
 from graph.schema.resolvers import Mutation, Query
+from graph.schema.suggestions import NoSuggestions
 from graph.schema.types.scalars import SCALAR_MAP
 
 MAX_DEPTH = 10
@@ -60,7 +61,7 @@ def build_schema(
         extensions: more Strawberry extensions, run after ours (the HTTP app's
             operation metrics).
     """
-    extra: list[Any] = [] if introspection else [DisableIntrospection]
+    extra: list[Any] = [] if introspection else [DisableIntrospection, NoSuggestions]
     return _Schema(
         query=Query,
         mutation=Mutation,

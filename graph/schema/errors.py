@@ -7,13 +7,14 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+import psycopg
 from graphql import GraphQLError
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.exc import StatementError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
 from domain.errors import HealthHubError
+from persistence.failures import UNAVAILABLE, described
 
 INTERNAL_ERROR_MESSAGE = "Internal server error; quote the errorId when reporting it."
 DATABASE_UNAVAILABLE_MESSAGE = (
@@ -59,18 +60,30 @@ def _shaped(error: GraphQLError) -> GraphQLError:
     if error.path is None and isinstance(original, ValueError | TypeError):
         return error  # an argument the client sent was refused while being coerced
     error_id = uuid.uuid4().hex
-    if isinstance(original, OperationalError | PoolTimeoutError):
+    if isinstance(original, UNAVAILABLE):
         logger.warning(
-            "Database unavailable %s at %s: %s", error_id, error.path or "operation", original
+            "Database unavailable %s at %s: %s",
+            error_id,
+            error.path or "operation",
+            described(original),
         )
         return _copy(
             error,
             DATABASE_UNAVAILABLE_MESSAGE,
             {"code": "DATABASE_UNAVAILABLE", "errorId": error_id},
         )
-    logger.error(
-        "Unexpected error %s at %s", error_id, error.path or "operation", exc_info=original
-    )
+    if isinstance(original, StatementError | psycopg.Error):
+        # Its message quotes the statement: the class and the statement's name only.
+        logger.error(
+            "Unexpected error %s at %s: %s",
+            error_id,
+            error.path or "operation",
+            described(original),
+        )
+    else:
+        logger.error(
+            "Unexpected error %s at %s", error_id, error.path or "operation", exc_info=original
+        )
     return _copy(
         error, INTERNAL_ERROR_MESSAGE, {"code": "INTERNAL_SERVER_ERROR", "errorId": error_id}
     )

@@ -1,23 +1,34 @@
-"""The perimeter's connection limits, for either of uvicorn's HTTP protocols (docs/security.md).
+"""Our connection limits, not uvicorn's ``limit_concurrency`` (a plain-text 503, no per-client cap).
 
+uvicorn's ``limit_concurrency`` answers ``Service Unavailable`` in plain text where every
+refusal must be the GraphQL error body, and counts all connections together where one
+client address must not take them all; so the limits are ours (docs/security.md).
 ``PerimeterLimits`` extends either of uvicorn's HTTP protocols (written for uvicorn
 0.30–0.x, checked below): a new connection idle for ``IDLE_KEEP_ALIVE_SECONDS`` is
 closed like a kept-alive one, request headers must be complete within
 ``HEADER_TIMEOUT_SECONDS``, connections beyond ``HEALTHHUB_MAX_CONNECTIONS`` are
-answered 503 ``SERVICE_UNAVAILABLE``, and a shutdown abandons what is still in flight
-after ``IN_FLIGHT_GRACE_SECONDS`` (graph/http/draining.py). The protocols themselves are
-graph/server/h11_protocol.py and graph/server/httptools_protocol.py.
+answered 503 ``SERVICE_UNAVAILABLE``, as are those of one client address beyond
+``HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT`` (behind a trusted proxy: its requests in
+flight, the address from ``X-Forwarded-For``), headers past ``MAX_HEADER_BYTES`` or
+``MAX_HEADER_LINES`` are answered 431 ``HEADERS_TOO_LARGE``, and a shutdown abandons
+what is still in flight after ``IN_FLIGHT_GRACE_SECONDS`` (graph/http/draining.py). The
+protocols themselves are graph/server/h11_protocol.py and
+graph/server/httptools_protocol.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+from collections import defaultdict
+from collections.abc import Iterable
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from graph.http.clients import client_address
 from graph.http.draining import ABANDON
 from graph.http.guards import graphql_error_response
 from graph.http.settings import Settings
@@ -42,12 +53,125 @@ IN_FLIGHT_GRACE_SECONDS = 25.0
 #: What uvicorn waits in all before cancelling what is left; past the grace period the
 #: abandoned requests roll back and answer within this, and the process exits by 30 s.
 SHUTDOWN_TIMEOUT_SECONDS = 28
+#: The most bytes of a request line and headers together (what browsers and proxies
+#: send is a few KiB; nginx's default bound is 32 KiB)...
+MAX_HEADER_BYTES = 64 * 1024
+#: ... and the most header lines.
+MAX_HEADER_LINES = 100
+_HEADERS_TOO_LARGE = (
+    f"The request headers are over {MAX_HEADER_BYTES // 1024} KiB or {MAX_HEADER_LINES} lines, "
+    "their limit."
+)
 
 
 @functools.cache
+def _settings() -> Settings:
+    """The settings of this process (read once; workers inherit the environment)."""
+    return Settings()
+
+
 def _max_connections() -> int:
-    """The connection limit of this process (read once; workers inherit the environment)."""
-    return Settings().max_connections
+    return _settings().max_connections
+
+
+#: Per client address: its open connections, or behind a trusted proxy its requests in
+#: flight (one process's count; each worker holds its own).
+_OPEN: defaultdict[str, int] = defaultdict(int)
+
+
+def _opened(address: str) -> int:
+    _OPEN[address] += 1
+    return _OPEN[address]
+
+
+def _closed(address: str) -> None:
+    _OPEN[address] -= 1
+    if _OPEN[address] <= 0:
+        del _OPEN[address]
+
+
+def _client_over_capacity() -> bytes:
+    return raw_refusal(
+        "503 Service Unavailable",
+        "SERVICE_UNAVAILABLE",
+        f"This address has {_settings().max_connections_per_client} connections open, its "
+        "limit (HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT); close some or try again shortly.",
+        retry_after="1",
+    )
+
+
+async def _client_over_capacity_app(scope: Scope, receive: Receive, send: Send) -> None:
+    await graphql_error_response(
+        send,
+        503,
+        "SERVICE_UNAVAILABLE",
+        f"This address has {_settings().max_connections_per_client} requests in flight, its "
+        "limit (HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT); try again shortly.",
+        retry_after="1",
+    )
+
+
+async def _headers_too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    await graphql_error_response(
+        send, 431, "HEADERS_TOO_LARGE", _HEADERS_TOO_LARGE, connection="close"
+    )
+
+
+def raw_refusal(status: str, code: str, message: str, **headers: str) -> bytes:
+    """A whole HTTP/1.1 refusal with the GraphQL error body, for a protocol that answers
+    before any app runs; the connection closes after it."""
+    payload = orjson.dumps({"errors": [{"message": message, "extensions": {"code": code}}]})
+    lines = [
+        f"HTTP/1.1 {status}",
+        "content-type: application/json",
+        f"content-length: {len(payload)}",
+        "cache-control: no-store",
+        *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items()),
+        "connection: close",
+    ]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + payload
+
+
+def headers_too_large_response() -> bytes:
+    """The raw 431 of headers over ``MAX_HEADER_BYTES``."""
+    return raw_refusal(
+        "431 Request Header Fields Too Large", "HEADERS_TOO_LARGE", _HEADERS_TOO_LARGE
+    )
+
+
+def head_too_large(target: bytes, headers: Iterable[tuple[bytes, bytes]]) -> bool:
+    """Whether a request head (its target and headers) is over ``MAX_HEADER_BYTES`` or
+    ``MAX_HEADER_LINES``; the method and version count as the longest ones would."""
+    size, lines = len(target) + len("OPTIONS  HTTP/1.1\r\n\r\n"), 0
+    for name, value in headers:
+        size += len(name) + len(value) + 4  # ": " and the line end
+        lines += 1
+    return size > MAX_HEADER_BYTES or lines > MAX_HEADER_LINES
+
+
+def _bounded(app: ASGIApp) -> ASGIApp:
+    """``app`` behind the per-request limits: header lines, and the requests in flight
+    of a client behind a trusted proxy."""
+
+    async def bounded(scope: Scope, receive: Receive, send: Send) -> None:
+        if head_too_large(scope.get("raw_path") or b"", scope.get("headers", ())):
+            await _headers_too_large(scope, receive, send)
+            return
+        trusted = _settings().trusted_proxies
+        peer = (scope.get("client") or ("", 0))[0]
+        if not trusted or client_address(peer, (), trusted) != peer:
+            await app(scope, receive, send)  # counted by its connection
+            return
+        address = client_address(peer, scope.get("headers", ()), trusted)
+        try:
+            if _opened(address) > _settings().max_connections_per_client:
+                await _client_over_capacity_app(scope, receive, send)
+            else:
+                await app(scope, receive, send)
+        finally:
+            _closed(address)
+
+    return bounded
 
 
 async def _over_capacity(scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,11 +215,22 @@ class PerimeterLimits(_UvicornHttp):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._own_app = self.app
+        self._own_app = _bounded(self.app)
         self._header_timer: asyncio.TimerHandle | None = None
+        self._counted: str | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
+        peer = str((transport.get_extra_info("peername") or ("",))[0])
+        trusted = _settings().trusted_proxies
+        if not trusted or client_address(peer, (), trusted) == peer:
+            # A trusted proxy's connections carry many clients: counted per request.
+            self._counted = peer
+            if _opened(peer) > _settings().max_connections_per_client:
+                # Answered and closed at once, so it holds no place among the server's
+                # connections while the client waits to send its request.
+                self.transport.write(_client_over_capacity())
+                self.transport.close()
         # uvicorn arms its keep-alive timer only after a response; a new connection
         # that never speaks is just as idle. Its first bytes cancel the timer.
         self.timeout_keep_alive_task = self.loop.call_later(
@@ -105,6 +240,9 @@ class PerimeterLimits(_UvicornHttp):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_header_timer()
+        if self._counted is not None:
+            _closed(self._counted)
+            self._counted = None
         super().connection_lost(exc)
 
     def on_response_complete(self) -> None:

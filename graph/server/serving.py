@@ -20,7 +20,11 @@ import uvicorn
 from graph.http.logs import log_config
 from graph.http.settings import Settings
 from graph.server.h11_protocol import PerimeterH11Protocol
-from graph.server.limits import IDLE_KEEP_ALIVE_SECONDS, SHUTDOWN_TIMEOUT_SECONDS
+from graph.server.limits import (
+    IDLE_KEEP_ALIVE_SECONDS,
+    MAX_HEADER_BYTES,
+    SHUTDOWN_TIMEOUT_SECONDS,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +85,7 @@ def serve(
         http=protocol,
         loop=loop,
         timeout_keep_alive=IDLE_KEEP_ALIVE_SECONDS,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         timeout_graceful_shutdown=SHUTDOWN_TIMEOUT_SECONDS,
         log_config=logging_config,
         access_log=False,  # RequestContext logs each request, with its id

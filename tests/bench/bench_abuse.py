@@ -19,12 +19,13 @@ import os
 import random
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,6 +57,7 @@ def serving(root: Path, workdir: Path) -> Iterator[tuple[subprocess.Popen[bytes]
         "PYTHONPATH": str(root),
         "HEALTHHUB_DATABASE_URL": f"sqlite:///{workdir}/bench.db",
         "HEALTHHUB_API_TOKEN": TOKEN,
+        "HEALTHHUB_MAX_PARALLEL_UPLOADS": "2",  # the same on any machine
     }
     log = (workdir / "server.log").open("ab")
     process = subprocess.Popen(
@@ -291,12 +293,324 @@ def bench_sigterm(process: subprocess.Popen[bytes], base: str) -> None:
     )
 
 
+def _rss_now_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class _Watch:
+    """While an attack runs: the server's RSS (sampled every 20 ms) and CPU seconds, and
+    the latency of a reader asking for 365 days of kpis over and over."""
+
+    def __init__(self, pid: int, base: str) -> None:
+        self.pid, self.base = pid, base
+        self.stop = threading.Event()
+        self.latencies: list[float] = []
+        self.failures = 0
+
+    def __enter__(self) -> _Watch:
+        self.rss0, self.cpu0 = _rss_now_mb(self.pid), _cpu_seconds(self.pid)
+        self.peak = self.rss0
+        self.threads = [threading.Thread(target=self._sample), threading.Thread(target=self._read)]
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join()
+        self.cpu = _cpu_seconds(self.pid) - self.cpu0
+
+    def _sample(self) -> None:
+        while not self.stop.wait(0.02):
+            with suppress(OSError, ValueError):
+                self.peak = max(self.peak, _rss_now_mb(self.pid))
+
+    def _read(self) -> None:
+        end = date.today() - timedelta(days=1)
+        query = f'{{ kpis(start: "{end - timedelta(days=364)}", end: "{end}") {{ {KPI_FIELDS} }} }}'
+        # From another loopback address than the attacks: another client.
+        transport = httpx.HTTPTransport(local_address="127.0.0.2")
+        with httpx.Client(headers=AUTH, timeout=30, transport=transport) as client:
+            while not self.stop.is_set():
+                started = time.perf_counter()
+                try:
+                    ok = client.post(f"{self.base}/graphql", json={"query": query}).status_code
+                    if ok == 200:
+                        self.latencies.append(time.perf_counter() - started)
+                    else:
+                        self.failures += 1
+                except httpx.HTTPError:
+                    self.failures += 1
+                self.stop.wait(0.1)
+
+    def row(self, label: str, outcome: str) -> None:
+        median = statistics.median(self.latencies) * 1000 if self.latencies else float("nan")
+        print(
+            f"| {label} | {outcome} | +{self.peak - self.rss0:.0f} MB | {self.cpu:.1f} s | "
+            f"{median:.0f} ms ({len(self.latencies)} reads, {self.failures} failed) |",
+            flush=True,
+        )
+
+
+def _import(base: str, content: bytes, name: str, query: str | None = None) -> str:
+    query = query or (
+        "mutation($file: Upload!) { importFile(file: $file, dryRun: true) { status errors "
+        "{ message } } }"
+    )
+    operations = {"query": query, "variables": {"file": None}}
+    try:
+        response = httpx.post(
+            f"{base}/graphql",
+            data={
+                "operations": json.dumps(operations),
+                "map": json.dumps({"0": ["variables.file"]}),
+            },
+            files={"0": (name, content, "application/octet-stream")},
+            headers=AUTH,
+            timeout=600,
+        )
+    except httpx.HTTPError as error:
+        return type(error).__name__
+    body = (
+        response.json()
+        if response.headers.get("content-type", "").startswith("application/json")
+        else {}
+    )
+    errors = body.get("errors") or []
+    if errors:
+        return f"{response.status_code} {errors[0].get('extensions', {}).get('code')}"
+    report = next(iter((body.get("data") or {}).values()), None) or {}
+    first = (report.get("errors") or [{}])[0].get("message", "")
+    return f"{response.status_code} {report.get('status')} {first[:50]}".strip()
+
+
+def _raw_flood(port: int, payload: bytes, connections: int) -> str:
+    answers: list[bytes] = []
+
+    def one() -> None:
+        with suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+            with suppress(OSError):
+                sock.sendall(payload)
+            answers.append(sock.recv(200))
+
+    threads = [threading.Thread(target=one) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return ", ".join(sorted({a.split(b"\r\n", 1)[0].decode() or "closed" for a in answers}))
+
+
+def _pipelined(port: int, seconds: float = 8.0) -> str:
+    burst = b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n" * 20_000
+    answered, sent = [0], 0
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(2)
+
+        def drain() -> None:
+            with suppress(OSError):
+                while chunk := sock.recv(1 << 20):
+                    answered[0] += chunk.count(b"HTTP/1.1 200")
+
+        reader = threading.Thread(target=drain)
+        reader.start()
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and sent < 250 * len(burst):
+            with suppress(TimeoutError):
+                sock.sendall(burst)
+                sent += len(burst)
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_WR)
+        reader.join(timeout=30)
+    return f"{sent / 1e6:.0f} MB sent, {answered[0]:,} answered"
+
+
+def _reopening(port: int, count: int = 205, seconds: float = 6.0) -> str:
+    socks: list[socket.socket] = []
+    deadline, opened = time.monotonic() + seconds, 0
+    while time.monotonic() < deadline:
+        socks = [sock for sock in socks if _still_open(sock)]
+        while len(socks) < count:
+            try:
+                socks.append(socket.create_connection(("127.0.0.1", port), timeout=2))
+                opened += 1
+            except OSError:
+                break
+        time.sleep(0.05)
+    for sock in socks:
+        sock.close()
+    return f"{opened} sockets opened"
+
+
+def _wrong_tokens(base: str, count: int = 3_000) -> str:
+    statuses: dict[int, int] = {}
+    with httpx.Client(timeout=10) as client:
+        for i in range(count):
+            response = client.post(
+                f"{base}/graphql",
+                json={"query": "{ dataRange { daysLogged } }"},
+                headers={"Authorization": f"Bearer wrong-{i:06d}-0123456789abcdefghij"},
+            )
+            statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+    return ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items()))
+
+
+def bench_issue_21(process: subprocess.Popen[bytes], base: str, only_last: int = 0) -> None:
+    """One row per finding of issue 21 (docs/security.md, "Before and after")."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _deflated, _directory_only_zip, _sleep_xml
+
+    port = int(base.rsplit(":", 1)[1])
+    _upload(base, _csv(1, target_bytes=0, days=365))
+    bad = "date,steps_n\n" + "".join(f"2020-01-01,x{i}\n" for i in range(1_100))
+    for _ in range(30):
+        _upload(base, bad.encode(), timeout=60)
+    nested = "... on Query { " * 22 + f"{ERRORS}" + " }" * 22
+    queries = {
+        "cost: `$l: Int! = 100` default (30 reports stored)": (
+            "query($l: Int! = 100) { ingestions(limit: $l) "
+            "{ errors { row column value message } } }"
+        ),
+        "cost: 22 nested `... on Query`": f"{{ {nested} }}",
+    }
+    print("| attack | outcome | peak RSS | CPU | reader's 365-day kpis, median |")
+    print("|---|---|---|---|---|")
+    for label, query in queries.items() if not only_last else ():
+        with _Watch(process.pid, base) as watch:
+            response = httpx.post(
+                f"{base}/graphql", json={"query": query}, headers=AUTH, timeout=300
+            )
+            errors = response.json().get("errors") or []
+            code = errors[0]["extensions"]["code"] if errors else "served"
+        watch.row(label, f"{code}, {len(response.content) / 2**20:.1f} MiB")
+    fragment = (
+        "mutation($file: Upload!) { ...importFile } "
+        "fragment importFile on Mutation { uploadCsv(file: $file) { status errors { message } } }"
+    )
+    attacks: list[tuple[str, Callable[[], str]]] = [
+        (
+            "uploadCsv in a fragment named importFile, 30 MB ZIP",
+            lambda: _import(base, _deflated({"a.csv": os.urandom(30_000_000)}), "a.zip", fragment),
+        ),
+        (
+            "ZIP directory of 1,000,000 entries (end record: 60,000)",
+            lambda: _import(base, _directory_only_zip(1_000_000, 60_000), "export.zip"),
+        ),
+        (
+            "MyFitnessPal ZIP: 20 summaries of 8.4 MB in 0.8 MB",
+            lambda: _import(base, _mfp_bomb(), "mfp.zip"),
+        ),
+        (
+            "Apple Health export.xml: 400,000 overlapping sleep records (78 MB)",
+            lambda: _import(base, _sleep_xml(400_000), "export.xml"),
+        ),
+        (
+            "4 connections x 16 MiB of headers, no token",
+            lambda: _raw_flood(
+                port,
+                b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + b"a" * (16 << 20)
+                + b"\r\n\r\n",
+                4,
+            ),
+        ),
+        ("pipelined GET /healthz for 8 s, no token", lambda: _pipelined(port)),
+        ("205 sockets re-opened as they close, 6 s", lambda: _reopening(port)),
+        ("3,000 wrong tokens", lambda: _wrong_tokens(base)),
+        (
+            "10 dry runs of 20,000 days, 5 edits meanwhile",
+            lambda: _edit_waits_during_dry_runs(base),
+        ),
+        (
+            "2 legal uploads at 40 KiB/s, a third upload",
+            lambda: _third_upload_during_slow_ones(base),
+        ),
+    ]
+    if only_last:
+        attacks = attacks[-only_last:]
+    for label, attack in attacks:
+        with _Watch(process.pid, base) as watch:
+            outcome = attack()
+        watch.row(label, outcome)
+
+
+def _edit_waits_during_dry_runs(base: str) -> str:
+    """Ten dry runs of 20,000 days at once; the waits of five one-day edits meanwhile."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _long_csv
+
+    content = _long_csv(20_000)
+    dry = "mutation($file: Upload!) { uploadCsv(file: $file, dryRun: true) { status } }"
+    edit = 'mutation { upsertDailyMetric(input: {date: "2026-02-01", steps: 1234}) { steps } }'
+    runs = [
+        threading.Thread(target=_import, args=(base, content, "dry.csv", dry)) for _ in range(10)
+    ]
+    for thread in runs:
+        thread.start()
+    time.sleep(1.5)
+    waits = []
+    for _ in range(5):
+        started = time.perf_counter()
+        httpx.post(f"{base}/graphql", json={"query": edit}, headers=AUTH, timeout=120)
+        waits.append(time.perf_counter() - started)
+        time.sleep(0.3)
+    for thread in runs:
+        thread.join(timeout=300)
+    return f"edit waits median {statistics.median(waits):.2f} s, max {max(waits):.2f} s"
+
+
+def _third_upload_during_slow_ones(base: str) -> str:
+    """Two legal uploads trickling at 40 KiB/s; how long a third small upload takes."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _slow_upload
+
+    port = int(base.rsplit(":", 1)[1])
+    stop = threading.Event()
+    slow = [threading.Thread(target=_slow_upload, args=(port, stop, TOKEN)) for _ in range(2)]
+    for thread in slow:
+        thread.start()
+    time.sleep(2)
+    started = time.perf_counter()
+    try:
+        outcome = _outcome(_upload(base, b"date,steps_n\n2024-05-01,4321\n", timeout=60))
+    except httpx.HTTPError as error:
+        outcome = type(error).__name__
+    elapsed = time.perf_counter() - started
+    stop.set()
+    for thread in slow:
+        thread.join(timeout=10)
+    return f"third upload {outcome} in {elapsed:.1f} s"
+
+
+def _mfp_bomb() -> bytes:
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_abuse import _deflated
+
+    rows = b"".join(b"2024-01-%02d,Breakfast,500,20\n" % (1 + i % 28) for i in range(300_000))
+    member = b"Date,Meal,Calories,Protein (g)\n" + rows
+    return _deflated({f"Nutrition-Summary-{i}.csv": member for i in range(20)})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--issue-21", action="store_true", help="only issue 21's rows")
+    parser.add_argument("--last", type=int, default=0, help="only the last N of those rows")
     args = parser.parse_args()
     print(f"serving {args.root}")
     with tempfile.TemporaryDirectory() as tmp, serving(args.root, Path(tmp)) as (process, base):
+        if args.issue_21:
+            bench_issue_21(process, base, args.last)
+            return
         bench_websocket(base)
         bench_uploads(process, base)
         bench_pool(base)

@@ -16,7 +16,7 @@ from tests.cli.console import run_healthhub
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "seed_sample_semicolon_dmy.csv"
 KPIS = ["kpis", "--start", "2026-03-01", "--end", "2026-03-07"]
-TOKEN = "t" * 40
+TOKEN = "cli-test-token-0123456789abcdefghijkl"
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from graph.http.app import create_app
 from graph.http.settings import Settings
 
 ALLOWED = "https://dash.example.org"
-TOKEN = "t" * 40
+TOKEN = "cors-test-token-0123456789abcdefghij"
 PREFLIGHT = {
     "Access-Control-Request-Method": "POST",
     "Access-Control-Request-Headers": "authorization, content-type, apollo-require-preflight",

@@ -79,3 +79,35 @@ def test_a_fifth_longest_kpis_range_is_refused(client: TestClient, copies: int) 
     )
 
     assert error_codes(post(client, f"{{ {ranges} }}")) == ["QUERY_TOO_COSTLY"]
+
+
+def test_variable_defaults_and_argument_defaults_are_priced_as_execution_reads_them() -> None:
+    limit = "query($l: Int! = 100) { ingestions(limit: $l) { sha256 } }"
+    period = (
+        'query($p: Period! = MONTH) { kpiSummary(start: "2026-01-31", end: "2026-03-01", '
+        "period: $p) { daysLogged } }"
+    )
+    dates = 'query($s: Date! = "2026-01-01") { kpis(start: $s, end: "2026-01-10") { date } }'
+
+    assert _cost(limit) == 100 * 2
+    assert _cost(limit, {"l": 3}) == 3 * 2
+    assert _cost(period) == 3 * 2  # January, February, March
+    assert _cost(dates) == 10 * 2
+
+
+def test_fragments_are_counted_through_any_nesting() -> None:
+    nested = "{ " + "... on Query { " * 30 + "ingestions(limit: 7) { sha256 }" + " }" * 30 + " }"
+    chain = "".join(f"fragment F{i} on Query {{ ...F{i + 1} }} " for i in range(30))
+    spread = f"{{ ...F0 }} {chain} fragment F30 on Query {{ ingestions(limit: 7) {{ sha256 }} }}"
+
+    assert _cost(nested) == 7 * 2
+    assert _cost(spread) == 7 * 2
+
+
+def test_a_fragment_spread_many_times_costs_each_spread_and_is_counted_once() -> None:
+    # Fragment i spreads fragment i+1 twice: 2^25 leaves, counted without walking each.
+    chain = "".join(f"fragment F{i} on Kpi {{ ...F{i + 1} ...F{i + 1} }} " for i in range(25))
+    query = f'{{ kpis(start: "2026-01-01", end: "2026-01-01") {{ ...F0 }} }} {chain} '
+    query += "fragment F25 on Kpi { date }"
+
+    assert _cost(query) == 1 + 2**25

@@ -167,7 +167,15 @@ def test_a_short_token_is_refused_with_a_message_saying_how_long_it_must_be() ->
     with pytest.raises(ValidationError, match="at least 32 characters"):
         Settings(api_token="a", _env_file=None)
 
-    assert Settings(api_token="a" * 32, _env_file=None).api_token is not None
+    assert Settings(api_token="0123456789" * 4, _env_file=None).api_token is not None
+
+
+def test_a_long_token_of_few_different_characters_is_refused() -> None:
+    for repetitive in ("a" * 32, "abcdefghi" * 4):  # one, then nine different characters
+        with pytest.raises(ValidationError, match="at least 10 different characters"):
+            Settings(api_token=repetitive, _env_file=None)
+
+    assert Settings(api_token="abcdefghij" * 4, _env_file=None).api_token is not None
 
 
 async def _disconnecting_upload(app: FastAPI) -> list[Message]:

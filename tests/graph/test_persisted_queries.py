@@ -70,21 +70,39 @@ def test_a_stored_query_passes_the_limits_on_every_use(client: TestClient) -> No
     assert error_codes(again.json()) == ["QUERY_TOO_COSTLY"]
 
 
-def test_the_store_is_shared_by_processes_and_bounded(engine: Engine) -> None:
+def test_the_store_is_shared_by_processes_and_bounded_per_user(engine: Engine) -> None:
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    writer = PersistedQueryStore(engine, max_stored=3)
+    writer = PersistedQueryStore(engine, max_per_user=3)
+    writer.add("bob", _hash(_query(9)), _query(9), now=start)
     for i in range(5):
-        query = f"{{ q{i}: profile {{ id }} }}"
-        writer.add(hashlib.sha256(query.encode()).hexdigest(), query, now=start + timedelta(i))
+        writer.add("alice", _hash(_query(i)), _query(i), now=start + timedelta(i + 1))
     reader = PersistedQueryStore(engine)  # another process: its own memory
 
-    found = [
-        reader.get(hashlib.sha256(f"{{ q{i}: profile {{ id }} }}".encode()).hexdigest())
-        for i in range(5)
-    ]
+    found = [reader.get("alice", _hash(_query(i))) for i in range(5)]
 
     assert found[:2] == [None, None]
-    assert found[2:] == [f"{{ q{i}: profile {{ id }} }}" for i in range(2, 5)]
+    assert found[2:] == [_query(i) for i in range(2, 5)]
+    assert reader.get("bob", _hash(_query(9))) == _query(9)  # alice evicts her own only
+    assert reader.get("bob", _hash(_query(4))) is None  # nor sees hers
+
+
+def test_a_query_over_16_kib_is_run_but_not_stored(client: TestClient) -> None:
+    long = "# " + "x" * (16 * 1024) + "\n" + QUERY
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": _hash(long)}}
+
+    sent = client.post("/graphql", json={"query": long, "extensions": extensions})
+    by_hash = client.post("/graphql", json={"extensions": extensions})
+
+    assert sent.json() == {"data": {"profile": {"stepsGoal": 10_000}}}
+    assert error_codes(by_hash.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
+
+
+def _query(i: int) -> str:
+    return f"{{ q{i}: profile {{ id }} }}"
+
+
+def _hash(query: str) -> str:
+    return hashlib.sha256(query.encode()).hexdigest()
 
 
 def test_an_unreachable_store_asks_for_the_query_which_then_runs(

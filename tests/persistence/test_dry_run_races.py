@@ -1,9 +1,8 @@
 """A dry run stays correct while other writes commit around it, on SQLite and PostgreSQL.
 
-A dry run writes (and rolls back) like an upload. On SQLite a transaction that read
-before another connection committed cannot start writing afterwards (SQLITE_BUSY at
-once, no retry), so a dry run takes the user's write lock before it reads, as an
-upload does (docs/formats.md, "Dry run").
+A dry run reads and computes like an upload but writes nothing and takes no write
+lock (docs/security.md): it never meets SQLite's SQLITE_BUSY for a transaction that
+read before another connection committed, and never blocks a writer.
 """
 
 from __future__ import annotations
