@@ -4,7 +4,9 @@ The GraphQL resolvers and the command line call these the same way. After each
 change the stored KPIs equal ``compute_kpis`` over all the user's stored days and
 current profile: the days from ``first_affected_date`` on are recomputed, because
 rolling windows and the weight trend carry a change forward, and the interpolated
-weight trend also carries it back to the last weigh-in before it.
+weight trend also carries it back to the last weigh-in before it. KPIs are stored
+rounded as served, and a recompute writes only the rows whose stored values change
+(``domain.kpi_changes``).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from sqlalchemy import (
     text,
 )
 
+from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
 from persistence.bulk import fetch_tuples, insert_rows
@@ -98,15 +99,7 @@ class SqlMetricRepository:
 
     def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
         self._touch(user_id)
-        deleted = 0
-        ordered = sorted(set(dates))
-        for at in range(0, len(ordered), _DELETE_CHUNK):
-            statement = delete(DAILY_METRICS).where(
-                DAILY_METRICS.c.user_id == user_id,
-                DAILY_METRICS.c.date.in_(ordered[at : at + _DELETE_CHUNK]),
-            )
-            deleted += self._connection.execute(statement).rowcount
-        return deleted
+        return _delete_dates(self._connection, DAILY_METRICS, user_id, dates)
 
     def data_range(self, user_id: str) -> DataRange:
         statement = select(
@@ -127,16 +120,24 @@ class SqlKpiRepository:
 
     def replace_from(
         self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
-    ) -> None:
-        self._touch(user_id)
-        statement = delete(KPIS).where(KPIS.c.user_id == user_id)
+    ) -> date | None:
+        """Make the stored rows from ``since`` on (all when None) equal ``kpis`` rounded
+        as stored, writing only the rows that differ (``domain.kpi_changes``): one
+        upsert and at most one delete per batch. Returns the first date written or
+        deleted, None when every row already held its value."""
         if since is not None:
-            statement = statement.where(KPIS.c.date >= since)
             early = [kpi.date for kpi in kpis if kpi.date < since]
             if early:
                 raise ValueError(f"KPI dated {early[0]} is before since={since}")
-        self._connection.execute(statement)
-        insert_rows(self._connection, KPIS, mapping.kpi_rows(user_id, kpis, computed_at))
+        stored = self.between(user_id, since or date.min, date.max)
+        changes = kpi_changes(stored, kpis)
+        if not changes:
+            return None
+        self._touch(user_id)
+        _delete_dates(self._connection, KPIS, user_id, changes.deleted)
+        rows = mapping.kpi_rows(user_id, changes.written, computed_at)
+        insert_rows(self._connection, KPIS, rows, conflict_keys=("user_id", "date"))
+        return changes.first_date
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         rows = fetch_tuples(
@@ -145,6 +146,18 @@ class SqlKpiRepository:
         # The columns are Kpi's fields in order (mapping.KPI_COLUMNS): a row is a Kpi.
         new = tuple.__new__
         return [new(Kpi, row) for row in rows]
+
+
+def _delete_dates(connection: Connection, table: Table, user_id: str, dates: Sequence[date]) -> int:
+    """Delete the user's rows of ``table`` on ``dates``, ``_DELETE_CHUNK`` dates a statement."""
+    deleted = 0
+    ordered = sorted(set(dates))
+    for at in range(0, len(ordered), _DELETE_CHUNK):
+        statement = delete(table).where(
+            table.c.user_id == user_id, table.c.date.in_(ordered[at : at + _DELETE_CHUNK])
+        )
+        deleted += connection.execute(statement).rowcount
+    return deleted
 
 
 class SqlProfileRepository:
