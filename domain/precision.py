@@ -118,14 +118,26 @@ _KPI_ROUNDING = tuple(
 
 def stored_kpis(kpis: Sequence[Kpi]) -> list[Kpi]:
     """``kpis`` as they are stored: each rounded field half-even to ``KPI_DECIMALS``."""
-    quick = rounded_quickly
+    if not kpis:
+        return []
+    columns: list[Sequence[Any]] = list(zip(*kpis, strict=True))
+    for at, scale, places in _KPI_ROUNDING:
+        columns[at] = _rounded_column(columns[at], scale, places)
     new = tuple.__new__
-    result = []
-    for kpi in kpis:
-        values: list[Any] = list(kpi)
-        for at, scale, places in _KPI_ROUNDING:
-            value = values[at]
-            if value is not None:
-                values[at] = quick(value, scale, places)
-        result.append(new(Kpi, values))
-    return result
+    return [new(Kpi, row) for row in zip(*columns, strict=True)]
+
+
+def _rounded_column(column: Sequence[float | None], scale: float, places: int) -> list[Any]:
+    """``rounded_quickly`` over a column, inlined: a recompute rounds up to 70,000 values."""
+    exact = round_half_even
+    try:
+        return [
+            None
+            if value is None
+            else nearest / scale
+            if -0.4999 < (scaled := value * scale) - (nearest := round(scaled)) < 0.4999
+            else exact(value, places)
+            for value in column
+        ]
+    except (ValueError, OverflowError):  # NaN or infinity: round() refuses them
+        return [rounded_quickly(value, scale, places) for value in column]

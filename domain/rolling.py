@@ -25,6 +25,14 @@ def window_means(
         ``(means, counts)``, one entry per index in ``ends``, in the same order.
     """
     padded = [None] * (size - 1) + list(series)
-    windows = [[value for value in padded[end : end + size] if value is not None] for end in ends]
-    means = [math.fsum(values) / len(values) if values else None for values in windows]
-    return means, [len(values) for values in windows]
+    fsum = math.fsum
+    means: list[float | None] = []
+    counts: list[int] = []
+    for end in ends:
+        values = padded[end : end + size]
+        if None in values:
+            values = [value for value in values if value is not None]
+        count = len(values)
+        means.append(fsum(values) / count if count else None)  # type: ignore[arg-type]
+        counts.append(count)
+    return means, counts

@@ -23,16 +23,12 @@ from sqlalchemy import (
 from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
-from persistence.bulk import fetch_tuples, insert_rows
+from persistence.bulk import delete_dates, fetch_tuples, insert_rows
 from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_DATA_VERSIONS
 
 #: Called with the user id by every write, so the unit of work bumps that user's data
 #: version in the same transaction (``SqlDataVersionRepository``).
 Touch = Callable[[str], None]
-
-#: Dates per DELETE statement: under the bound values one statement may carry (SQLite
-#: 32,766, PostgreSQL 65,535); a file at the 100,000-row limit clears its days in ten.
-_DELETE_CHUNK = 10_000
 
 
 def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
@@ -99,7 +95,7 @@ class SqlMetricRepository:
 
     def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
         self._touch(user_id)
-        return _delete_dates(self._connection, DAILY_METRICS, user_id, dates)
+        return delete_dates(self._connection, DAILY_METRICS, user_id, dates)
 
     def data_range(self, user_id: str) -> DataRange:
         statement = select(
@@ -134,9 +130,12 @@ class SqlKpiRepository:
         if not changes:
             return None
         self._touch(user_id)
-        _delete_dates(self._connection, KPIS, user_id, changes.deleted)
-        rows = mapping.kpi_rows(user_id, changes.written, computed_at)
-        insert_rows(self._connection, KPIS, rows, conflict_keys=("user_id", "date"))
+        # The stored rows that change are deleted with the days gone and written again
+        # with the new ones: one DELETE and one COPY, no staging table.
+        stored_dates = {kpi.date for kpi in stored}
+        replaced = [kpi.date for kpi in changes.written if kpi.date in stored_dates]
+        delete_dates(self._connection, KPIS, user_id, [*changes.deleted, *replaced])
+        insert_rows(self._connection, KPIS, mapping.kpi_rows(user_id, changes.written, computed_at))
         return changes.first_date
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
@@ -146,18 +145,6 @@ class SqlKpiRepository:
         # The columns are Kpi's fields in order (mapping.KPI_COLUMNS): a row is a Kpi.
         new = tuple.__new__
         return [new(Kpi, row) for row in rows]
-
-
-def _delete_dates(connection: Connection, table: Table, user_id: str, dates: Sequence[date]) -> int:
-    """Delete the user's rows of ``table`` on ``dates``, ``_DELETE_CHUNK`` dates a statement."""
-    deleted = 0
-    ordered = sorted(set(dates))
-    for at in range(0, len(ordered), _DELETE_CHUNK):
-        statement = delete(table).where(
-            table.c.user_id == user_id, table.c.date.in_(ordered[at : at + _DELETE_CHUNK])
-        )
-        deleted += connection.execute(statement).rowcount
-    return deleted
 
 
 class SqlProfileRepository:
