@@ -458,6 +458,59 @@ def _floor(kind: str, url: str, figures: Figures) -> None:
                 _floor_line(kind, days, f"HTTP, {label}", median, p95, size, wire, figures)
 
 
+def _copy_floor(kind: str, url: str, figures: Figures) -> None:
+    """The least an upload of ``DAYS`` days into an empty database must write: the
+    stored metric rows and KPI rows, binary COPY into tables made like ours (indexes,
+    logged) and emptied before each run, then COMMIT; median of ``RUNS`` after
+    ``WARMUP``, in process. Printed with the uploads as a multiple of it."""
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    user_id = _bench_user(dsn)
+    copies = (("daily_metrics", "bench_floor_metrics"), ("kpis", "bench_floor_kpis"))
+    with psycopg.connect(dsn) as conn:
+        rows: dict[str, list[tuple[object, ...]]] = {}
+        types: dict[str, list[int]] = {}
+        for table, floor in copies:
+            conn.execute(f"CREATE TABLE {floor} (LIKE {table} INCLUDING ALL)")
+            cursor = conn.cursor(binary=True)
+            cursor.execute(f"SELECT * FROM {table} WHERE user_id = %s", (user_id,))
+            rows[floor] = cursor.fetchall()
+            types[floor] = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT atttypid::int FROM pg_attribute"
+                    " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped"
+                    " ORDER BY attnum",
+                    (table,),
+                )
+            ]
+        conn.commit()
+        times = []
+        for _ in range(WARMUP + RUNS):
+            for _, floor in copies:
+                conn.execute(f"TRUNCATE {floor}")
+            conn.commit()
+            started = time.perf_counter()
+            for _, floor in copies:
+                with conn.cursor().copy(f"COPY {floor} FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.set_types(types[floor])
+                    for row in rows[floor]:
+                        copy.write_row(row)
+            conn.commit()
+            times.append((time.perf_counter() - started) * 1000)
+        for _, floor in copies:
+            conn.execute(f"DROP TABLE {floor}")
+        conn.commit()
+    floor_ms = statistics.median(times[WARMUP:])
+    figures["copy_floor_ms"] = floor_ms
+    counts = ", ".join(f"{len(rows[floor]):,} {table}" for table, floor in copies)
+    print(
+        f"[{kind}] COPY floor of an upload of {DAYS:,} days ({counts} rows, binary COPY,"
+        f" COMMIT; median of {RUNS}): {floor_ms:7.1f} ms; upload into an empty database"
+        f" {figures['upload_empty_ms'] / floor_ms:5.1f}x it, delete all and upload again"
+        f" (median) {figures['reupload_median_ms'] / floor_ms:5.1f}x it"
+    )
+
+
 #: Sizes of the side-by-side reads against the peers (issue 26).
 PEER_SIZES = (30, 365, 3_650)
 
@@ -601,6 +654,7 @@ def bench(kind: str, *, stock: bool, seconds: float, peers: bool = True) -> Figu
         _uploads(kind, url, figures)
         _reads(kind, url, figures, stock=stock)
         if kind == "postgres":
+            _copy_floor(kind, url, figures)
             if peers:
                 _peers(kind, url, figures)
             _floor(kind, url, figures)
