@@ -24,8 +24,13 @@ class MetricRepository(Protocol):
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
-        """Insert or fully overwrite these days (every metric column), set-based."""
+        """Insert or fully overwrite these days (every metric column), set-based.
+
+        ``new``: no day's date is stored (the caller holds the user's lock), so they
+        are inserted without looking for one.
+        """
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
         """Delete the days in the inclusive range; return how many were deleted."""

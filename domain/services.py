@@ -166,15 +166,19 @@ def _apply(
         ]
         fields = METRIC_FIELDS
     result = merge(stored, incoming, fields)
-    empty = {day.date for day in result.changed if not any(v is not None for v in day.values())}
+    blank = (None,) * len(METRIC_FIELDS)
+    empty = {day.date for day in result.changed if day.values() == blank}
     stored_dates = {day.date for day in stored}
     deleted = sorted(empty & stored_dates)
     days = [day for day in result.days if day.date not in empty]
     changed = [day for day in result.changed if day.date not in empty]
     if deleted:
         uow.metrics.delete_dates(user_id, deleted)
-    if changed:
-        uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
+    # New dates are copied in; only the dates already stored need a merge.
+    for new in (True, False):
+        some = [day for day in changed if (day.date not in stored_dates) is new]
+        if some:
+            uow.metrics.upsert(user_id, some, updated_at=now, ingestion_id=report.id, new=new)
     firsts = deleted[:1] + [c.date for c in changed[:1]]
     recomputed = _recompute(uow, user_id, days, min(firsts), now) if firsts else 0
     inserted = result.inserted - len(empty - stored_dates)

@@ -81,10 +81,12 @@ class SqlMetricRepository:
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
         self._touch(user_id)
         rows = mapping.metric_rows(user_id, days, updated_at, ingestion_id)
-        insert_rows(self._connection, DAILY_METRICS, rows, conflict_keys=("user_id", "date"))
+        keys = () if new else ("user_id", "date")
+        insert_rows(self._connection, DAILY_METRICS, rows, conflict_keys=keys)
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
         self._touch(user_id)

@@ -40,6 +40,7 @@ class _Metrics:
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
         for day in days:
             self._of(user_id)[day.date] = replace(day, updated_at=updated_at)
