@@ -193,7 +193,7 @@ def test_a_one_day_correction_in_the_middle_of_ten_years_equals_a_recompute_from
     assert recomputed == sum(kpi.date >= since for kpi in stored)
     written = {day for day, stamp in _written_at(uow_factory).items() if stamp == LATER}
     assert written == {kpi.date for kpi in stored if before[kpi.date] != kpi}
-    assert min(written) == middle
+    assert since <= min(written) <= middle
     assert len(written) < recomputed
 
 
