@@ -268,6 +268,9 @@ class Ingestion:
     rows_deleted: int = 0
     source: ImportSource = ImportSource.UNKNOWN
     dry_run: bool = False
+    #: The first date whose stored KPI row this upload created, changed or deleted
+    #: (None when it changed none), so a client knows from which day to refetch KPIs.
+    kpis_changed_from: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol
@@ -16,6 +16,9 @@ class MetricRepository(Protocol):
 
     def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
         """Stored days with ``start <= date <= end``, sorted by date."""
+
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[DailyMetrics]:
+        """The stored days among ``dates``, sorted by date."""
 
     def upsert(
         self,
@@ -54,6 +57,9 @@ class KpiRepository(Protocol):
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         """Stored KPI rows with ``start <= date <= end``, sorted by date."""
 
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[Kpi]:
+        """The stored KPI rows among ``dates``, sorted by date."""
+
 
 class ProfileRepository(Protocol):
     def get(self, user_id: str) -> Profile | None:
@@ -67,6 +73,18 @@ class IngestionRepository(Protocol):
 
     def latest(self, user_id: str, limit: int) -> list[Ingestion]:
         """The newest ``limit`` ingestions, newest first."""
+
+    def older_than(
+        self, user_id: str, position: tuple[datetime, str] | None, limit: int
+    ) -> list[Ingestion]:
+        """At most ``limit`` ingestions after ``position`` (created_at, id) in the order
+        newest first (created_at, then id, descending); from the newest when None."""
+
+    def by_ids(self, user_id: str, ids: Collection[str]) -> list[Ingestion]:
+        """The user's ingestions among ``ids``, in no particular order."""
+
+    def count(self, user_id: str) -> int:
+        """How many ingestions the user has."""
 
 
 class UnitOfWork(Protocol):

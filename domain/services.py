@@ -17,7 +17,7 @@ import io
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import BinaryIO
 
 from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
@@ -56,6 +56,10 @@ from domain.validation import date_problem, value_problem
 #: The longest range the list queries answer, in days.
 MAX_RANGE_DAYS = 3_660
 MAX_INGESTIONS_LIMIT = 100
+#: The largest page of the ingestion history (``first``) and the most ids one
+#: ``nodes`` lookup takes.
+MAX_PAGE_SIZE = 100
+MAX_NODE_IDS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,9 @@ def _apply(
         if some:
             uow.metrics.upsert(user_id, some, updated_at=now, ingestion_id=report.id, new=new)
     firsts = deleted[:1] + [c.date for c in changed[:1]]
-    recomputed = _recompute(uow, user_id, days, min(firsts), now) if firsts else 0
+    recomputed, kpis_changed_from = (
+        _recompute(uow, user_id, days, min(firsts), now) if firsts else (0, None)
+    )
     inserted = result.inserted - len(empty - stored_dates)
     return dataclasses.replace(
         report,
@@ -190,6 +196,7 @@ def _apply(
         rows_unchanged=result.unchanged + len(empty - stored_dates),
         rows_deleted=len(deleted),
         kpi_days_recomputed=recomputed,
+        kpis_changed_from=kpis_changed_from,
     )
 
 
@@ -315,6 +322,98 @@ def list_ingestions(uow: UnitOfWork, user_id: str, limit: int) -> list[Ingestion
         return uow.ingestions.latest(user_id, limit)
 
 
+@dataclass(frozen=True, slots=True)
+class IngestionPage:
+    """One page of the upload history, newest first (``ingestionHistory``)."""
+
+    ingestions: list[Ingestion]
+    has_next_page: bool
+    total_count: int
+
+
+def ingestion_page(
+    uow: UnitOfWork, user_id: str, first: int, after: tuple[datetime, str] | None
+) -> IngestionPage:
+    """The ``first`` reports after the position ``after`` (created_at, id), newest first,
+    and how many the user has in all, read in one snapshot.
+
+    Raises:
+        InvalidInputError: ``first`` is outside 1–``MAX_PAGE_SIZE``.
+    """
+    if not 1 <= first <= MAX_PAGE_SIZE:
+        raise InvalidInputError(f"first: {first} is outside 1–{MAX_PAGE_SIZE}", field="first")
+    with uow:
+        found = uow.ingestions.older_than(user_id, after, first + 1)
+        total = uow.ingestions.count(user_id)
+    return IngestionPage(found[:first], len(found) > first, total)
+
+
+#: A period summary's key: the period kind and its clipped first and last day.
+SummaryKey = tuple[Period, date, date]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeKeys:
+    """What one ``node``/``nodes`` lookup asks for, by kind (docs/api.md, "Node")."""
+
+    days: frozenset[date] = frozenset()
+    kpis: frozenset[date] = frozenset()
+    ingestions: frozenset[str] = frozenset()
+    summaries: frozenset[SummaryKey] = frozenset()
+    profile: bool = False
+    data_range: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FoundNodes:
+    """The objects a lookup found; a key found nothing when it is missing here."""
+
+    days: dict[date, DailyMetrics]
+    kpis: dict[date, Kpi]
+    ingestions: dict[str, Ingestion]
+    summaries: dict[SummaryKey, PeriodSummary]
+    profile: Profile | None
+    data_range: DataRange | None
+
+
+def find_nodes(uow: UnitOfWork, user_id: str, keys: NodeKeys) -> FoundNodes:
+    """The user's objects named by ``keys``, in one snapshot, with one read per kind
+    asked for whatever the keys find: how long a lookup takes never tells whether an
+    object exists. A summary key answers only when it names one whole or clipped
+    period (its days in one ISO week or calendar month)."""
+    summary_keys = [key for key in keys.summaries if _one_period(*key)]
+    with uow:
+        days = uow.metrics.on_dates(user_id, keys.days) if keys.days else []
+        kpis = uow.kpis.on_dates(user_id, keys.kpis) if keys.kpis else []
+        ingestions = uow.ingestions.by_ids(user_id, keys.ingestions) if keys.ingestions else []
+        profile = (uow.profiles.get(user_id) or DEFAULT_PROFILE) if keys.profile else None
+        data_range = uow.metrics.data_range(user_id) if keys.data_range else None
+        summaries: dict[SummaryKey, PeriodSummary] = {}
+        if summary_keys:
+            start = min(key[1] for key in summary_keys)
+            end = max(key[2] for key in summary_keys)
+            logged = uow.metrics.between(user_id, start, end)
+            computed = uow.kpis.between(user_id, start, end)
+            for key in summary_keys:
+                summaries[key] = _summarise(logged, computed, key[1], key[2], key[0])[0]
+    return FoundNodes(
+        days={day.date: day for day in days},
+        kpis={kpi.date: kpi for kpi in kpis},
+        ingestions={ingestion.id: ingestion for ingestion in ingestions},
+        summaries=summaries,
+        profile=profile,
+        data_range=data_range,
+    )
+
+
+def _one_period(period: Period, start: date, end: date) -> bool:
+    if start > end:
+        return False
+    if period is Period.MONTH:
+        return (start.year, start.month) == (end.year, end.month)
+    return start.isocalendar()[:2] == end.isocalendar()[:2]
+
+
 def export_days(
     uow: UnitOfWork, user_id: str, start: date | None = None, end: date | None = None
 ) -> bytes:
@@ -374,17 +473,47 @@ def _save_changes(
     if not changed:
         return 0
     uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=ingestion_id)
-    return _recompute(uow, user_id, days, changed[0].date, now)
+    return _recompute(uow, user_id, days, changed[0].date, now)[0]
 
 
 def _recompute(
     uow: UnitOfWork, user_id: str, days: Sequence[DailyMetrics], since: date, now: datetime
-) -> int:
+) -> tuple[int, date | None]:
+    """Recompute the KPIs from what the change of ``since`` can alter; returns the KPI
+    days written and the first date whose stored KPI row was created, changed or
+    deleted (None when every row came out as it was)."""
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = compute_kpis(days, profile, since)
+    changed_from = _first_change(uow, user_id, since, kpis)
     uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
-    return len(kpis)
+    return len(kpis), changed_from
+
+
+#: Days of stored KPI rows compared first: a change usually shows on its first day,
+#: so most uploads read this much more, not every row they recompute.
+_FIRST_WINDOW_DAYS = 31
+
+
+def _first_change(uow: UnitOfWork, user_id: str, since: date, kpis: Sequence[Kpi]) -> date | None:
+    """The first date from ``since`` whose stored KPI row differs from ``kpis`` (is
+    missing from one of them or has other values); None when they are all equal."""
+    window_end = since + timedelta(days=_FIRST_WINDOW_DAYS - 1)
+    early = [kpi for kpi in kpis if kpi.date <= window_end]
+    found = _first_difference(uow.kpis.between(user_id, since, window_end), early)
+    if found is not None:
+        return found
+    later = [kpi for kpi in kpis if kpi.date > window_end]
+    return _first_difference(
+        uow.kpis.between(user_id, window_end + timedelta(days=1), date.max), later
+    )
+
+
+def _first_difference(before: Sequence[Kpi], after: Sequence[Kpi]) -> date | None:
+    """The first date whose KPI row is in one list only or differs between them."""
+    old = {kpi.date: kpi for kpi in before}
+    new = {kpi.date: kpi for kpi in after}
+    return min((d for d in old.keys() | new.keys() if old.get(d) != new.get(d)), default=None)
 
 
 def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Column,
     Connection,
     Select,
     Table,
+    and_,
     bindparam,
     delete,
     func,
     insert,
+    or_,
     select,
     text,
 )
@@ -53,6 +55,20 @@ _BUMP = text(
 )
 
 
+_Dated = TypeVar("_Dated", DailyMetrics, Kpi)
+
+
+def _on_dates(
+    between: Callable[[str, date, date], list[_Dated]], user_id: str, dates: Collection[date]
+) -> list[_Dated]:
+    """The rows among ``dates``, with one range read whatever the dates: a lookup runs
+    the same statement whether a date is stored or not (docs/api.md, "Node")."""
+    if not dates:
+        return []
+    wanted = set(dates)
+    return [row for row in between(user_id, min(wanted), max(wanted)) if row.date in wanted]
+
+
 class SqlMetricRepository:
     """Daily metrics of every user in ``daily_metrics``."""
 
@@ -73,6 +89,16 @@ class SqlMetricRepository:
             self._connection, _METRICS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
         )
         return [DailyMetrics(*row) for row in rows]
+
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[DailyMetrics]:
+        # One range read, whatever the dates: a lookup costs the same query shape
+        # whether a date is logged or not (docs/api.md, "Node").
+        if not dates:
+            return []
+        wanted = set(dates)
+        return [
+            day for day in self.between(user_id, min(wanted), max(wanted)) if day.date in wanted
+        ]
 
     def upsert(
         self,
@@ -148,6 +174,14 @@ class SqlKpiRepository:
         new = tuple.__new__
         return [new(Kpi, row) for row in rows]
 
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[Kpi]:
+        if not dates:
+            return []
+        wanted = set(dates)
+        return [
+            kpi for kpi in self.between(user_id, min(wanted), max(wanted)) if kpi.date in wanted
+        ]
+
 
 class SqlProfileRepository:
     """One profile per user in ``profiles``."""
@@ -179,13 +213,39 @@ class SqlIngestionRepository:
         self._connection.execute(insert(INGESTIONS), mapping.ingestion_params(user_id, ingestion))
 
     def latest(self, user_id: str, limit: int) -> list[Ingestion]:
+        return self.older_than(user_id, None, limit)
+
+    def older_than(
+        self, user_id: str, position: tuple[datetime, str] | None, limit: int
+    ) -> list[Ingestion]:
         statement = (
             select(*mapping.INGESTION_COLUMNS)
             .where(INGESTIONS.c.user_id == user_id)
             .order_by(INGESTIONS.c.created_at.desc(), INGESTIONS.c.id.desc())
             .limit(limit)
         )
+        if position is not None:
+            # Keyset paging: a page never skips or repeats a report when newer ones arrive.
+            created_at, ingestion_id = position
+            statement = statement.where(
+                or_(
+                    INGESTIONS.c.created_at < created_at,
+                    and_(INGESTIONS.c.created_at == created_at, INGESTIONS.c.id < ingestion_id),
+                )
+            )
         return [mapping.ingestion_from_row(row) for row in self._connection.execute(statement)]
+
+    def by_ids(self, user_id: str, ids: Collection[str]) -> list[Ingestion]:
+        if not ids:
+            return []
+        statement = select(*mapping.INGESTION_COLUMNS).where(
+            INGESTIONS.c.user_id == user_id, INGESTIONS.c.id.in_(sorted(ids))
+        )
+        return [mapping.ingestion_from_row(row) for row in self._connection.execute(statement)]
+
+    def count(self, user_id: str) -> int:
+        statement = select(func.count()).where(INGESTIONS.c.user_id == user_id)
+        return int(self._connection.execute(statement).scalar_one())
 
 
 class SqlDataVersionRepository:

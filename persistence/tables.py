@@ -159,6 +159,8 @@ class IngestionRow(SQLModel, table=True):
     source: str = Field(
         default="UNKNOWN", sa_type=String(16), sa_column_kwargs={"server_default": "UNKNOWN"}
     )
+    #: The first date whose KPI row the upload created, changed or deleted (docs/api.md).
+    kpis_changed_from: dt.date | None = None
 
 
 class UserDataVersionRow(SQLModel, table=True):

@@ -28,11 +28,12 @@ from graphql import (
     VariableNode,
     get_named_type,
     get_operation_ast,
+    is_abstract_type,
     value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 
-from domain.services import MAX_RANGE_DAYS
+from domain.services import MAX_NODE_IDS, MAX_PAGE_SIZE, MAX_RANGE_DAYS
 
 #: The largest result a query may ask for: about four 3,660-day ``kpis`` lists with
 #: every field, so a legal query cannot make a response of hundreds of megabytes.
@@ -46,6 +47,7 @@ _STORED_LIST_ITEMS = {
 #: A list field without a rule here is counted as this many items.
 UNLISTED_LIST_ITEMS = 1_000
 _DEFAULT_INGESTIONS_LIMIT = 20
+_DEFAULT_PAGE_SIZE = 20
 
 
 def query_cost(
@@ -79,6 +81,8 @@ class _Counter:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        #: The page sizes (``first``) of the connections being counted, innermost last.
+        self.page_sizes: list[int] = []
 
     def selection(self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None) -> int:
         return sum(self.field(parent, node) for node in self._fields(parent, selection_set))
@@ -92,12 +96,20 @@ class _Counter:
         if isinstance(field_type, GraphQLNonNull):
             field_type = field_type.of_type
         named = get_named_type(field_type)
+        if named.name.endswith("Connection"):
+            self.page_sizes.append(_page_size(self._arguments(node).get("first")))
         inner = (
             self.selection(named, node.selection_set) if isinstance(named, GraphQLObjectType) else 0
         )
+        if is_abstract_type(named):
+            # A Node may be any of its types: count the selection as the dearest.
+            possible = self.schema.get_possible_types(named)
+            inner = max((self.selection(kind, node.selection_set) for kind in possible), default=0)
+        if named.name.endswith("Connection"):
+            self.page_sizes.pop()
         if isinstance(field_type, GraphQLList):
             return self._max_items(parent.name, name, node) * (1 + inner)
-        return 1 + inner if isinstance(named, GraphQLObjectType) else 1
+        return 1 + inner if isinstance(named, GraphQLObjectType) or is_abstract_type(named) else 1
 
     def _fields(
         self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None, depth: int = 0
@@ -125,6 +137,12 @@ class _Counter:
         if parent == "Query" and name == "ingestions":
             limit = arguments.get("limit", _DEFAULT_INGESTIONS_LIMIT)
             return limit if isinstance(limit, int) and limit > 0 else 1
+        if parent.endswith("Connection") and name == "edges" and self.page_sizes:
+            return self.page_sizes[-1]
+        if parent == "Query" and name == "nodes":
+            ids = arguments.get("ids")
+            # More ids than allowed are refused before any is looked up.
+            return len(ids) if isinstance(ids, list) and len(ids) <= MAX_NODE_IDS else 1
         return UNLISTED_LIST_ITEMS
 
     def _arguments(self, node: FieldNode) -> dict[str, Any]:
@@ -135,6 +153,14 @@ class _Counter:
             else:
                 values[argument.name.value] = value_from_ast_untyped(argument.value)
         return values
+
+
+def _page_size(first: Any) -> int:
+    """A connection's items: its ``first``; a ``first`` outside 1–``MAX_PAGE_SIZE`` is
+    refused before any item is read (and 20 when left out)."""
+    if first is None:
+        return _DEFAULT_PAGE_SIZE
+    return first if isinstance(first, int) and 1 <= first <= MAX_PAGE_SIZE else 1
 
 
 def _range(arguments: Mapping[str, Any]) -> tuple[date, date] | None:

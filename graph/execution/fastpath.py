@@ -175,7 +175,7 @@ def _read_view(
     needs, and the steps whose value it makes a finite float or None; None when a
     field is not a plain attribute. A named-tuple source is unpacked at once."""
     served: dict[str, ServedField] = view.__served_fields__  # type: ignore[attr-defined]
-    id_key: str | None = view.__served_id_key__  # type: ignore[attr-defined]
+    id_keys: tuple[str, ...] = view.__served_id_key__  # type: ignore[attr-defined]
     lines = ["if type(item) is not view:", "    raise Fallback", "source = item._source"]
     values: dict[str, Any] = {
         "view": view,
@@ -195,7 +195,7 @@ def _read_view(
         return f"f{positions[name]}" if name in positions else f"source.{name}"
 
     finite_floats: set[int] = set()
-    names = [id_key] if id_key else []
+    names = list(id_keys)
     for n in range(len(steps)):
         attribute = attributes[n]
         if n in typename_positions:
@@ -203,9 +203,10 @@ def _read_view(
         if attribute is None:
             return None
         v = f"v{n}"
-        if attribute == "id" and id_key:
+        if attribute == "id" and id_keys:
             # base64.urlsafe_b64encode, as graph/execution/served.py's served_id uses it.
-            data = f"(item._prefix + {read(id_key)}.isoformat()).encode()"
+            key = ' + "/" + '.join(f"{read(name)}.isoformat()" for name in id_keys)
+            data = f"(item._prefix + {key}).encode()"
             lines.append(f"{v} = b2a({data}, newline=False).translate(URLSAFE).decode()")
         elif attribute not in served:
             lines.append(f"{v} = item.{attribute}")

@@ -43,6 +43,26 @@ def opaque_id(type_name: str, user_id: str, key: str = "") -> strawberry.ID:
     return cast(strawberry.ID, _b64(f"{type_name}:{user_id}:{key}".encode()).decode())
 
 
+#: No id or cursor the API serves is longer; a longer text is not decoded at all.
+MAX_ID_LENGTH = 400
+
+
+def read_opaque_id(raw: str) -> tuple[str, str, str] | None:
+    """The (type, user, key) an ``opaque_id`` encodes, or None when ``raw`` is not
+    exactly the text ``opaque_id`` would serve for them. User names hold no colon
+    (docs/accounts.md), so the user ends at the second one."""
+    if len(raw) > MAX_ID_LENGTH:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(raw.encode("ascii")).decode("utf-8")
+    except (ValueError, UnicodeError):  # binascii.Error is a ValueError
+        return None
+    parts = text.split(":", 2)
+    if len(parts) != 3 or opaque_id(*parts) != raw:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
 def precision(served_type: type) -> dict[str, int]:
     """The decimals of every rounded field of ``served_type``, by Python name."""
     definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
@@ -64,20 +84,22 @@ ServedField = tuple[str, float | None, int | None]
 rounded = rounded_quickly
 
 
-def served_id(prefix: str, key: Any) -> str:
-    """The opaque id of the object whose key (a date) is ``key``, after ``prefix``
-    (``id_prefix``); the fast executor inlines the same expression."""
-    return _b64((prefix + key.isoformat()).encode()).decode()
+def served_id(prefix: str, *keys: Any) -> str:
+    """The opaque id of the object whose key is ``keys`` (dates, joined by ``/``), after
+    ``prefix`` (``id_prefix``); the fast executor inlines the same expression."""
+    return _b64((prefix + "/".join(key.isoformat() for key in keys)).encode()).decode()
 
 
 def copier(
-    served_type: type[_T], *, id_key: str | None = None
+    served_type: type[_T], *, id_key: str | tuple[str, ...] | None = None
 ) -> Callable[[Iterable[Any], str], list[_T]]:
     """A function serving domain objects with the same attribute names as
     ``served_type`` objects, rounding the fields that declare ``DECIMALS``.
 
-    With ``id_key``, each object's ``id`` is ``opaque_id`` of the prefix the function
-    is given (``"Type:user:"``) and the ISO text of the source's ``id_key`` attribute.
+    With ``id_key`` (one attribute name or several), each object's ``id`` is
+    ``opaque_id`` of the prefix the function is given (``"Type:user:"``) and the ISO
+    texts of the source's ``id_key`` attributes, joined by ``/``. Fields with a
+    resolver of their own (``DailyMetric.kpi``) are left to it.
 
     Each served object is a view: an instance of a subclass of ``served_type`` that
     holds its source and computes each attribute when it is read (``rounded``,
@@ -103,8 +125,9 @@ def copier(
     return copy_all
 
 
-def _view_class(served_type: type[_T], id_key: str | None) -> type[_T]:
+def _view_class(served_type: type[_T], id_key: str | tuple[str, ...] | None) -> type[_T]:
     definition = served_type.__strawberry_definition__  # type: ignore[attr-defined]
+    id_keys = (id_key,) if isinstance(id_key, str) else id_key or ()
     decimals = precision(served_type)
     fields: dict[str, ServedField] = {}
     namespace: dict[str, Any] = {
@@ -115,7 +138,7 @@ def _view_class(served_type: type[_T], id_key: str | None) -> type[_T]:
     }
     for field in definition.fields:
         name = field.python_name
-        if name == "id" and id_key:
+        if (name == "id" and id_keys) or field.base_resolver is not None:
             continue
         if name in decimals:
             scale = 10.0 ** decimals[name]
@@ -124,10 +147,10 @@ def _view_class(served_type: type[_T], id_key: str | None) -> type[_T]:
         else:
             fields[name] = (name, None, None)
             namespace[name] = property(_plain_reader(name))
-    if id_key:
-        namespace["id"] = property(_id_reader(id_key))
+    if id_keys:
+        namespace["id"] = property(_id_reader(id_keys))
     namespace["__served_fields__"] = fields
-    namespace["__served_id_key__"] = id_key if id_key else None
+    namespace["__served_id_key__"] = id_keys
     return type(served_type.__name__, (served_type,), namespace)
 
 
@@ -145,8 +168,8 @@ def _plain_reader(name: str) -> Callable[[Any], Any]:
     return read
 
 
-def _id_reader(id_key: str) -> Callable[[Any], str]:
+def _id_reader(id_keys: tuple[str, ...]) -> Callable[[Any], str]:
     def read(self: Any) -> str:
-        return served_id(self._prefix, getattr(self._source, id_key))
+        return served_id(self._prefix, *(getattr(self._source, key) for key in id_keys))
 
     return read

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from domain.accounts import AccountStore
 from domain.imports.pipeline import Limits
 from graph.execution.executors import fast_execution_context
-from graph.http import dashboard, guards, perimeter
+from graph.http import dashboard, graphiql, guards, perimeter
 from graph.http.auth import USER_SCOPE_KEY, Authentication
 from graph.http.compression import GzipResponses
 from graph.http.cors import CorsGuard
@@ -116,6 +116,7 @@ def create_app(
     app.add_api_route("/healthz", healthz_endpoint(engine, free_bytes=free_bytes), methods=["GET"])
     app.add_api_route("/metrics", metrics.response, methods=["GET"], include_in_schema=False)
     dashboard.mount(app)
+    graphiql.mount(app)
     # Added innermost first: the token is checked before anything else is looked at.
     perimeter.add_inner_guards(app, settings)
     app.add_middleware(guards.MultipartPreflightGuard)

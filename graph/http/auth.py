@@ -7,8 +7,9 @@ One pure-ASGI guard decides for every connection (docs/accounts.md, docs/securit
 - Once the token is set or a user exists, every request needs ``Authorization: Bearer
   <token>``, except ``GET /healthz``, CORS preflights (OPTIONS), ``GET /`` and the
   dashboard's files under ``/assets/``, and the GraphiQL page (``GET /graphql`` from a
-  browser without ``query`` or ``extensions``). A user's token acts as that user,
-  ``HEALTHHUB_API_TOKEN`` as ``local``. ``/metrics`` takes only ``HEALTHHUB_API_TOKEN``.
+  browser without ``query`` or ``extensions``) with its files under ``/graphiql/``. A
+  user's token acts as that user, ``HEALTHHUB_API_TOKEN`` as ``local``. ``/metrics``
+  takes only ``HEALTHHUB_API_TOKEN``.
 - Anything else is 401 with ``WWW-Authenticate: Bearer``, the same answer whatever was
   wrong, so it never tells whether a user or a token exists.
 
@@ -65,7 +66,7 @@ def is_public(scope: Scope) -> bool:
         return True
     if method not in ("GET", "HEAD"):
         return False
-    if path in ("/healthz", "/") or path.startswith("/assets/"):
+    if path in ("/healthz", "/") or path.startswith(("/assets/", "/graphiql/")):
         return True
     return path == "/graphql" and _is_graphiql_page(scope)
 

@@ -29,12 +29,11 @@ STRICT_CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-#: Strawberry's GraphiQL page loads React and GraphiQL from unpkg.com and starts them
-#: with an inline script; everything else stays on this origin.
+#: GraphiQL's page (graph/http/graphiql.py): its files from this origin only, no inline
+#: script; fonts are data: URLs inside GraphiQL's stylesheet.
 GRAPHIQL_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; "
-    "style-src 'self' 'unsafe-inline' https://unpkg.com; font-src 'self' https://unpkg.com "
-    "data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self' data:; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
 _PAGE_HEADERS = (
@@ -101,7 +100,7 @@ def _is_loopback_host(scope: Scope) -> bool:
 
 class SecurityHeaders:
     """Give HTML responses a Content-Security-Policy and the framing, sniffing and
-    referrer headers; the GraphiQL page gets its CDN in the policy."""
+    referrer headers; the GraphiQL page gets its own policy."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

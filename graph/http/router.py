@@ -12,7 +12,7 @@ import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
 from starlette.datastructures import UploadFile
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
@@ -21,7 +21,7 @@ from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
-from graph.http import apq, caching, responses
+from graph.http import apq, caching, graphiql, responses
 from graph.http.uploads import read_multipart
 from graph.schema.context import Context, utc_now
 from persistence.async_reads import AsyncReads, read_or
@@ -144,6 +144,10 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             and not caching.is_get_operation(request.method, request.query_params)
             and "text/html" in request.headers.get("accept", "")
         )
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """Our GraphiQL page, whose files this server serves (graph/http/graphiql.py)."""
+        return graphiql.page_response()
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         """Strawberry's, with persisted queries resolved (graph/http/apq.py) and a mutation

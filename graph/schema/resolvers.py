@@ -11,8 +11,11 @@ import strawberry
 
 from domain import accounts, services
 from domain.errors import InvalidInputError
-from domain.ports import UnitOfWork
+from graph.schema import nodes
+from graph.schema.calls import call_service
 from graph.schema.context import Context
+from graph.schema.cursors import cursor_of, position_of
+from graph.schema.types.connection import IngestionConnection, IngestionEdge, PageInfo
 from graph.schema.types.daily_metric import DailyMetric
 from graph.schema.types.data_range import DataRange
 from graph.schema.types.enums import (
@@ -33,6 +36,7 @@ from graph.schema.types.ingestion import Ingestion
 from graph.schema.types.inputs import DailyMetricInput, ProfileInput
 from graph.schema.types.kpi import Kpi
 from graph.schema.types.kpi_summary import KpiSummary
+from graph.schema.types.node import Node
 from graph.schema.types.profile import Profile
 from graph.schema.types.scalars import Upload
 from graph.schema.types.user import User
@@ -43,17 +47,8 @@ _T = TypeVar("_T")
 
 
 async def _call(info: Info, service: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a service for the request's user in a worker thread, with a fresh unit of work,
-    after the request's other resolvers are done with the database."""
-    context = info.context
-    user_id = context.user_id
-
-    def run() -> _T:
-        uow: UnitOfWork = context.uow_factory()
-        return service(uow, user_id, *args, **kwargs)
-
-    async with context.database_turn:
-        return await anyio.to_thread.run_sync(run)
+    """Run a service for the request's user (graph/schema/calls.py)."""
+    return await call_service(info.context, service, *args, **kwargs)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -116,17 +111,21 @@ class Query:
         ] = Period.WEEK,
     ) -> list[KpiSummary]:
         summaries = await _call(info, services.summarise, start, end, period)
-        return KpiSummary.many_from_domain(summaries)
+        return KpiSummary.many_from_domain(summaries, info.context.user_id, period)
 
     @_field("The span of the logged days.")
     async def data_range(self, info: Info) -> DataRange:
-        return DataRange.from_domain(await _call(info, services.data_range))
+        data_range = await _call(info, services.data_range)
+        return DataRange.from_domain(data_range, info.context.user_id)
 
     @_field("The profile the KPIs are computed with.")
     async def profile(self, info: Info) -> Profile:
         return Profile.from_domain(await _call(info, services.get_profile), info.context.user_id)
 
-    @_field("The newest upload reports, newest first.")
+    @_field(
+        "The newest upload reports, newest first: the simple form of ingestionHistory, "
+        "without paging."
+    )
     async def ingestions(
         self,
         info: Info,
@@ -138,7 +137,89 @@ class Query:
         ] = 20,
     ) -> list[Ingestion]:
         ingestions = await _call(info, services.list_ingestions, limit)
-        return [Ingestion.from_domain(ingestion) for ingestion in ingestions]
+        user_id = info.context.user_id
+        return [Ingestion.from_domain(ingestion, user_id) for ingestion in ingestions]
+
+    @_field(
+        "The upload history, newest first, a page at a time (Relay's cursor connection "
+        'spec; docs/api.md, "Paging").'
+    )
+    async def ingestion_history(
+        self,
+        info: Info,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description=f"How many reports the page holds, 1–{services.MAX_PAGE_SIZE}."
+            ),
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Start after this cursor (the endCursor of the page before); "
+                "left out or null: start with the newest report."
+            ),
+        ] = strawberry.UNSET,
+    ) -> IngestionConnection:
+        user_id = info.context.user_id
+        position = position_of(user_id, after) if isinstance(after, str) else None
+        page = await _call(info, services.ingestion_page, first, position)
+        edges = [
+            IngestionEdge(
+                cursor=cursor_of(user_id, ingestion),
+                node=Ingestion.from_domain(ingestion, user_id),
+            )
+            for ingestion in page.ingestions
+        ]
+        page_info = PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=position is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        )
+        return IngestionConnection(edges=edges, page_info=page_info, total_count=page.total_count)
+
+    @_field(
+        "One upload report by its id; null for an id of another user's report, an "
+        "unknown or a malformed one."
+    )
+    async def ingestion(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The report's id.")],
+    ) -> Ingestion | None:
+        found = (await nodes.find(info.context, [id], kind="Ingestion"))[0]
+        return cast(Ingestion | None, found)
+
+    @_field(
+        "Any object by its global id (Relay's global object identification); null for "
+        "an id of another user's object, an unknown or a malformed one, alike."
+    )
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The object's id.")],
+    ) -> Node | None:
+        return (await nodes.find(info.context, [id]))[0]
+
+    @_field(
+        "Objects by their global ids, in the order of the ids, each null as node(id) "
+        "would answer it; one lookup for them all."
+    )
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description=f"The ids, at most {services.MAX_NODE_IDS}."),
+        ],
+    ) -> list[Node | None]:
+        if len(ids) > services.MAX_NODE_IDS:
+            raise InvalidInputError(
+                f"ids: {len(ids)} ids sent; at most {services.MAX_NODE_IDS} are allowed",
+                field="ids",
+            )
+        return await nodes.find(info.context, ids)
 
     @_field(description="Who the request acts as: the owner of its token (docs/accounts.md).")
     async def me(self, info: Info) -> User:
@@ -181,7 +262,7 @@ class Mutation:
         )
         if info.context.metrics is not None and not dry_run:
             info.context.metrics.observe_upload(ingestion)
-        return Ingestion.from_domain(ingestion)
+        return Ingestion.from_domain(ingestion, info.context.user_id)
 
     @_mutation(
         description="Import a file in any supported format (CSV, an app's JSON, Apple "
@@ -215,7 +296,7 @@ class Mutation:
             stream.close()
         if info.context.metrics is not None and not dry_run:
             info.context.metrics.observe_upload(ingestion)
-        return Ingestion.from_domain(ingestion)
+        return Ingestion.from_domain(ingestion, info.context.user_id)
 
     @_mutation(
         description="Set the sent values of one day, validated like CSV cells, and "

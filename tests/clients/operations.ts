@@ -82,3 +82,61 @@ export const FixDay = graphql(`
     }
   }
 `);
+
+export const FixDayWithKpi = graphql(`
+  mutation FixDayWithKpi($input: DailyMetricInput!) {
+    upsertDailyMetric(input: $input) {
+      id
+      date
+      steps
+      kpi {
+        id
+        date
+        stepsGoalMet
+        steps7dAvg
+      }
+    }
+  }
+`);
+
+export const History = graphql(`
+  query History($first: Int!, $after: String) {
+    ingestionHistory(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          filename
+          status
+          kpisChangedFrom
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const NodeById = graphql(`
+  query NodeById($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Kpi {
+        date
+        weightTrend
+      }
+      ... on Ingestion {
+        status
+        kpisChangedFrom
+      }
+      ... on KpiSummary {
+        periodStart
+        periodEnd
+      }
+    }
+  }
+`);

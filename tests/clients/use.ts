@@ -2,7 +2,16 @@
 // to string and File, enums to string unions, nullable fields to `| null`.
 import type { ResultOf, VariablesOf } from "@graphql-typed-document-node/core";
 
-import { CurrentProfile, FixDay, KpiRange, UpdateProfile, UploadCsv } from "./operations";
+import {
+  CurrentProfile,
+  FixDay,
+  FixDayWithKpi,
+  History,
+  KpiRange,
+  NodeById,
+  UpdateProfile,
+  UploadCsv,
+} from "./operations";
 
 type KpiRow = ResultOf<typeof KpiRange>["kpis"][number];
 
@@ -34,10 +43,46 @@ export function rangeOf(start: string, end: string): VariablesOf<typeof KpiRange
   return { start, end };
 }
 
+// An edit brings the day's KPIs back; it may be null only where the day has no KPI row.
+export function editedGoalMet(result: ResultOf<typeof FixDayWithKpi>): boolean | null {
+  return result.upsertDailyMetric.kpi?.stepsGoalMet ?? null;
+}
+
+// Paging: the next page's variables, or null at the end; the day to refetch KPIs from.
+export function nextPage(result: ResultOf<typeof History>): VariablesOf<typeof History> | null {
+  const { pageInfo } = result.ingestionHistory;
+  return pageInfo.hasNextPage ? { first: 20, after: pageInfo.endCursor } : null;
+}
+
+export function refetchFrom(result: ResultOf<typeof History>): string | null {
+  const dates = result.ingestionHistory.edges
+    .map((edge) => edge.node.kpisChangedFrom)
+    .filter((date): date is string => date !== null && date !== undefined);
+  return dates.length ? dates.sort()[0] : null;
+}
+
+// A node is a union of the Node types, told apart by __typename.
+export function describeNode(result: ResultOf<typeof NodeById>): string {
+  const node = result.node;
+  if (node === null || node === undefined) return "not found";
+  switch (node.__typename) {
+    case "Kpi":
+      return `KPIs of ${node.date}`;
+    case "Ingestion":
+      return `upload ${node.status}`;
+    case "KpiSummary":
+      return `${node.periodStart}–${node.periodEnd}`;
+    default:
+      return node.id;
+  }
+}
+
 // The generated types are strict: each of these must be a type error.
 // @ts-expect-error a Date is a string, not a number
 export const numericDate: VariablesOf<typeof KpiRange> = { start: 20260101, end: "2026-01-31" };
 // @ts-expect-error an Upload is a File, not a path
 export const pathUpload: VariablesOf<typeof UploadCsv> = { file: "/tmp/a.csv", policy: "SKIP_ROW" };
+// @ts-expect-error first is an Int, not a string
+export const textFirst: VariablesOf<typeof History> = { first: "20" };
 // @ts-expect-error InvalidRowPolicy has no IGNORE value
 export const badPolicy: VariablesOf<typeof UploadCsv>["policy"] = "IGNORE";

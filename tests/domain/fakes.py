@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import TracebackType
@@ -32,6 +32,9 @@ class _Metrics:
 
     def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
         return [d for d in self.all_days(user_id) if start <= d.date <= end]
+
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[DailyMetrics]:
+        return [d for d in self.all_days(user_id) if d.date in dates]
 
     def upsert(
         self,
@@ -78,6 +81,10 @@ class _Kpis:
         rows = self._s.kpis.get(user_id, {})
         return [rows[d] for d in sorted(rows) if start <= d <= end]
 
+    def on_dates(self, user_id: str, dates: Collection[date]) -> list[Kpi]:
+        rows = self._s.kpis.get(user_id, {})
+        return [rows[d] for d in sorted(rows) if d in dates]
+
 
 class _Profiles:
     def __init__(self, state: _State) -> None:
@@ -99,6 +106,22 @@ class _Ingestions:
 
     def latest(self, user_id: str, limit: int) -> list[Ingestion]:
         return list(reversed(self._s.ingestions.get(user_id, [])))[:limit]
+
+    def older_than(
+        self, user_id: str, position: tuple[datetime, str] | None, limit: int
+    ) -> list[Ingestion]:
+        newest_first = sorted(
+            self._s.ingestions.get(user_id, []), key=lambda i: (i.created_at, i.id), reverse=True
+        )
+        return [i for i in newest_first if position is None or (i.created_at, i.id) < position][
+            :limit
+        ]
+
+    def by_ids(self, user_id: str, ids: Collection[str]) -> list[Ingestion]:
+        return [i for i in self._s.ingestions.get(user_id, []) if i.id in ids]
+
+    def count(self, user_id: str) -> int:
+        return len(self._s.ingestions.get(user_id, []))
 
 
 class FakeUnitOfWork:

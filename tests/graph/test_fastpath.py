@@ -15,7 +15,7 @@ import graphql
 import orjson
 import pytest
 import strawberry
-from graphql import FieldNode, GraphQLField, GraphQLObjectType
+from graphql import FieldNode, GraphQLField, GraphQLInterfaceType, GraphQLObjectType
 from graphql.pyutils import Path
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
@@ -300,6 +300,30 @@ class _Item:
         self.size = size
 
 
+def test_summary_ids_are_computed_inline_like_the_views_compute_them(
+    stored: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KpiSummary ids (period kind, clipped first and last day) come out of the
+    generated function too, equal to what the views' ``served_id`` makes."""
+    document = """{ w: kpiSummary(start: "2025-01-03", end: "2026-03-20") { id periodStart
+      periodEnd daysLogged weightAvg }
+      m: kpiSummary(start: "2025-01-03", end: "2026-03-20", period: MONTH) { id } }"""
+    stock = _run(_REAL_STOCK, document, {}, stored)
+    assert stock.errors is None
+    assert stock.data is not None
+    # ISO weeks from the one of Monday 2024-12-30 to that of 2026-03-16: 441 / 7 + 1 = 64;
+    # months January 2025 to March 2026: 15. Every id differs.
+    assert len({row["id"] for rows in stock.data.values() for row in rows}) == 64 + 15
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("an attribute of a served view was read")
+
+    monkeypatch.setattr(served, "served_id", refuse)
+    monkeypatch.setattr(served, "rounded", refuse)
+    fast = _run(_REAL_FAST, document, {}, stored)
+    assert _dump(fast) == _dump(stock)
+
+
 @pytest.mark.parametrize(
     "items",
     [
@@ -339,6 +363,7 @@ def test_async_execution_gives_the_stock_response() -> None:
 # same response from both executors.
 
 _NOW = datetime(2026, 3, 20, 12, tzinfo=UTC)
+_NOW_TEXT = _NOW.isoformat()
 _SAMPLE = FilePath(__file__).resolve().parents[2] / "samples" / "seed_sample_semicolon_dmy.csv"
 
 
@@ -433,7 +458,7 @@ class _Operation:
             alias = f"{self._fresh('r')}: " if name in seen else ""
             seen.add(name)
             field_type = graphql.get_named_type(query_type.fields[name].type)
-            assert isinstance(field_type, GraphQLObjectType)
+            assert isinstance(field_type, GraphQLObjectType | GraphQLInterfaceType)
             selections.append(
                 f"{alias}{name}{self._arguments(name, may_fail=len(roots) == 1)}"
                 + f"{self._condition()} "
@@ -480,6 +505,20 @@ class _Operation:
         if root == "ingestions" and self._draw(st.booleans()):
             limit = self._draw(st.integers(0 if may_fail else 1, 5))
             return f"(limit: {self._value('Int!', limit, str(limit))})"
+        if root == "ingestionHistory":
+            size = self._draw(st.integers(0 if may_fail else 1, 3))
+            arguments = [f"first: {self._value('Int!', size, str(size))}"]
+            if self._draw(st.booleans()):
+                after = self._draw(st.sampled_from(_CURSORS if may_fail else _CURSORS[:1]))
+                arguments.append(f"after: {self._value('String', after, _quoted(after))}")
+            return f"({', '.join(arguments)})"
+        if root in ("node", "ingestion"):
+            node_id = self._draw(st.sampled_from(_IDS))
+            return f"(id: {self._value('ID!', node_id, _quoted(node_id))})"
+        if root == "nodes":
+            ids = self._draw(st.lists(st.sampled_from(_IDS), max_size=6))
+            listed = "[" + ", ".join(_quoted(node_id) for node_id in ids) + "]"
+            return f"(ids: {self._value('[ID!]!', ids, listed)})"
         return ""
 
     def _condition(self) -> str:
@@ -489,7 +528,9 @@ class _Operation:
         flag = self._draw(st.booleans())
         return f" @{directive}(if: {self._value('Boolean!', flag, str(flag).lower())})"
 
-    def _selection(self, object_type: GraphQLObjectType) -> str:
+    def _selection(self, object_type: GraphQLObjectType | GraphQLInterfaceType) -> str:
+        if isinstance(object_type, GraphQLInterfaceType):
+            return self._abstract_selection(object_type)
         names = [*object_type.fields, "__typename"]
         picked = self._draw(st.lists(st.sampled_from(names), min_size=1, max_size=len(names)))
         items = [self._field(object_type, name) for name in picked]
@@ -511,18 +552,60 @@ class _Operation:
                 selections.append(f"...{name}{self._condition()}")
         return "{ " + " ".join(selections) + " }"
 
-    def _field(self, object_type: GraphQLObjectType, name: str) -> str:
+    def _abstract_selection(self, interface: GraphQLInterfaceType) -> str:
+        """The interface's own fields and inline fragments on some of its types."""
+        names = [*interface.fields, "__typename"]
+        picked = self._draw(st.lists(st.sampled_from(names), max_size=len(names)))
+        selections = [self._field(interface, name) for name in picked]
+        possible = sorted(kind.name for kind in _TYPES.get_possible_types(interface))
+        for kind in self._draw(st.lists(st.sampled_from(possible), unique=True, max_size=3)):
+            object_type = _TYPES.get_type(kind)
+            assert isinstance(object_type, GraphQLObjectType)
+            selections.append(f"... on {kind}{self._condition()} {self._selection(object_type)}")
+        return "{ " + " ".join(selections or ["__typename"]) + " }"
+
+    def _field(self, object_type: GraphQLObjectType | GraphQLInterfaceType, name: str) -> str:
         alias = f"{self._fresh('a')}: " if self._draw(st.integers(0, 4)) == 0 else ""
         text = f"{alias}{name}{self._condition()}"
         if name != "__typename":
             field_type = graphql.get_named_type(object_type.fields[name].type)
-            if isinstance(field_type, GraphQLObjectType):
+            if isinstance(field_type, GraphQLObjectType | GraphQLInterfaceType):
                 text += " " + self._selection(field_type)
         return text
 
 
 def _quoted(text: str) -> str:
     return '"' + text + '"'
+
+
+def _local_id(kind: str, key: str = "") -> str:
+    return served.opaque_id(kind, services.LOCAL_USER, key)
+
+
+#: Ids of every kind for node, nodes and ingestion: stored objects of the sample's
+#: user (days and KPIs in its range, a week and a clipped week, the profile and the
+#: data range), a day without data, another user's and malformed ones. Reports have
+#: random ids: the drawn ids of those name none, as an unknown one.
+_IDS = [
+    _local_id("DailyMetric", "2025-09-02"),
+    _local_id("Kpi", "2025-09-02"),
+    _local_id("Kpi", "2025-03-05"),
+    _local_id("DailyMetric", "2014-01-01"),
+    _local_id("KpiSummary", "WEEK/2025-09-01/2025-09-07"),
+    _local_id("KpiSummary", "MONTH/2025-03-03/2025-03-31"),
+    _local_id("Profile"),
+    _local_id("DataRange"),
+    _local_id("Ingestion", "0" * 32),
+    served.opaque_id("Kpi", "somebody-else", "2025-09-02"),
+    "not-an-id",
+]
+#: A cursor of the sample user's history (a position, whichever report it was), and
+#: refused ones: another query's, malformed.
+_CURSORS = [
+    served.opaque_id("ingestionHistory", services.LOCAL_USER, f"{_NOW_TEXT}/{'8' * 32}"),
+    _local_id("Kpi", "2025-09-02"),
+    "garbage",
+]
 
 
 @st.composite

@@ -67,6 +67,18 @@ STATE = f"""query($s: Date!, $e: Date!) {{
 }}"""
 
 
+#: Every id a user is served, to ask each user for everyone's by nodes (docs/api.md, "Node").
+IDS = """query($s: Date!, $e: Date!) {
+  dailyMetrics(start: $s, end: $e) { id }
+  kpis(start: $s, end: $e) { id }
+  kpiSummary(start: $s, end: $e) { id }
+  profile { id }
+  dataRange { id }
+  ingestions(limit: 100) { id }
+}"""
+NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
+
+
 @dataclass(frozen=True)
 class Upload:
     rows: tuple[tuple[int, int, float], ...]  # (day offset, steps step, weight)
@@ -253,6 +265,20 @@ class Person:
             ],
         }
 
+    def ids(self) -> list[str]:
+        served = self._run(IDS, {"s": FIRST_DAY.isoformat(), "e": LAST_DAY.isoformat()})
+        return [
+            item["id"]
+            for value in served.values()
+            for item in (value if isinstance(value, list) else [value])
+        ]
+
+    def nodes(self, ids: list[str]) -> list[Any]:
+        found: list[Any] = []
+        for at in range(0, len(ids), services.MAX_NODE_IDS):
+            found += self._run(NODES, {"ids": ids[at : at + services.MAX_NODE_IDS]})["nodes"]
+        return found
+
     def _upload(self, content: bytes, filename: str) -> None:
         import json
 
@@ -332,9 +358,20 @@ def test_each_user_s_state_is_the_replay_of_their_own_operations(
             people[number].apply(operation)
         for person in people:
             _check_final(person)
+        _check_nodes(people)
     finally:
         for person in people:
             person.client.close()
+
+
+def _check_nodes(people: list[Person]) -> None:
+    """Each user's ids fetch their objects by nodes; everyone else's answer null."""
+    served = {person.name: person.ids() for person in people}
+    for person in people:
+        own = served[person.name]
+        others = [i for name, ids in served.items() if name != person.name for i in ids]
+        assert [node["id"] for node in person.nodes(own)] == own
+        assert person.nodes(others) == [None] * len(others)
 
 
 def _check_final(person: Person) -> None:
@@ -377,6 +414,7 @@ def test_users_working_at_the_same_time_each_end_with_their_own_replay(
             raise failures[0]
         for person in people:
             _check_final(person)
+        _check_nodes(people)
     finally:
         for person in people:
             person.client.close()

@@ -9,6 +9,7 @@ from graphql import (
     GraphQLArgument,
     GraphQLEnumType,
     GraphQLInputObjectType,
+    GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLScalarType,
     GraphQLSchema,
@@ -40,12 +41,14 @@ enum ImportSource { AUTO HUB MYFITNESSPAL CRONOMETER WITHINGS GARMIN GOOGLE_FIT
 enum NumberFormat { AUTO POINT COMMA }
 enum WeightUnit { KG LB }
 
-type DailyMetric { id: ID!  date: Date!  steps: Int  proteinG: Float  kcalIn: Float
-  kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
-  weightKg: Float  waistCm: Float  updatedAt: DateTime! }
+interface Node { id: ID! }
 
-type Kpi { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKcal: Float
-  balance7dAvg: Float  balance7dDays: Int!  proteinPerKg: Float
+type DailyMetric implements Node { id: ID!  date: Date!  steps: Int  proteinG: Float
+  kcalIn: Float  kcalJunkIn: Float  kcalOutTraining: Float  sleepHours: Float  stress: Int
+  weightKg: Float  waistCm: Float  updatedAt: DateTime!  kpi: Kpi }
+
+type Kpi implements Node { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: Float
+  balanceKcal: Float  balance7dAvg: Float  balance7dDays: Int!  proteinPerKg: Float
   healthyFoodPct: Float  stepsGoalMet: Boolean  steps7dAvg: Float
   stepsGoalRate7d: Float  sleep7dAvg: Float  weight7dAvg: Float
   weight7dDays: Int!  weightTrend: Float  weightTrendChange7d: Float
@@ -53,24 +56,30 @@ type Kpi { id: ID!  date: Date!  bmrKcal: Float  kcalOutTotal: Float  balanceKca
   tdeeEstimate: Float @deprecated(reason: "Use expenditureKcal.")
   expenditureKcal: Float  expenditureLowKcal: Float  expenditureHighKcal: Float }
 
-type KpiSummary { periodStart: Date!  periodEnd: Date!  daysLogged: Int!
+type KpiSummary implements Node { id: ID!  periodStart: Date!  periodEnd: Date!  daysLogged: Int!
   balanceAvg: Float  stepsAvg: Float  stepsGoalRate: Float  proteinPerKgAvg: Float
   sleepAvg: Float  weightAvg: Float  weightTrendEnd: Float }
 
 type RowError { row: Int  column: String  value: String  message: String! }
 
-type Ingestion { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
+type Ingestion implements Node { id: ID!  filename: String  sha256: String!  sizeBytes: Int!
   status: IngestionStatus!  createdAt: DateTime!  rowsRead: Int!
   rowsInserted: Int!  rowsUpdated: Int!  rowsUnchanged: Int!  rowsRejected: Int!
   firstDate: Date  lastDate: Date  kpiDaysRecomputed: Int!  columns: [String!]!
   warnings: [String!]!  errors: [RowError!]!  errorCount: Int!
-  rowsDeleted: Int!  source: ImportSource!  dryRun: Boolean! }
+  rowsDeleted: Int!  source: ImportSource!  dryRun: Boolean!  kpisChangedFrom: Date }
 
-type Profile { id: ID!  sex: Sex  birthDate: Date  heightCm: Float  activityFactor: Float!
-  stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
+type IngestionEdge { cursor: String!  node: Ingestion! }
+type PageInfo { hasNextPage: Boolean!  hasPreviousPage: Boolean!
+  startCursor: String  endCursor: String }
+type IngestionConnection { edges: [IngestionEdge!]!  pageInfo: PageInfo!
+  totalCount: Int! }
+
+type Profile implements Node { id: ID!  sex: Sex  birthDate: Date  heightCm: Float
+  activityFactor: Float!  stepsGoal: Int!  proteinTargetGPerKg: Float!  balanceGoalKcal: Float!
   sleepTargetHours: Float!  isDefault: Boolean! }
 
-type DataRange { firstDate: Date  lastDate: Date  daysLogged: Int! }
+type DataRange implements Node { id: ID!  firstDate: Date  lastDate: Date  daysLogged: Int! }
 
 type User { name: String!  createdAt: DateTime! }
 
@@ -89,6 +98,10 @@ type Query {
   dataRange: DataRange!
   profile: Profile!
   ingestions(limit: Int! = 20): [Ingestion!]!
+  ingestionHistory(first: Int! = 20, after: String): IngestionConnection!
+  ingestion(id: ID!): Ingestion
+  node(id: ID!): Node
+  nodes(ids: [ID!]!): [Node]!
   me: User!
 }
 
@@ -109,8 +122,8 @@ type Mutation {
 
 
 def _shape(schema: GraphQLSchema) -> dict[str, object]:
-    """Every named type with its kind, fields, field types, arguments, defaults and
-    deprecations."""
+    """Every named type with its kind, interfaces, fields, field types, arguments,
+    defaults and deprecations."""
     shape: dict[str, object] = {}
     for name, named in schema.type_map.items():
         if name.startswith("__") or name in {"String", "Int", "Float", "Boolean", "ID"}:
@@ -121,9 +134,10 @@ def _shape(schema: GraphQLSchema) -> dict[str, object]:
             shape[name] = ("scalar",)
         elif isinstance(named, GraphQLInputObjectType):
             shape[name] = ("input", {f: str(field.type) for f, field in named.fields.items()})
-        elif isinstance(named, GraphQLObjectType):
+        elif isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
             shape[name] = (
-                "type",
+                "type" if isinstance(named, GraphQLObjectType) else "interface",
+                sorted(interface.name for interface in named.interfaces),
                 {
                     f: (
                         str(field.type),
@@ -168,6 +182,7 @@ def test_the_code_has_exactly_the_types_fields_and_arguments_of_the_contract() -
             "DailyMetricInput",
         ),
         ("enum DateOrder { AUTO DMY MDY YMD }", "enum DateOrder { AUTO DMY }", "DateOrder"),
+        ("type Profile implements Node {", "type Profile {", "Profile"),
     ],
 )
 def test_the_contract_comparison_notices_a_drift(contract_text: str, drift: str, name: str) -> None:

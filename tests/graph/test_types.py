@@ -17,9 +17,15 @@ from graph.schema.types.inputs import DailyMetricInput, ProfileInput
 from graph.schema.types.kpi import Kpi
 
 
-def _python_names(graphql_type: type) -> set[str]:
+def _python_names(graphql_type: type, *, resolved: bool = False) -> set[str]:
+    """The fields served from the object's attributes, or with ``resolved`` those with a
+    resolver of their own (links to other objects, such as DailyMetric.kpi)."""
     definition = graphql_type.__strawberry_definition__  # type: ignore[attr-defined]
-    return {field.python_name for field in definition.fields}
+    return {
+        field.python_name
+        for field in definition.fields
+        if (field.base_resolver is not None) is resolved
+    }
 
 
 @pytest.mark.parametrize(
@@ -35,6 +41,11 @@ def test_a_bulk_type_has_exactly_the_fields_of_its_domain_object_and_an_id(
     )
 
     assert _python_names(graphql_type) == {"id", *domain_names}
+    assert _python_names(graphql_type, resolved=True) == LINKS.get(graphql_type, set())
+
+
+#: The fields of a bulk type that fetch another object rather than serve a value.
+LINKS: dict[type, set[str]] = {DailyMetric: {"kpi"}}
 
 
 #: Where a bulk type is narrower than its domain object, and why that holds.
@@ -53,6 +64,8 @@ def test_a_bulk_type_declares_each_field_with_its_domain_type(
     # The served rows copy the domain values (rounded, graph/execution/served.py) and add the id:
     # the default resolvers read these attributes, so their types must be the same.
     served = typing.get_type_hints(graphql_type)
+    for link in LINKS.get(graphql_type, set()):
+        served.pop(link, None)
     domain = typing.get_type_hints(domain_type)
     assert served.pop("id") is strawberry.ID
     for name, annotation in served.items():
@@ -65,8 +78,10 @@ def test_the_fields_of_the_bulk_types_keep_default_resolvers(name: str) -> None:
     graphql_type = build_schema()._schema.type_map[name]
     assert isinstance(graphql_type, GraphQLObjectType)
 
+    links = {link for kind, names in LINKS.items() if kind.__name__ == name for link in names}
     for field_name, field in graphql_type.fields.items():
-        assert getattr(field.resolve, "_is_default", False), field_name
+        if field_name not in links:  # a link fetches another object; its values stay plain
+            assert getattr(field.resolve, "_is_default", False), field_name
 
 
 def test_the_inputs_name_exactly_the_domain_fields() -> None:

@@ -9,6 +9,10 @@ import strawberry
 
 from domain import model
 from graph.execution.served import copier, id_prefix
+from graph.schema.context import Context
+from graph.schema.loaders import day_kpis
+from graph.schema.types.kpi import Kpi
+from graph.schema.types.node import Node
 
 _BLANK = " Null when the day has no value for it."
 
@@ -17,7 +21,7 @@ _BLANK = " Null when the day has no value for it."
     description="The values logged for one calendar day, exactly as stored. A null "
     "field means no value was logged for it."
 )
-class DailyMetric:
+class DailyMetric(Node):
     id: strawberry.ID = strawberry.field(
         description="Opaque id, stable for this user and date (for client caches)."
     )
@@ -38,6 +42,16 @@ class DailyMetric:
     updated_at: datetime = strawberry.field(
         description="When this day was last changed (upload or edit)."
     )
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="The KPIs of this day as stored now, so a client that edits a day "
+        "gets its new KPIs (and its cache updates them by id) in the same response; "
+        "the days after it may change too: refetch kpis from this date on. Null only "
+        "when the day has no KPI row."
+    )
+    async def kpi(self, info: strawberry.Info[Context, None]) -> Kpi | None:
+        kpi = await day_kpis(info.context).load(self.date)
+        return None if kpi is None else Kpi.from_domain(kpi, info.context.user_id)
 
     @classmethod
     def from_domain(cls, day: model.DailyMetrics, user_id: str) -> DailyMetric:

@@ -7,7 +7,9 @@ from datetime import date, datetime
 import strawberry
 
 from domain import model
+from graph.execution.served import opaque_id
 from graph.schema.types.enums import ImportSource, IngestionStatus
+from graph.schema.types.node import Node
 
 
 @strawberry.type(description="One problem in an uploaded file or a manual entry.")
@@ -31,9 +33,10 @@ class RowError:
 
 
 @strawberry.type(description="The report of one upload attempt, which is also its history record.")
-class Ingestion:
+class Ingestion(Node):
     id: strawberry.ID = strawberry.field(
-        description="Globally unique opaque id of this upload attempt."
+        description="Globally unique opaque id of this upload attempt; ingestion(id) and "
+        "node(id) fetch the report again."
     )
     filename: str | None = strawberry.field(
         description="The client's file name; null when none was sent."
@@ -77,11 +80,17 @@ class Ingestion:
     dry_run: bool = strawberry.field(
         description="True when this report previews an import that stored nothing."
     )
+    kpis_changed_from: date | None = strawberry.field(
+        description="The first day whose stored KPIs this upload created, changed or "
+        "deleted: a client refetches kpis (and kpiSummary) from this day on. Null when "
+        "it changed no KPI (and for reports stored before the hub recorded it); a dry "
+        "run reports what the import would change."
+    )
 
     @classmethod
-    def from_domain(cls, ingestion: model.Ingestion) -> Ingestion:
+    def from_domain(cls, ingestion: model.Ingestion, user_id: str) -> Ingestion:
         return cls(
-            id=strawberry.ID(ingestion.id),
+            id=ingestion_id(user_id, ingestion.id),
             filename=ingestion.filename,
             sha256=ingestion.sha256,
             size_bytes=ingestion.size_bytes,
@@ -102,4 +111,10 @@ class Ingestion:
             rows_deleted=ingestion.rows_deleted,
             source=ingestion.source,
             dry_run=ingestion.dry_run,
+            kpis_changed_from=ingestion.kpis_changed_from,
         )
+
+
+def ingestion_id(user_id: str, key: str) -> strawberry.ID:
+    """The served id of the user's report ``key`` (its stored random id)."""
+    return opaque_id("Ingestion", user_id, key)

@@ -22,6 +22,7 @@ from graph.execution.served import (
     copier,
     id_prefix,
 )
+from graph.schema.types.node import Node
 
 _WINDOW = "over the 7 calendar days D-6..D, among the days that have a value"
 
@@ -35,7 +36,7 @@ def _number(description: str, decimals: int) -> Any:
     "profile (docs/kpis.md). A KPI row exists only for a date with logged metrics. "
     "A null value means the KPI is undefined on D: the inputs it needs are missing."
 )
-class Kpi:
+class Kpi(Node):
     id: strawberry.ID = strawberry.field(
         description="Opaque id, stable for this user and date (for client caches)."
     )

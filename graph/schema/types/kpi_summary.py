@@ -18,7 +18,9 @@ from graph.execution.served import (
     RATE,
     STEPS_AVG,
     copier,
+    id_prefix,
 )
+from graph.schema.types.node import Node
 
 _OVER = " over the logged days of the period that have a value; null when none has."
 
@@ -32,7 +34,11 @@ def _average(description: str, decimals: int) -> Any:
     "clipped to the requested range. A period with no logged day has daysLogged 0 and "
     "null averages."
 )
-class KpiSummary:
+class KpiSummary(Node):
+    id: strawberry.ID = strawberry.field(
+        description="Opaque id, stable for this user, period kind and clipped first and "
+        "last day: a clipped period is another object than its whole period."
+    )
     period_start: date = strawberry.field(
         description="First day of the period, clipped to the range's start."
     )
@@ -57,13 +63,22 @@ class KpiSummary:
     )
 
     @classmethod
-    def from_domain(cls, summary: model.PeriodSummary) -> KpiSummary:
-        """The served summary: the domain averages rounded per unit."""
-        return _copy_all([summary], "")[0]
+    def from_domain(
+        cls, summary: model.PeriodSummary, user_id: str, period: model.Period
+    ) -> KpiSummary:
+        """The served summary: the domain averages rounded per unit, with the id."""
+        return cls.many_from_domain([summary], user_id, period)[0]
 
     @classmethod
-    def many_from_domain(cls, summaries: Iterable[model.PeriodSummary]) -> list[KpiSummary]:
-        return _copy_all(summaries, "")
+    def many_from_domain(
+        cls, summaries: Iterable[model.PeriodSummary], user_id: str, period: model.Period
+    ) -> list[KpiSummary]:
+        return _copy_all(summaries, summary_prefix(user_id, period))
 
 
-_copy_all = copier(KpiSummary)
+def summary_prefix(user_id: str, period: model.Period) -> str:
+    """What a KpiSummary id encodes before the period's first and last day."""
+    return id_prefix("KpiSummary", user_id) + period.name + "/"
+
+
+_copy_all = copier(KpiSummary, id_key=("period_start", "period_end"))

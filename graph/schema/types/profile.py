@@ -10,13 +10,14 @@ import strawberry
 from domain import model
 from graph.execution.served import opaque_id
 from graph.schema.types.enums import Sex
+from graph.schema.types.node import Node
 
 
 @strawberry.type(
     description="The person's settings that the KPIs depend on. A new user has the "
     "default profile (isDefault true) until the first updateProfile."
 )
-class Profile:
+class Profile(Node):
     id: strawberry.ID = strawberry.field(
         description="Opaque id, stable for this user (for client caches)."
     )
