@@ -17,7 +17,7 @@ import io
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import BinaryIO
 
 from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
@@ -480,40 +480,14 @@ def _recompute(
     uow: UnitOfWork, user_id: str, days: Sequence[DailyMetrics], since: date, now: datetime
 ) -> tuple[int, date | None]:
     """Recompute the KPIs from what the change of ``since`` can alter; returns the KPI
-    days written and the first date whose stored KPI row was created, changed or
-    deleted (None when every row came out as it was)."""
+    days recomputed and the first date whose stored KPI row was created, changed or
+    deleted (None when every row came out as it was), which is what the write compares
+    anyway (``domain.kpi_changes``)."""
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = compute_kpis(days, profile, since)
-    changed_from = _first_change(uow, user_id, since, kpis)
-    uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
+    changed_from = uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
     return len(kpis), changed_from
-
-
-#: Days of stored KPI rows compared first: a change usually shows on its first day,
-#: so most uploads read this much more, not every row they recompute.
-_FIRST_WINDOW_DAYS = 31
-
-
-def _first_change(uow: UnitOfWork, user_id: str, since: date, kpis: Sequence[Kpi]) -> date | None:
-    """The first date from ``since`` whose stored KPI row differs from ``kpis`` (is
-    missing from one of them or has other values); None when they are all equal."""
-    window_end = since + timedelta(days=_FIRST_WINDOW_DAYS - 1)
-    early = [kpi for kpi in kpis if kpi.date <= window_end]
-    found = _first_difference(uow.kpis.between(user_id, since, window_end), early)
-    if found is not None:
-        return found
-    later = [kpi for kpi in kpis if kpi.date > window_end]
-    return _first_difference(
-        uow.kpis.between(user_id, window_end + timedelta(days=1), date.max), later
-    )
-
-
-def _first_difference(before: Sequence[Kpi], after: Sequence[Kpi]) -> date | None:
-    """The first date whose KPI row is in one list only or differs between them."""
-    old = {kpi.date: kpi for kpi in before}
-    new = {kpi.date: kpi for kpi in after}
-    return min((d for d in old.keys() | new.keys() if old.get(d) != new.get(d)), default=None)
 
 
 def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:

@@ -222,7 +222,7 @@ def test_the_migration_rounds_kpi_rows_stored_at_full_precision_and_bumps_the_ve
     assert _stored(uow_factory) == full != stored_kpis(full)
     config = alembic_config(database_url)
     try:
-        command.downgrade(config, "0006_expenditure_drift")
+        command.downgrade(config, "0007_api_nodes")
         upgrade(database_url)
 
         assert _stored(uow_factory) == stored_kpis(full)

@@ -9,7 +9,7 @@ what it changes. The data version of every user whose rows were rounded is bumpe
 period summary averages stored values. Downgrading keeps the rounded values.
 
 Revision ID: 0008_kpis_rounded
-Revises: 0006_expenditure_drift
+Revises: 0007_api_nodes
 Create Date: 2026-12-07
 """
 
@@ -24,7 +24,7 @@ from alembic import op
 from domain.precision import KPI_DECIMALS, round_half_even
 
 revision: str = "0008_kpis_rounded"
-down_revision: str | None = "0006_expenditure_drift"
+down_revision: str | None = "0007_api_nodes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
