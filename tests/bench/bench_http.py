@@ -12,6 +12,8 @@ a minute; ``--db both`` adds SQLite). Figures, not tests. Prints, per database:
   requests that are discarded, with the answer's size and the bytes on the wire;
 - a 365-day GET answered 304 from its ETag (median and p95 of 50 after warm-up) and
   sequential requests per second for the 365-day query (gzip);
+- the COPY floor of the 3,650-day upload (PostgreSQL only): the stored metric and KPI
+  rows copied into tables made like ours, with the uploads as multiples of it;
 - side by side with PostGraphile 4 (PostgreSQL only; tests/bench/peer_postgraphile.py,
   installed by the bench with ``npm ci`` in tests/bench/peers; ``--no-peers`` skips
   it): the same KPI rows copied into a schema PostGraphile serves, ``kpis`` over 30,
