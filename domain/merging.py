@@ -70,6 +70,8 @@ def merge(
 
 
 def _apply(old: DailyMetrics | None, day: DailyMetrics, taken: tuple[str, ...]) -> DailyMetrics:
+    if old is None and len(taken) == len(METRIC_FIELDS):
+        return day  # a new date taking every field is the incoming day itself
     base = DailyMetrics(date=day.date) if old is None else old
     values = {name: getattr(day, name) for name in taken}
     return dataclasses.replace(base, updated_at=day.updated_at, **values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import operator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -116,7 +117,11 @@ class DailyMetrics:
 
     def values(self) -> tuple[MetricValue, ...]:
         """The metric values in ``METRIC_FIELDS`` order."""
-        return tuple(getattr(self, name) for name in METRIC_FIELDS)
+        return _metric_values(self)
+
+
+#: The metric values of a day in ``METRIC_FIELDS`` order, in one C call.
+_metric_values = operator.attrgetter(*METRIC_FIELDS)
 
 
 class Kpi(NamedTuple):

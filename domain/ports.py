@@ -27,8 +27,13 @@ class MetricRepository(Protocol):
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
-        """Insert or fully overwrite these days (every metric column), set-based."""
+        """Insert or fully overwrite these days (every metric column), set-based.
+
+        ``new``: no day's date is stored (the caller holds the user's lock), so they
+        are inserted without looking for one.
+        """
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
         """Delete the days in the inclusive range; return how many were deleted."""
@@ -48,9 +53,12 @@ class MetricRepository(Protocol):
 class KpiRepository(Protocol):
     def replace_from(
         self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
-    ) -> None:
-        """Delete the user's KPI rows dated ``since`` or later (all when ``since`` is
-        None) and insert ``kpis`` (all dated ``since`` or later), set-based."""
+    ) -> date | None:
+        """Make the user's KPI rows dated ``since`` or later (all when ``since`` is None)
+        equal ``kpis`` (all dated ``since`` or later) rounded as stored
+        (``domain.precision.stored_kpis``), writing only the rows whose stored values
+        change (``domain.kpi_changes``), set-based. Returns the first date written or
+        deleted; None when nothing changed."""
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         """Stored KPI rows with ``start <= date <= end``, sorted by date."""

@@ -4,7 +4,9 @@ The GraphQL resolvers and the command line call these the same way. After each
 change the stored KPIs equal ``compute_kpis`` over all the user's stored days and
 current profile: the days from ``first_affected_date`` on are recomputed, because
 rolling windows and the weight trend carry a change forward, and the interpolated
-weight trend also carries it back to the last weigh-in before it.
+weight trend also carries it back to the last weigh-in before it. KPIs are stored
+rounded as served, and a recompute writes only the rows whose stored values change
+(``domain.kpi_changes``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import io
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import BinaryIO
 
 from domain.accounts import LOCAL_USER as LOCAL_USER  # the implicit user, named here too
@@ -25,6 +27,7 @@ from domain.imports import weights
 from domain.imports.days import with_fields
 from domain.imports.pipeline import Limits, read_upload
 from domain.imports.records import Options
+from domain.kpi_changes import kpi_changes
 from domain.kpis import compute_kpis, first_affected_date
 from domain.merging import merge
 from domain.model import (
@@ -190,15 +193,19 @@ def _apply(
         ]
         fields = METRIC_FIELDS
     result = merge(stored, incoming, fields)
-    empty = {day.date for day in result.changed if not any(v is not None for v in day.values())}
+    blank = (None,) * len(METRIC_FIELDS)
+    empty = {day.date for day in result.changed if day.values() == blank}
     stored_dates = {day.date for day in stored}
     deleted = sorted(empty & stored_dates)
     days = [day for day in result.days if day.date not in empty]
     changed = [day for day in result.changed if day.date not in empty]
     if deleted and write:
         uow.metrics.delete_dates(user_id, deleted)
-    if changed and write:
-        uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=report.id)
+    # New dates are copied in; only the dates already stored need a merge.
+    for new in (True, False):
+        some = [day for day in changed if (day.date not in stored_dates) is new]
+        if some and write:
+            uow.metrics.upsert(user_id, some, updated_at=now, ingestion_id=report.id, new=new)
     firsts = deleted[:1] + [c.date for c in changed[:1]]
     recomputed, kpis_changed_from = (
         _recompute(uow, user_id, days, min(firsts), now, write) if firsts else (0, None)
@@ -524,42 +531,19 @@ def _recompute(
     write: bool = True,
 ) -> tuple[int, date | None]:
     """Recompute the KPIs from what the change of ``since`` can alter; returns the KPI
-    days written and the first date whose stored KPI row was created, changed or
-    deleted (None when every row came out as it was). Without ``write`` (a dry run)
-    nothing is written: the same answer from reads alone."""
+    days recomputed and the first date whose stored KPI row was created, changed or
+    deleted (None when every row came out as it was), which is what the write compares
+    anyway (``domain.kpi_changes``). Without ``write`` (a dry run) nothing is written:
+    the same comparison from reads alone."""
     since = first_affected_date(days, since)
     profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
     kpis = compute_kpis(days, profile, since)
-    changed_from = _first_change(uow, user_id, since, kpis)
     if write:
-        uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
+        changed_from = uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
+    else:
+        stored = uow.kpis.between(user_id, since or date.min, date.max)
+        changed_from = kpi_changes(stored, kpis).first_date
     return len(kpis), changed_from
-
-
-#: Days of stored KPI rows compared first: a change usually shows on its first day,
-#: so most uploads read this much more, not every row they recompute.
-_FIRST_WINDOW_DAYS = 31
-
-
-def _first_change(uow: UnitOfWork, user_id: str, since: date, kpis: Sequence[Kpi]) -> date | None:
-    """The first date from ``since`` whose stored KPI row differs from ``kpis`` (is
-    missing from one of them or has other values); None when they are all equal."""
-    window_end = since + timedelta(days=_FIRST_WINDOW_DAYS - 1)
-    early = [kpi for kpi in kpis if kpi.date <= window_end]
-    found = _first_difference(uow.kpis.between(user_id, since, window_end), early)
-    if found is not None:
-        return found
-    later = [kpi for kpi in kpis if kpi.date > window_end]
-    return _first_difference(
-        uow.kpis.between(user_id, window_end + timedelta(days=1), date.max), later
-    )
-
-
-def _first_difference(before: Sequence[Kpi], after: Sequence[Kpi]) -> date | None:
-    """The first date whose KPI row is in one list only or differs between them."""
-    old = {kpi.date: kpi for kpi in before}
-    new = {kpi.date: kpi for kpi in after}
-    return min((d for d in old.keys() | new.keys() if old.get(d) != new.get(d)), default=None)
 
 
 def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:

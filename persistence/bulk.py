@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import psycopg
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     TypeDecorator,
+    delete,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
@@ -56,6 +58,37 @@ def insert_rows(
         )
     names = [column.name for column in table.columns]
     connection.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+#: Dates per DELETE statement on SQLite: under the bound values one statement may carry
+#: (32,766); a file at the 100,000-row limit clears its days in ten.
+_DELETE_CHUNK = 10_000
+
+
+def delete_dates(connection: Connection, table: Table, user_id: str, dates: Sequence[date]) -> int:
+    """Delete the user's rows of ``table`` on ``dates``; returns how many were deleted.
+
+    PostgreSQL takes the dates as one array parameter (one statement, whatever their
+    number, and no SQL text growing with them); SQLite gets ``_DELETE_CHUNK`` dates a
+    statement.
+    """
+    ordered = sorted(set(dates))
+    if not ordered:
+        return 0
+    if connection.dialect.name == "postgresql":
+        with _driver(connection).cursor() as cursor:
+            cursor.execute(
+                f'DELETE FROM "{table.name}" WHERE user_id = %s AND date = ANY(%s)',
+                (user_id, ordered),
+            )
+            return cursor.rowcount
+    deleted = 0
+    for at in range(0, len(ordered), _DELETE_CHUNK):
+        statement = delete(table).where(
+            table.c.user_id == user_id, table.c.date.in_(ordered[at : at + _DELETE_CHUNK])
+        )
+        deleted += connection.execute(statement).rowcount
+    return deleted
 
 
 def fetch_tuples(
@@ -106,6 +139,12 @@ def _driver(connection: Connection) -> psycopg.Connection[Row]:
     return driver
 
 
+#: Up to this many rows, a merge on PostgreSQL is one INSERT ... VALUES; more go
+#: through COPY into a staging table (the bound values of one statement stay far below
+#: PostgreSQL's 65,535).
+_VALUES_ROWS = 64
+
+
 def _postgres_insert(
     driver: psycopg.Connection[Row],
     table: Table,
@@ -117,21 +156,32 @@ def _postgres_insert(
         if not conflict_keys:
             _copy(cursor, table, f'"{table.name}"', names, rows)
             return
-        staging = f'"staging_{table.name}"'
-        # IF NOT EXISTS and the DELETE below allow several merges in one transaction.
-        cursor.execute(
-            f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DROP'
-        )
-        _copy(cursor, table, staging, names, rows)
         updates = ", ".join(
             f'"{column.name}" = EXCLUDED."{column.name}"'
             for column in table.columns
             if column.name not in conflict_keys
         )
         keys = ", ".join(f'"{key}"' for key in conflict_keys)
+        merge = f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+        if len(rows) <= _VALUES_ROWS:
+            # A few rows (a day edited, a profile saved, a short correction): one
+            # statement, without the staging table's CREATE, COPY and DELETE.
+            row = "(" + ", ".join(["%s"] * len(table.columns)) + ")"
+            cursor.execute(
+                f'INSERT INTO "{table.name}" ({names}) VALUES '
+                + ", ".join([row] * len(rows))
+                + f" {merge}",
+                [value for values in rows for value in values],
+            )
+            return
+        staging = f'"staging_{table.name}"'
+        # IF NOT EXISTS and the DELETE below allow several merges in one transaction.
         cursor.execute(
-            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} '
-            f"ON CONFLICT ({keys}) DO UPDATE SET {updates}"
+            f'CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE "{table.name}") ON COMMIT DROP'
+        )
+        _copy(cursor, table, staging, names, rows)
+        cursor.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM {staging} {merge}'
         )
         cursor.execute(f"DELETE FROM {staging}")
 

@@ -22,18 +22,15 @@ from sqlalchemy import (
     text,
 )
 
+from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
-from persistence.bulk import fetch_tuples, insert_rows
+from persistence.bulk import delete_dates, fetch_tuples, insert_rows
 from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_DATA_VERSIONS
 
 #: Called with the user id by every write, so the unit of work bumps that user's data
 #: version in the same transaction (``SqlDataVersionRepository``).
 Touch = Callable[[str], None]
-
-#: Dates per DELETE statement: under the bound values one statement may carry (SQLite
-#: 32,766, PostgreSQL 65,535); a file at the 100,000-row limit clears its days in ten.
-_DELETE_CHUNK = 10_000
 
 
 def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
@@ -110,10 +107,12 @@ class SqlMetricRepository:
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
         self._touch(user_id)
         rows = mapping.metric_rows(user_id, days, updated_at, ingestion_id)
-        insert_rows(self._connection, DAILY_METRICS, rows, conflict_keys=("user_id", "date"))
+        keys = () if new else ("user_id", "date")
+        insert_rows(self._connection, DAILY_METRICS, rows, conflict_keys=keys)
 
     def delete_between(self, user_id: str, start: date, end: date) -> int:
         self._touch(user_id)
@@ -124,15 +123,7 @@ class SqlMetricRepository:
 
     def delete_dates(self, user_id: str, dates: Sequence[date]) -> int:
         self._touch(user_id)
-        deleted = 0
-        ordered = sorted(set(dates))
-        for at in range(0, len(ordered), _DELETE_CHUNK):
-            statement = delete(DAILY_METRICS).where(
-                DAILY_METRICS.c.user_id == user_id,
-                DAILY_METRICS.c.date.in_(ordered[at : at + _DELETE_CHUNK]),
-            )
-            deleted += self._connection.execute(statement).rowcount
-        return deleted
+        return delete_dates(self._connection, DAILY_METRICS, user_id, dates)
 
     def recent_weights(
         self, user_id: str, *, since: date, before: date, last: int
@@ -176,16 +167,27 @@ class SqlKpiRepository:
 
     def replace_from(
         self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
-    ) -> None:
-        self._touch(user_id)
-        statement = delete(KPIS).where(KPIS.c.user_id == user_id)
+    ) -> date | None:
+        """Make the stored rows from ``since`` on (all when None) equal ``kpis`` rounded
+        as stored, writing only the rows that differ (``domain.kpi_changes``): one
+        upsert and at most one delete per batch. Returns the first date written or
+        deleted, None when every row already held its value."""
         if since is not None:
-            statement = statement.where(KPIS.c.date >= since)
             early = [kpi.date for kpi in kpis if kpi.date < since]
             if early:
                 raise ValueError(f"KPI dated {early[0]} is before since={since}")
-        self._connection.execute(statement)
-        insert_rows(self._connection, KPIS, mapping.kpi_rows(user_id, kpis, computed_at))
+        stored = self.between(user_id, since or date.min, date.max)
+        changes = kpi_changes(stored, kpis)
+        if not changes:
+            return None
+        self._touch(user_id)
+        # The stored rows that change are deleted with the days gone and written again
+        # with the new ones: one DELETE and one COPY, no staging table.
+        stored_dates = {kpi.date for kpi in stored}
+        replaced = [kpi.date for kpi in changes.written if kpi.date in stored_dates]
+        delete_dates(self._connection, KPIS, user_id, [*changes.deleted, *replaced])
+        insert_rows(self._connection, KPIS, mapping.kpi_rows(user_id, changes.written, computed_at))
+        return changes.first_date
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         rows = fetch_tuples(

@@ -10,46 +10,27 @@ its description, as ``metadata={DECIMALS: n}``.
 from __future__ import annotations
 
 import base64
-import math
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, TypeVar, cast
 
 import strawberry
 
+from domain.precision import CM as CM
+from domain.precision import HOURS as HOURS
+from domain.precision import KCAL as KCAL
+from domain.precision import KG as KG
+from domain.precision import PERCENT as PERCENT
+from domain.precision import PROTEIN_G_PER_KG as PROTEIN_G_PER_KG
+from domain.precision import RATE as RATE
+from domain.precision import STEPS_AVG as STEPS_AVG
+from domain.precision import round_half_even as round_half_even
+from domain.precision import rounded_quickly
+
 #: The metadata key of a field's number of decimals.
 DECIMALS = "decimals"
 
-#: Decimals per unit; every derived value of the API is served with these.
-KCAL = 1
-KG = 3
-CM = 2
-HOURS = 3
-PROTEIN_G_PER_KG = 3
-PERCENT = 2
-RATE = 4
-STEPS_AVG = 1
-
 _T = TypeVar("_T")
 _b64 = base64.urlsafe_b64encode
-_QUANTA = {n: Decimal(1).scaleb(-n) for n in range(8)}
-_TIE_TOLERANCE = 1e-6
-
-
-def round_half_even(value: float | None, decimals: int) -> float | None:
-    """``value`` rounded half-even to ``decimals`` places, as its decimal text reads.
-
-    Python's ``round`` rounds the binary value, so ``round(2.675, 2)`` is 2.67; a value
-    whose shortest text is a tie is rounded as that text instead (2.675 -> 2.68), and
-    -0.0 becomes 0.0.
-    """
-    if value is None or not math.isfinite(value):
-        return value
-    scaled = value * 10.0**decimals
-    if abs(abs(scaled - math.floor(scaled)) - 0.5) < _TIE_TOLERANCE:
-        exact = Decimal(repr(value)).quantize(_QUANTA[decimals], rounding=ROUND_HALF_EVEN)
-        return float(exact) + 0.0
-    return round(value, decimals) + 0.0
 
 
 def id_prefix(type_name: str, user_id: str) -> str:
@@ -97,26 +78,10 @@ def precision(served_type: type) -> dict[str, int]:
 ServedField = tuple[str, float | None, int | None]
 
 
-def rounded(value: float | None, scale: float, decimals: int) -> float | None:
-    """``round_half_even(value, decimals)``, computed the quick way where that is exact:
-    ``round(x * 10**n) / 10**n`` is one correctly rounded division, which gives the
-    shortest decimal, unless ``x * 10**n`` lies within 1e-4 of a half, where
-    ``round_half_even`` decides exactly (``scale`` is ``10.0 ** decimals``). NaN and
-    infinity come back unchanged, for the executor to refuse as it would any other.
-
-    The fast executor (graph/execution/fastpath.py) inlines exactly these steps; the
-    differential test (tests/graph/test_fastpath.py) holds them equal.
-    """
-    if value is None:
-        return None
-    try:
-        scaled = value * scale
-        nearest = round(scaled)
-    except (ValueError, OverflowError):
-        return round_half_even(value, decimals)
-    if -0.4999 < scaled - nearest < 0.4999:
-        return nearest / scale
-    return round_half_even(value, decimals)
+#: The fast executor (graph/execution/fastpath.py) inlines exactly the steps of this
+#: function (domain/precision.py, which also rounds the KPIs as stored); the
+#: differential test (tests/graph/test_fastpath.py) holds them equal.
+rounded = rounded_quickly
 
 
 def served_id(prefix: str, *keys: Any) -> str:

@@ -1,6 +1,6 @@
-"""Benchmark of what the cache-facing API adds (docs/api.md, "Node", "Paging"):
-``kpisChangedFrom`` (one more read of stored KPI rows, compared with the recomputed
-ones: the first 31 days usually, every recomputed row when nothing changed), a
+"""Benchmark of what the cache-facing API adds (docs/api.md, "Node", "Paging"): an
+upload that changes every day (``kpisChangedFrom`` costs nothing of its own: it is the
+first date the KPI write found different, docs/kpis.md, "Stored precision"), a
 ``nodes`` lookup of 100 ids, and a 100-report history page.
 
 Run: ``.venv/bin/python tests/bench/bench_changes.py`` (PostgreSQL at 127.0.0.1:5432
@@ -73,14 +73,6 @@ def _figures(url: str) -> dict[str, float]:
     steps = iter(range(6_000, 6_000 + RUNS * 10))
     whole = _median_ms(lambda: upload(next(steps)))  # every day changed: 3,650 recomputed
 
-    def extra_read(end: date) -> None:
-        with factory() as uow:
-            before = uow.kpis.between(USER, first, end)
-        services._first_difference(before, before)
-
-    # Usual: a change shows in the first 31 days read; worst: nothing changed.
-    usual = _median_ms(lambda: extra_read(first + timedelta(days=30)))
-    worst = _median_ms(lambda: extra_read(date.max))
     for n in range(100):
         services.upload_csv(
             factory(),
@@ -102,8 +94,6 @@ def _figures(url: str) -> dict[str, float]:
     engine.dispose()
     return {
         "upload changing 3,650 days": whole,
-        "kpisChangedFrom, usual (31 days)": usual,
-        "kpisChangedFrom, worst (all)": worst,
         "nodes, 100 ids": lookup,
         "ingestionHistory page of 100": page,
     }

@@ -12,6 +12,13 @@ a minute; ``--db both`` adds SQLite). Figures, not tests. Prints, per database:
   requests that are discarded, with the answer's size and the bytes on the wire;
 - a 365-day GET answered 304 from its ETag (median and p95 of 50 after warm-up) and
   sequential requests per second for the 365-day query (gzip);
+- the COPY floor of the 3,650-day upload (PostgreSQL only): the stored metric and KPI
+  rows copied into tables made like ours, with the uploads as multiples of it;
+- side by side with PostGraphile 4 (PostgreSQL only; tests/bench/peer_postgraphile.py,
+  installed by the bench with ``npm ci`` in tests/bench/peers; ``--no-peers`` skips
+  it): the same KPI rows copied into a schema PostGraphile serves, ``kpis`` over 30,
+  365 and 3,650 days asked of both with the same client, interleaved request by
+  request: both medians, their ratio and how often ours was faster;
 - the raw floor (PostgreSQL only; tests/bench/http_children.py): a psycopg SELECT of
   the same KPI columns for the same user and range, the rows as the API's JSON shape
   with orjson, gzip. Timed (a) in this process and (b) over HTTP: a plain ASGI
@@ -65,6 +72,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench import peer_postgraphile  # noqa: E402
 from tests.bench.http_children import GZIP, KEYS, floor_answer  # noqa: E402
 
 HEALTHHUB = Path(sys.executable).with_name("healthhub")
@@ -156,8 +164,10 @@ def _database(kind: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _process(command: list[str], env: dict[str, str], ready_url: str) -> Iterator[str]:
-    """Run a server in its own process group until ``ready_url`` answers 200."""
+def _process(
+    command: list[str], env: dict[str, str], ready_url: str, ready_status: int = 200
+) -> Iterator[str]:
+    """Run a server in its own process group until ``ready_url`` answers ``ready_status``."""
     proc = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     base = ready_url.split("/", 3)
     try:
@@ -165,7 +175,7 @@ def _process(command: list[str], env: dict[str, str], ready_url: str) -> Iterato
             if proc.poll() is not None:
                 raise RuntimeError(f"{command[:3]} exited with {proc.returncode}")
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(ready_url).status_code == 200:
+                if httpx.get(ready_url).status_code == ready_status:
                     break
             time.sleep(0.05)
         else:
@@ -450,6 +460,143 @@ def _floor(kind: str, url: str, figures: Figures) -> None:
                 _floor_line(kind, days, f"HTTP, {label}", median, p95, size, wire, figures)
 
 
+def _copy_floor(kind: str, url: str, figures: Figures) -> None:
+    """The least an upload of ``DAYS`` days into an empty database must write: the
+    stored metric rows and KPI rows, binary COPY into tables made like ours (indexes,
+    logged) and emptied before each run, then COMMIT; median of ``RUNS`` after
+    ``WARMUP``, in process. Printed with the uploads as a multiple of it."""
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    user_id = _bench_user(dsn)
+    copies = (("daily_metrics", "bench_floor_metrics"), ("kpis", "bench_floor_kpis"))
+    with psycopg.connect(dsn) as conn:
+        rows: dict[str, list[tuple[object, ...]]] = {}
+        types: dict[str, list[int]] = {}
+        for table, floor in copies:
+            conn.execute(f"CREATE TABLE {floor} (LIKE {table} INCLUDING ALL)")
+            cursor = conn.cursor(binary=True)
+            cursor.execute(f"SELECT * FROM {table} WHERE user_id = %s", (user_id,))
+            rows[floor] = cursor.fetchall()
+            types[floor] = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT atttypid::int FROM pg_attribute"
+                    " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped"
+                    " ORDER BY attnum",
+                    (table,),
+                )
+            ]
+        conn.commit()
+        times = []
+        for _ in range(WARMUP + RUNS):
+            for _, floor in copies:
+                conn.execute(f"TRUNCATE {floor}")
+            conn.commit()
+            started = time.perf_counter()
+            for _, floor in copies:
+                with conn.cursor().copy(f"COPY {floor} FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.set_types(types[floor])
+                    for row in rows[floor]:
+                        copy.write_row(row)
+            conn.commit()
+            times.append((time.perf_counter() - started) * 1000)
+        for _, floor in copies:
+            conn.execute(f"DROP TABLE {floor}")
+        conn.commit()
+    floor_ms = statistics.median(times[WARMUP:])
+    figures["copy_floor_ms"] = floor_ms
+    counts = ", ".join(f"{len(rows[floor]):,} {table}" for table, floor in copies)
+    print(
+        f"[{kind}] COPY floor of an upload of {DAYS:,} days ({counts} rows, binary COPY,"
+        f" COMMIT; median of {RUNS}): {floor_ms:7.1f} ms; upload into an empty database"
+        f" {figures['upload_empty_ms'] / floor_ms:5.1f}x it, delete all and upload again"
+        f" (median) {figures['reupload_median_ms'] / floor_ms:5.1f}x it"
+    )
+
+
+#: Sizes of the side-by-side reads against the peers (issue 26).
+PEER_SIZES = (30, 365, 3_650)
+
+
+def _bench_user(dsn: str) -> str:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        users = [row[0] for row in conn.execute("SELECT DISTINCT user_id FROM kpis")]
+    if len(users) != 1:
+        raise RuntimeError(f"expected one user with KPIs, found {users}")
+    return str(users[0])
+
+
+def _timed_post(
+    client: httpx.Client, url: str, payload: dict[str, object], days: int
+) -> tuple[float, httpx.Response]:
+    started = time.perf_counter()
+    response = client.post(url, json=payload, headers={"Accept-Encoding": "gzip"})
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url}: {response.status_code} {response.text[:300]}")
+    body = response.json()
+    if "errors" in body or len(body["data"]["kpis"]) != days:
+        raise RuntimeError(f"{url}: expected {days} rows, got {response.text[:300]}")
+    return elapsed, response
+
+
+def _peers(kind: str, url: str, figures: Figures) -> None:
+    """Ours and PostGraphile 4 over the same KPI rows, the same client, interleaved.
+
+    For each size, ``WARMUP`` pairs are discarded, then ``RUNS`` pairs are timed, one
+    request to each server per pair, which one goes first alternating; the figures
+    are the medians, their ratio and in how many pairs ours was faster.
+    """
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    user_id = _bench_user(dsn)
+    peer_postgraphile.copy_kpis(dsn, user_id)
+    port = _free_port()
+    peer = _process(
+        peer_postgraphile.command(dsn, port),
+        peer_postgraphile.environment(),
+        f"http://127.0.0.1:{port}/graphql",
+        ready_status=405,
+    )
+    with (
+        _server(url, fast=True) as ours,
+        peer as theirs,
+        httpx.Client(timeout=60) as client,
+    ):
+        query = peer_postgraphile.query_for(client, f"{theirs}/graphql", KEYS)
+        print(
+            f"[{kind}] side by side, interleaved (HTTP POST, gzip accepted; median of {RUNS}"
+            f" pairs after {WARMUP}): ours against PostGraphile 4 on a copy of the KPI rows"
+        )
+        for days in PEER_SIZES:
+            ours_payload = _kpi_payload(days)
+            start = END - timedelta(days=days - 1)
+            variables = {"uid": user_id, "start": str(start), "end": str(END)}
+            their_payload: dict[str, object] = {"query": query, "variables": variables}
+            times: dict[str, list[float]] = {"ours": [], "theirs": []}
+            wire: dict[str, int] = {}
+            order: list[tuple[str, str, dict[str, object]]] = [
+                ("ours", ours, ours_payload),
+                ("theirs", theirs, their_payload),
+            ]
+            for run in range(WARMUP + RUNS):
+                for who, base, payload in order if run % 2 == 0 else order[::-1]:
+                    elapsed, response = _timed_post(client, f"{base}/graphql", payload, days)
+                    if run >= WARMUP:
+                        times[who].append(elapsed)
+                    wire[who] = int(response.headers.get("content-length", len(response.content)))
+            mine, peers = times["ours"], times["theirs"]
+            our_ms, their_ms = statistics.median(mine), statistics.median(peers)
+            wins = sum(a < b for a, b in zip(mine, peers, strict=True))
+            figures[f"side_{days}_ours_ms"], figures[f"side_{days}_postgraphile_ms"] = (
+                our_ms,
+                their_ms,
+            )
+            print(
+                f"[{kind}]   kpis {days:5,d} days: ours {our_ms:7.1f} ms, PostGraphile 4"
+                f" {their_ms:7.1f} ms: ours/theirs {our_ms / their_ms:5.2f}x (ours faster in"
+                f" {wins} of {RUNS}; {wire['ours']:,} and {wire['theirs']:,} bytes on the wire)"
+            )
+
+
 def _concurrent(kind: str, url: str, figures: Figures, seconds: float) -> None:
     """``CLIENT_PROCESSES`` x ``CLIENT_TASKS`` clients against two workers."""
     payload = json.dumps(_kpi_payload(365))
@@ -503,12 +650,15 @@ def _concurrent(kind: str, url: str, figures: Figures, seconds: float) -> None:
     )
 
 
-def bench(kind: str, *, stock: bool, seconds: float) -> Figures:
+def bench(kind: str, *, stock: bool, seconds: float, peers: bool = True) -> Figures:
     figures: Figures = {}
     with _database(kind) as url:
         _uploads(kind, url, figures)
         _reads(kind, url, figures, stock=stock)
         if kind == "postgres":
+            _copy_floor(kind, url, figures)
+            if peers:
+                _peers(kind, url, figures)
             _floor(kind, url, figures)
         _round(kind, url, figures, 2)
         _concurrent(kind, url, figures, seconds)
@@ -600,6 +750,9 @@ def main() -> None:
     parser.add_argument(
         "--seconds", type=float, default=5.0, help="length of the concurrent run (default 5)"
     )
+    parser.add_argument(
+        "--no-peers", action="store_true", help="skip the side-by-side reads against PostGraphile"
+    )
     parser.add_argument("--json", type=Path, help="write this run's figures to this file")
     parser.add_argument(
         "--baseline", type=Path, help="a previous --json file: upload figures to compare with"
@@ -608,7 +761,9 @@ def main() -> None:
     print(f"load average before the run: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     results: dict[str, Figures] = {}
     for kind in ("postgres", "sqlite") if args.db == "both" else (args.db,):
-        results[kind] = bench(kind, stock=not args.no_stock, seconds=args.seconds)
+        results[kind] = bench(
+            kind, stock=not args.no_stock, seconds=args.seconds, peers=not args.no_peers
+        )
     if args.json is not None:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
     previous = json.loads(args.baseline.read_text()) if args.baseline is not None else {}

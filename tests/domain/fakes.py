@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import TracebackType
 
+from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 
 
@@ -42,6 +43,7 @@ class _Metrics:
         *,
         updated_at: datetime,
         ingestion_id: str | None,
+        new: bool = False,
     ) -> None:
         for day in days:
             self._of(user_id)[day.date] = replace(day, updated_at=updated_at)
@@ -73,11 +75,14 @@ class _Kpis:
 
     def replace_from(
         self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
-    ) -> None:
+    ) -> date | None:
         rows = self._s.kpis.setdefault(user_id, {})
-        for d in [d for d in rows if since is None or d >= since]:
+        stored = [rows[d] for d in sorted(rows) if since is None or d >= since]
+        changes = kpi_changes(stored, kpis)
+        for d in changes.deleted:
             del rows[d]
-        rows.update({k.date: k for k in kpis})
+        rows.update({k.date: k for k in changes.written})
+        return changes.first_date
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         rows = self._s.kpis.get(user_id, {})

@@ -20,6 +20,7 @@ from domain.model import (
     Period,
     Sex,
 )
+from domain.precision import stored_kpis
 from tests.domain.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -48,7 +49,7 @@ def _days(uow: FakeUnitOfWork) -> list[DailyMetrics]:
 def _assert_kpis_match_a_fresh_computation(uow: FakeUnitOfWork) -> None:
     stored = services.list_kpis(uow, USER, date(2026, 1, 1), date(2026, 12, 31))
     profile = services.get_profile(uow, USER)
-    assert stored == compute_kpis(_days(uow), profile)
+    assert stored == stored_kpis(compute_kpis(_days(uow), profile))
 
 
 def _ten_days(weight_from: float = 80.0) -> str:

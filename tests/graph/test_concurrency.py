@@ -20,6 +20,7 @@ from domain.kpis import compute_kpis
 from domain.merging import merge
 from domain.model import DEFAULT_PROFILE, DailyMetrics
 from domain.parsing import parse_csv
+from domain.precision import stored_kpis
 from persistence.database import create_engine_for
 from persistence.uow import uow_factory as sql_uow_factory
 from tests.graph.api import PREFLIGHT, UPLOAD
@@ -150,6 +151,6 @@ def test_racing_uploads_and_edits_equal_a_serial_replay(tmp_path: Path) -> None:
                         assert {k: op.answer[k] for k in ("steps", to_camel_case("weight_kg"))} == {
                             k: op.payload[k] for k in ("steps", "weightKg")
                         }
-                assert kpis == compute_kpis(stored, profile)
+                assert kpis == stored_kpis(compute_kpis(stored, profile))
         finally:
             engine.dispose()

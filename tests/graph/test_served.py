@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain import model
+from domain.precision import KPI_DECIMALS, rounded_quickly
 from graph.execution.served import opaque_id, precision, round_half_even
 from graph.schema.types.kpi import Kpi
 
@@ -83,3 +84,15 @@ def test_a_served_kpi_passes_non_finite_values_on_for_the_executor_to_refuse() -
     served = Kpi.from_domain(model.Kpi(date=date(2026, 1, 1), bmr_kcal=math.inf), "u")
 
     assert served.bmr_kcal == math.inf
+
+
+def test_kpis_are_stored_with_the_precision_the_api_serves_them_with() -> None:
+    assert precision(Kpi) == KPI_DECIMALS
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
+def test_a_value_rounded_as_stored_is_served_unchanged(value: float) -> None:
+    for decimals in set(KPI_DECIMALS.values()):
+        stored = rounded_quickly(value, 10.0**decimals, decimals)
+        assert stored == round_half_even(value, decimals)
+        assert round_half_even(stored, decimals) == stored

@@ -16,6 +16,7 @@ from alembic import command
 
 from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, DailyMetrics, DateOrder, InvalidRowPolicy, Kpi
+from domain.precision import stored_kpis
 from domain.services import delete_days, upload_csv, upsert_day
 from persistence.migrations import alembic_config, upgrade
 from persistence.uow import SqlUnitOfWork
@@ -44,7 +45,7 @@ def _assert_from_scratch(uow_factory: UowFactory) -> list[Kpi]:
     with uow_factory() as uow:
         days = uow.metrics.all_days(USER)
     stored = _stored(uow_factory)
-    assert stored == compute_kpis(days, DEFAULT_PROFILE)
+    assert stored == stored_kpis(compute_kpis(days, DEFAULT_PROFILE))
     return stored
 
 
@@ -124,12 +125,18 @@ def test_the_drift_migration_refills_stale_estimates_and_bumps_the_data_version(
             # Estimates as an older estimator would have stored them.
             connection.execute(sa.text("UPDATE kpis SET expenditure_kcal = expenditure_kcal + 1"))
             before = _data_version(connection)
-        assert _stored(uow_factory) != compute_kpis(_days(uow_factory), DEFAULT_PROFILE)
+        assert _stored(uow_factory) != stored_kpis(
+            compute_kpis(_days(uow_factory), DEFAULT_PROFILE)
+        )
         config = alembic_config(database_url)
         command.downgrade(config, "0004_api_caching")
-        upgrade(database_url)
+        command.upgrade(config, "0006_expenditure_drift")
 
-        _assert_from_scratch(uow_factory)
+        # 0006 stores full precision; 0008 (tests/persistence/test_kpi_precision.py)
+        # rounds the rows afterwards.
+        assert stored_kpis(_stored(uow_factory)) == stored_kpis(
+            compute_kpis(_days(uow_factory), DEFAULT_PROFILE)
+        )
         with engine.connect() as connection:
             assert _data_version(connection) == before + 1
     finally:

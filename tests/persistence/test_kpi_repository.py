@@ -1,4 +1,4 @@
-"""SqlKpiRepository on SQLite and PostgreSQL: round trip and replace_from."""
+"""SqlKpiRepository on SQLite and PostgreSQL: round trip (rounded as stored) and replace_from."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from domain.model import KPI_FIELDS, Kpi
+from domain.precision import stored_kpis
 from persistence.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]
@@ -55,8 +56,10 @@ def _read(uow_factory: UowFactory) -> list[Kpi]:
         return uow.kpis.between(USER, date(1900, 1, 1), date(2100, 1, 1))
 
 
-def test_every_kpi_field_reads_back_exactly(uow_factory: UowFactory) -> None:
-    kpis = [_kpi(START + timedelta(days=i), i) for i in range(3)]
+def test_every_kpi_field_reads_back_exactly_as_rounded_for_storage(
+    uow_factory: UowFactory,
+) -> None:
+    kpis = stored_kpis([_kpi(START + timedelta(days=i), i) for i in range(3)])
     sparse = Kpi(date=START + timedelta(days=3))
     _replace(uow_factory, None, [*kpis, sparse])
 
@@ -80,8 +83,8 @@ def test_replace_from_keeps_earlier_days_and_replaces_the_rest(uow_factory: UowF
 
     stored = _read(uow_factory)
     assert [k.date for k in stored] == [START + timedelta(days=i) for i in range(5)]
-    assert stored[:4] == [_kpi(START + timedelta(days=i), i) for i in range(4)]
-    assert stored[4] == recomputed[0]
+    assert stored[:4] == stored_kpis([_kpi(START + timedelta(days=i), i) for i in range(4)])
+    assert stored[4] == stored_kpis(recomputed)[0]
 
 
 def test_replace_from_none_replaces_every_row_of_only_that_user(uow_factory: UowFactory) -> None:
@@ -110,5 +113,5 @@ def test_ten_years_of_kpis_replace_and_read_in_date_order(uow_factory: UowFactor
     with uow_factory() as uow:
         window = uow.kpis.between(USER, START - timedelta(days=9), START - timedelta(days=5))
 
-    assert _read(uow_factory) == sorted(kpis, key=lambda k: k.date)
+    assert _read(uow_factory) == sorted(stored_kpis(kpis), key=lambda k: k.date)
     assert [k.date for k in window] == [START - timedelta(days=i) for i in range(9, 4, -1)]

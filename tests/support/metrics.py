@@ -11,6 +11,7 @@ from domain.exporting import to_csv
 from domain.kpis import compute_kpis
 from domain.model import DEFAULT_PROFILE, DailyMetrics, Kpi, Profile
 from domain.ports import UnitOfWork
+from domain.precision import stored_kpis
 from domain.services import LOCAL_USER
 
 #: A range that covers every date a stored day can have.
@@ -59,9 +60,10 @@ def stored_state(uow_factory: Callable[[], UnitOfWork]) -> StoredState:
 
 
 def assert_kpis_match_stored_days(uow_factory: Callable[[], UnitOfWork]) -> None:
-    """Stored KPIs equal ``compute_kpis`` over the stored days and profile, exactly."""
+    """Stored KPIs equal ``compute_kpis`` over the stored days and profile, rounded as
+    stored (``domain.precision.stored_kpis``), exactly."""
     with uow_factory() as uow:
         days = uow.metrics.all_days(LOCAL_USER)
         kpis = uow.kpis.between(LOCAL_USER, *ALL_DATES)
         profile = uow.profiles.get(LOCAL_USER) or DEFAULT_PROFILE
-    assert kpis == compute_kpis(days, profile)
+    assert kpis == stored_kpis(compute_kpis(days, profile))
