@@ -21,16 +21,23 @@ honest for people the model does not describe exactly:
   innovations (the surprises of the weigh-ins);
 * the expenditure drift, from their persistence: a filter whose expenditure
   trails a trend is surprised the same way for weeks, so the run of its
-  surprises is long against their size and the drift grows (within 3–25 kcal a
+  surprises is long against their size and the drift grows (within 3–15 kcal a
   day); surprises that come and go let it shrink;
 * the band's width, from the filter's own past forecasts: every 7 days it keeps
-  its forecast of the body mass 28 days later, given the intake logged in
-  between; at the first weigh-in 28 or more days on, the mass it reads from the
+  its forecast of the body mass 21 days later, given the intake logged in
+  between; at the first weigh-in 21 or more days on, the mass it reads from the
   weigh-ins is compared with that forecast. Where those forecasts miss by more
   than they said, the band is widened by the excess the expenditure part of the
-  forecast must explain, by at most a factor of 2.
+  forecast must explain, by at most a factor of 2;
+* steps in expenditure, from the same check: the odds that expenditure stepped
+  (by about 300 kcal) since the forecast started, against none, given its miss.
+  The estimate moves that share of the way to the expenditure the forecast's days
+  say (the mass change over them against the intake logged), and the band takes
+  the spread of the two answers. A random walk alone follows a lasting step of
+  400 kcal only after months; with the check it gets 80 % of the way within
+  about 50–80 days.
 
-The work per day is constant (at most 5 forecasts in flight) and the result
+The work per day is constant (at most 4 forecasts in flight) and the result
 depends on days ≤ D only.
 """
 
@@ -56,7 +63,7 @@ SCALE_SD_KG = math.sqrt(0.1**2 + 0.1**2 / 12)
 #: How much expenditure may wander from one day to the next (a random walk): the level
 #: assumed before the person's own weigh-ins say more, and the bounds of the learnt one, kcal.
 EXPENDITURE_DRIFT_SD_KCAL = 10.0
-EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 25.0)
+EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 15.0)
 #: The persistence of surprises is measured over about this many weigh-ins; the learnt
 #: drift takes the first weigh-ins with weight 1/(n + DRIFT_PRIOR_WEIGH_INS), then at
 #: least DRIFT_SLOWEST_RATE (a memory of about 33 weigh-ins).
@@ -76,12 +83,21 @@ MASS_PRIOR_SD_KG = 10.0
 #: One weigh-in moves the filter at most as much as a 4-sigma outlier would.
 OUTLIER_SIGMAS = 4.0
 #: The band is checked against the filter's forecasts of body mass this many days ahead,
-#: one forecast started every FORECAST_EVERY_DAYS days.
-FORECAST_DAYS = 28
+#: one forecast started every FORECAST_EVERY_DAYS days (three weeks: long enough for a
+#: 400 kcal step to show as 1.1 kg, short enough to catch it within a month).
+FORECAST_DAYS = 21
 FORECAST_EVERY_DAYS = 7
 #: The check's memory, in checked forecasts, and the most it may widen the band (a factor).
 CHECK_MEMORY_FORECASTS = 12
 MAX_WIDENING = 2.0
+#: Each checked forecast also asks whether expenditure stepped since it started: the
+#: prior probability of a step within one forecast's days, and the step's typical size
+#: (a new job, a training block), kcal.
+STEP_PRIOR = 0.04
+STEP_SD_KCAL = 300.0
+#: Below this probability a step moves the estimate but does not widen the band (the
+#: band already allows for the drift that such small probabilities mostly reflect).
+STEP_BAND_FROM = 0.05
 
 #: The 80 % interval is the estimate ± this many (widened) posterior standard deviations.
 INTERVAL_Z = 1.2815515655446004
@@ -174,6 +190,7 @@ def estimate_expenditure(
     horizon, every = FORECAST_DAYS, FORECAST_EVERY_DAYS
     in_flight = FORECAST_DAYS // FORECAST_EVERY_DAYS + 1
     widest = MAX_WIDENING**2
+    band_from = STEP_BAND_FROM
     lowest, highest = PLAUSIBLE_KCAL
     widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
     min_days, min_intake, min_weigh_ins = (
@@ -267,12 +284,25 @@ def estimate_expenditure(
                 pww -= kw * hw
                 weigh_ins += 1
                 if forecasts and days_since - forecasts[0][0] >= horizon:
-                    miss, share = _check(
+                    miss, share, p_step, target, target_variance = _check(
                         forecasts.pop(0),
                         (days_since, intake_mass, intake_mass_variance, m, pmm, q_e),
                         miss,
                         share,
                     )
+                    if p_step > 0.0:
+                        # Expenditure as a mixture of "no step" (the filter's) and "a step
+                        # since the forecast started" (what the forecast's days say).
+                        moved = p_step * (target - e)
+                        if p_step > band_from:
+                            p = (p_step - band_from) / (1.0 - band_from)
+                            pee += p * (target_variance - pee + (1.0 - p) * (target - e) ** 2)
+                            pme *= 1.0 - p
+                            pew *= 1.0 - p
+                        e += moved
+                        # The forecasts in flight started from an expenditure now known to
+                        # be off by as much: they forecast as if they had known.
+                        forecasts = [(*f[:4], f[4] + moved, *f[5:]) for f in forecasts]
             intake_days += kcal is not None
             if days_since % every == 0:
                 if len(forecasts) == in_flight:
@@ -341,12 +371,17 @@ def _check(
     now: tuple[int, float, float, float, float, float],
     miss: float,
     share: float,
-) -> tuple[float, float]:
-    """The running means of the forecast check, moved by one checked forecast.
+) -> tuple[float, float, float, float, float]:
+    """The forecast check of one forecast.
 
     ``forecast`` is what the filter knew on the day it started; ``now`` is (today,
     intake_mass, intake_mass_variance, the mass read from today's and earlier
     weigh-ins, its variance, the drift variance).
+
+    Returns:
+        The running means (``miss``, ``share``) moved by this check; the probability
+        that expenditure stepped since the forecast started, and the expenditure if it
+        did with its variance.
     """
     start, mass_then, variance_then, m, e, pmm, pme, pee = forecast
     today, intake_mass, intake_mass_variance, mass, mass_variance, drift = now
@@ -363,6 +398,22 @@ def _check(
     z2 = (mass - predicted) ** 2 / variance
     gate = OUTLIER_SIGMAS**2
     rate = 1.0 / CHECK_MEMORY_FORECASTS
+    # Did expenditure step since the forecast started? A step of Δ (about STEP_SD_KCAL)
+    # would make the miss −k·Δ/7,700 kg. The odds of a step against none, given the miss
+    # (its variance made as large as the past checks missed by, if larger).
+    calibrated = variance * (miss if miss > 1.0 else 1.0)
+    spread = (kc * STEP_SD_KCAL) ** 2
+    log_odds = (
+        math.log(STEP_PRIOR / (1.0 - STEP_PRIOR))
+        + 0.5 * math.log(calibrated / (calibrated + spread))
+        + 0.5 * (mass - predicted) ** 2 * (1.0 / calibrated - 1.0 / (calibrated + spread))
+    )
+    p_step = 1.0 / (1.0 + math.exp(-log_odds)) if log_odds > -30.0 else 0.0
+    # If it did: the expenditure the mass change over the forecast's days says, shrunk
+    # toward the filter's by the step's prior size.
+    shrink = spread / (calibrated + spread)
+    target = e + (predicted - mass) / kc * shrink
+    target_variance = calibrated / (kc * kc) * shrink
     miss += rate * ((z2 if z2 < gate else gate) - miss)
     share += rate * (from_expenditure / variance - share)
-    return miss, share
+    return miss, share, p_step, target, target_variance

@@ -10,6 +10,12 @@ people whose own coverage is under 50 %, the share of logged days with an estima
 the response to a true step of −400 kcal on day 150 (the days until the average
 estimate has moved 80 % of the way, and its overshoot) and the microseconds of work
 per calendar day. The targets are in docs/expenditure.md. Figures, not tests.
+
+A second table shows how far one correction reaches: for people of each group over
+ten years, one weigh-in in the middle is changed by 0.5 kg, and it prints how many
+days after that day the stored expenditure (rounded to 0.1 kcal, as stored) still
+differs, and the last day on which the unrounded estimate or its interval still
+moves by 0.05 kcal or more (median and maximum over the people).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from domain.expenditure import estimate_expenditure
+from domain.precision import KCAL, rounded_values
 from tests.support.people import GROUPS, Step
 from tests.support.simulate import Person
 
@@ -34,6 +41,11 @@ WARM_UP_DAYS = 28
 #: The early days scored on their own: days 28–89.
 EARLY_DAYS = 90
 STEP = Step(day=150, kcal=-400.0)
+#: The correction: ten years, one weigh-in in the middle changed by this much, kg.
+CORRECTION_DAYS = 3_650
+CORRECTION_KG = 0.5
+#: A change below this moves no stored value (kcal are stored to 0.1).
+NEGLIGIBLE_KCAL = 0.05
 
 Maker = Callable[[int, int, Step | None], Person]
 
@@ -139,6 +151,45 @@ def _step_response(
     return days_to_80, max(0.0, furthest - 1.0)
 
 
+@dataclass(frozen=True, slots=True)
+class Reach:
+    stored_median: float
+    stored_max: int
+    moved_median: float
+    moved_max: int
+
+
+def correction_reach(make: Maker, seeds: Iterable[int], days: int) -> Reach:
+    """How many days after a corrected mid-series weigh-in the estimates still differ."""
+    stored: list[int] = []
+    moved: list[int] = []
+    for seed in seeds:
+        person = make(seed, days, None)
+        weights = list(person.weights)
+        day = next(index for index in range(days // 2, days) if weights[index] is not None)
+        weights[day] = round(weights[day] + CORRECTION_KG, 1)  # type: ignore[operator]
+        before, _ = estimate_expenditure(person.intake, person.weights)
+        after, _ = estimate_expenditure(person.intake, weights)
+        last_stored = last_moved = 0
+        for one, other in (
+            (before.kcal, after.kcal),
+            (before.low_kcal, after.low_kcal),
+            (before.high_kcal, after.high_kcal),
+        ):
+            one_stored, other_stored = rounded_values(one, KCAL), rounded_values(other, KCAL)
+            for index in range(day, days):
+                a, b = one[index], other[index]
+                if one_stored[index] != other_stored[index]:
+                    last_stored = max(last_stored, index - day)
+                if (a is None) != (b is None) or (
+                    a is not None and b is not None and abs(a - b) >= NEGLIGIBLE_KCAL
+                ):
+                    last_moved = max(last_moved, index - day)
+        stored.append(last_stored)
+        moved.append(last_moved)
+    return Reach(statistics.median(stored), max(stored), statistics.median(moved), max(moved))
+
+
 HEADER = (
     f"{'group':<28}{'median':>7}{'p90':>6}{'cover':>7}{'28–89':>7}{'<50%':>6}"
     f"{'avail':>7}{'step80':>7}{'over':>6}{'µs/day':>8}"
@@ -162,6 +213,9 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--first-seed", type=int, default=10_000)
     parser.add_argument("--group", action="append", help="a prefix of the groups to run")
+    parser.add_argument(
+        "--correction-people", type=int, default=40, help="people per group (0: no reach table)"
+    )
     args = parser.parse_args()
     seeds = range(args.first_seed, args.first_seed + args.people)
     print(f"{args.people} people × {args.days} days per group; days after the first 28")
@@ -172,6 +226,23 @@ def main() -> None:
             continue
         print(row(name, figures(make, seeds, args.days)), flush=True)
     print(f"({time.perf_counter() - started:.1f} s)")
+    if not args.correction_people:
+        return
+    print(
+        f"\nOne weigh-in in the middle of {CORRECTION_DAYS} days changed by {CORRECTION_KG} kg,"
+        f" {args.correction_people} people per group: days after it until"
+    )
+    print(f"{'group':<28}{'stored differs (median, max)':>30}{'moves ≥ 0.05 kcal':>20}")
+    seeds = range(args.first_seed, args.first_seed + args.correction_people)
+    for name, make in GROUPS.items():
+        if args.group and not any(name.startswith(prefix) for prefix in args.group):
+            continue
+        reach = correction_reach(make, seeds, CORRECTION_DAYS)
+        print(
+            f"{name:<28}{reach.stored_median:>22.0f}{reach.stored_max:>8}"
+            f"{reach.moved_median:>12.0f}{reach.moved_max:>8}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -65,17 +65,46 @@ def test_without_the_forecast_check_seasonal_people_would_be_under_covered() -> 
     assert unchecked < 0.72 <= _coverage(people)
 
 
-def test_a_fixed_drift_would_be_too_wide_for_people_as_assumed_and_too_narrow_for_swingy_ones() -> (
-    None
-):
+def test_a_fixed_drift_would_be_too_wide_for_people_as_the_model_assumes() -> None:
     assumed = _people(lambda seed: as_assumed(seed, DAYS))
-    swingy = _people(lambda seed: seasonal(seed, 1.2, DAYS))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("domain.expenditure.EXPENDITURE_DRIFT_BOUNDS_KCAL", (10.0, 10.0))
-        fixed = _coverage(assumed), _coverage(swingy)
+        fixed = _coverage(assumed)
 
-    assert fixed[0] > 0.90 >= _coverage(assumed)
-    assert fixed[1] < 0.72 <= _coverage(swingy)
+    assert fixed > 0.90 >= _coverage(assumed)
+
+
+def _share_moved(make: Callable[[int, Step | None], Person], after_days: int) -> float:
+    """How far the average estimate has followed a −400 kcal step after ``after_days``."""
+    step = Step(day=150, kcal=-400.0)
+    moved = true = 0.0
+    for seed in SEEDS:
+        person, stepped = make(seed, None), make(seed, step)
+        base, _ = estimate_expenditure(person.intake, person.weights)
+        after, _ = estimate_expenditure(stepped.intake, stepped.weights)
+        day = step.day + after_days
+        now, then = after.kcal[day], base.kcal[day]
+        if now is not None and then is not None:
+            moved += now - then
+            true += stepped.expenditure[day] - person.expenditure[day]
+    return moved / true
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda seed, step: seasonal(seed, 1.2, DAYS, step),
+        lambda seed, step: as_assumed(seed, DAYS, step),
+    ],
+    ids=["seasonal 1.2 kg", "as assumed"],
+)
+def test_the_step_check_follows_a_step_of_400_kcal_80_percent_within_80_days(
+    make: Callable[[int, Step | None], Person],
+) -> None:
+    assert _share_moved(make, 80) >= 0.8
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("domain.expenditure.STEP_PRIOR", 1e-9)
+        assert _share_moved(make, 80) < 0.8
 
 
 def test_the_learnt_drift_is_larger_for_seasonal_people_than_for_people_as_assumed() -> None:
