@@ -43,6 +43,7 @@ depends on days ≤ D only.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -99,6 +100,11 @@ STEP_SD_KCAL = 300.0
 #: band already allows for the drift that such small probabilities mostly reflect).
 STEP_BAND_FROM = 0.05
 
+#: A filter serves until this many days after its first weigh-in; its successor starts
+#: afresh this many days before then (docs/expenditure.md, "When it changes").
+RESTART_DAYS = 365
+RESTART_WARM_UP_DAYS = 90
+
 #: The 80 % interval is the estimate ± this many (widened) posterior standard deviations.
 INTERVAL_Z = 1.2815515655446004
 #: Null rules: days since the first weigh-in, intake days and weigh-ins since it.
@@ -135,7 +141,11 @@ class FilterState:
     intake_mass_variance: float = 0.0
     #: Forecasts in flight, oldest first, at most FORECAST_DAYS // FORECAST_EVERY_DAYS + 1:
     #: (day started, intake_mass and intake_mass_variance then, m, e and their covariance).
+    #: The expenditure is stored less ``step_moves`` then: what the step check moved the
+    #: estimate by since is added back when it is checked (as if it had been known).
     forecasts: tuple[tuple[float, float, float, float, float, float, float, float], ...] = ()
+    #: Σ of what the step check moved the estimate by, kcal.
+    step_moves: float = 0.0
     #: Running means over checked forecasts: the squared normalised miss, and the share of
     #: the forecasts' variance that comes from expenditure.
     forecast_miss: float = 1.0
@@ -146,6 +156,9 @@ class FilterState:
     weigh_ins: int = 0
     usual_intake: float | None = None
     previous_intake: float | None = None
+    #: The filter that takes over at RESTART_DAYS: started afresh RESTART_WARM_UP_DAYS
+    #: earlier, from nothing older (``None`` until then).
+    successor: FilterState | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +184,56 @@ def estimate_expenditure(
     than 1,000 kcal or the estimate is outside 600–8,000 kcal (the interval is not
     clipped).
 
+    A filter serves the days until it is RESTART_DAYS old (counted from its first
+    weigh-in); a successor started afresh RESTART_WARM_UP_DAYS before then, from no
+    older data, takes over. So a day's data reach at most RESTART_DAYS days on: a
+    correction never changes an estimate further away.
+
     Returns:
         The estimates, and the filter's state after the last slot.
     """
+    serving = state or FilterState()
+    successor = serving.successor
+    n = len(intake)
+    if n == 0:
+        return Estimates([], [], []), serving
+    kcal: list[float | None] = []
+    low: list[float | None] = []
+    high: list[float | None] = []
+    position = 0
+    while position < n:
+        if not serving.started:
+            end = next((i + 1 for i in range(position, n) if weights[i] is not None), n)
+        else:
+            age = serving.days_since_first_weigh_in
+            if age >= RESTART_DAYS:
+                serving, successor = successor or FilterState(), None
+                continue
+            start = RESTART_DAYS - RESTART_WARM_UP_DAYS
+            end = min(n, position + (start - age if age < start else RESTART_DAYS - age))
+            if age >= start:
+                _, successor = _run(
+                    intake[position:end],
+                    weights[position:end],
+                    successor or FilterState(),
+                    serve=False,
+                )
+        estimates, serving = _run(intake[position:end], weights[position:end], serving)
+        kcal += estimates.kcal
+        low += estimates.low_kcal
+        high += estimates.high_kcal
+        position = end
+    return Estimates(kcal, low, high), dataclasses.replace(serving, successor=successor)
+
+
+def _run(
+    intake: Sequence[float | None],
+    weights: Sequence[float | None],
+    state: FilterState,
+    serve: bool = True,
+) -> tuple[Estimates, FilterState]:
+    """One filter over the slots, from ``state`` (its successor is not carried); all
+    estimates null unless it ``serve``s them."""
     phi = WATER_CORRELATION
     phi2, keep = phi * phi, 1.0 - phi * phi
     c = 1.0 / KCAL_PER_KG
@@ -189,7 +249,6 @@ def estimate_expenditure(
     usual_weight = 1.0 / USUAL_INTAKE_DAYS
     horizon, every = FORECAST_DAYS, FORECAST_EVERY_DAYS
     in_flight = FORECAST_DAYS // FORECAST_EVERY_DAYS + 1
-    widest = MAX_WIDENING**2
     band_from = STEP_BAND_FROM
     lowest, highest = PLAUSIBLE_KCAL
     widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
@@ -199,7 +258,7 @@ def estimate_expenditure(
         MIN_WEIGH_INS,
     )
 
-    st = state or FilterState()
+    st = state
     started, m, e, w = st.started, st.mass, st.expenditure, st.water
     pmm, pme, pmw, pee, pew, pww = st.covariance
     log_v, log_q, adaptations = st.log_water_variance, st.log_drift_variance, st.adaptations
@@ -207,7 +266,9 @@ def estimate_expenditure(
     run, squares = st.innovation_run, st.innovation_squares
     intake_mass, intake_mass_variance = st.intake_mass, st.intake_mass_variance
     forecasts = list(st.forecasts)
+    step_moves = st.step_moves
     miss, share = st.forecast_miss, st.forecast_share
+    widening = _widening(miss, share)
     days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
     usual, previous_intake = st.usual_intake, st.previous_intake
     kcal_out: list[float | None] = [None] * len(intake)
@@ -286,10 +347,11 @@ def estimate_expenditure(
                 if forecasts and days_since - forecasts[0][0] >= horizon:
                     miss, share, p_step, target, target_variance = _check(
                         forecasts.pop(0),
-                        (days_since, intake_mass, intake_mass_variance, m, pmm, q_e),
+                        (days_since, intake_mass, intake_mass_variance, m, pmm, q_e, step_moves),
                         miss,
                         share,
                     )
+                    widening = _widening(miss, share)
                     if p_step > 0.0:
                         # Expenditure as a mixture of "no step" (the filter's) and "a step
                         # since the forecast started" (what the forecast's days say).
@@ -302,25 +364,29 @@ def estimate_expenditure(
                         e += moved
                         # The forecasts in flight started from an expenditure now known to
                         # be off by as much: they forecast as if they had known.
-                        forecasts = [(*f[:4], f[4] + moved, *f[5:]) for f in forecasts]
+                        step_moves += moved
             intake_days += kcal is not None
             if days_since % every == 0:
                 if len(forecasts) == in_flight:
                     forecasts.pop(0)
                 forecasts.append(
-                    (days_since, intake_mass, intake_mass_variance, m, e, pmm, pme, pee)
+                    (
+                        days_since,
+                        intake_mass,
+                        intake_mass_variance,
+                        m,
+                        e - step_moves,
+                        pmm,
+                        pme,
+                        pee,
+                    )
                 )
-            widening = 1.0 + (miss - 1.0) / share
-            if widening < 1.0:
-                widening = 1.0
-            elif widening > widest:
-                widening = widest
-            band = pee * widening
-            if (
+            if not serve:
+                pass
+            elif (band := pee * widening) <= widest_variance and (
                 days_since >= min_days
                 and intake_days >= min_intake
                 and weigh_ins >= min_weigh_ins
-                and band <= widest_variance
                 and lowest <= e <= highest
             ):
                 half = INTERVAL_Z * math.sqrt(band)
@@ -354,6 +420,7 @@ def estimate_expenditure(
         intake_mass,
         intake_mass_variance,
         tuple(forecasts),
+        step_moves,
         miss,
         share,
         adaptations,
@@ -366,9 +433,17 @@ def estimate_expenditure(
     return Estimates(kcal_out, low_out, high_out), end
 
 
+def _widening(miss: float, share: float) -> float:
+    """The factor on the band's variance: the excess of the forecasts' misses (``miss``,
+    their mean squared normalised miss) that only expenditure explains (``share`` of
+    their variance is expenditure's), from 1 to MAX_WIDENING²."""
+    widening = 1.0 + (miss - 1.0) / share
+    return 1.0 if widening < 1.0 else min(widening, MAX_WIDENING**2)
+
+
 def _check(
     forecast: tuple[float, float, float, float, float, float, float, float],
-    now: tuple[int, float, float, float, float, float],
+    now: tuple[int, float, float, float, float, float, float],
     miss: float,
     share: float,
 ) -> tuple[float, float, float, float, float]:
@@ -376,7 +451,7 @@ def _check(
 
     ``forecast`` is what the filter knew on the day it started; ``now`` is (today,
     intake_mass, intake_mass_variance, the mass read from today's and earlier
-    weigh-ins, its variance, the drift variance).
+    weigh-ins, its variance, the drift variance, Σ of the step moves).
 
     Returns:
         The running means (``miss``, ``share``) moved by this check; the probability
@@ -384,7 +459,8 @@ def _check(
         did with its variance.
     """
     start, mass_then, variance_then, m, e, pmm, pme, pee = forecast
-    today, intake_mass, intake_mass_variance, mass, mass_variance, drift = now
+    today, intake_mass, intake_mass_variance, mass, mass_variance, drift, moves = now
+    e += moves
     k = today - start
     kc = k / KCAL_PER_KG
     predicted = m + (intake_mass - mass_then) - kc * e

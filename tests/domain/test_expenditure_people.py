@@ -144,3 +144,48 @@ def test_resuming_with_forecasts_in_flight_matches_a_run_from_scratch(cut: int) 
     assert head.high_kcal + tail.high_kcal == whole.high_kcal
     assert tail_end == whole_end
     assert whole_end.forecasts
+
+
+@pytest.mark.parametrize("cut", [1, 200, 276, 300, 365, 366, 367, 500, 641, 700, 919])
+def test_resuming_across_a_restart_matches_a_run_from_scratch(cut: int) -> None:
+    person = seasonal(4, 0.8, 920)
+    whole, whole_end = estimate_expenditure(person.intake, person.weights)
+
+    head, state = estimate_expenditure(person.intake[:cut], person.weights[:cut])
+    tail, tail_end = estimate_expenditure(person.intake[cut:], person.weights[cut:], state)
+
+    assert head.kcal + tail.kcal == whole.kcal
+    assert head.low_kcal + tail.low_kcal == whole.low_kcal
+    assert head.high_kcal + tail.high_kcal == whole.high_kcal
+    assert tail_end == whole_end
+
+
+def _reach(person: Person, day: int) -> int:
+    """The last slot, counted from ``day``, whose estimate moves when the weigh-in of
+    ``day`` is 0.5 kg heavier."""
+    weights = list(person.weights)
+    before = weights[day]
+    assert before is not None
+    weights[day] = before + 0.5
+    one, _ = estimate_expenditure(person.intake, person.weights)
+    other, _ = estimate_expenditure(person.intake, weights)
+    return max(
+        (
+            index - day
+            for index in range(day, len(weights))
+            if (one.kcal[index], one.low_kcal[index], one.high_kcal[index])
+            != (other.kcal[index], other.low_kcal[index], other.high_kcal[index])
+        ),
+        default=0,
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_corrected_weigh_in_changes_no_estimate_a_year_or_more_later(seed: int) -> None:
+    person = as_assumed(seed, 1_500)
+    day = next(index for index in range(600, 1_500) if person.weights[index] is not None)
+
+    assert 0 < _reach(person, day) < 365
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("domain.expenditure.RESTART_DAYS", 10**9)
+        assert _reach(person, day) >= 365
