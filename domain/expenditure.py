@@ -37,8 +37,12 @@ honest for people the model does not describe exactly:
   400 kcal only after months; with the check it gets 80 % of the way within
   about 50–80 days.
 
-The work per day is constant (at most 4 forecasts in flight) and the result
-depends on days ≤ D only.
+A filter serves until it is RESTART_DAYS old; a successor started afresh
+RESTART_WARM_UP_DAYS earlier, from no older data, then takes over, so no day's data
+reach an estimate 365 or more days later (a correction's reach is bounded).
+
+The work per day is constant (at most 4 forecasts in flight, at most two filters)
+and the result depends on days ≤ D only.
 """
 
 from __future__ import annotations
