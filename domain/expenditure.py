@@ -21,21 +21,33 @@ honest for people the model does not describe exactly:
   innovations (the surprises of the weigh-ins);
 * the expenditure drift, from their persistence: a filter whose expenditure
   trails a trend is surprised the same way for weeks, so the run of its
-  surprises is long against their size and the drift grows (within 3–25 kcal a
+  surprises is long against their size and the drift grows (within 3–15 kcal a
   day); surprises that come and go let it shrink;
 * the band's width, from the filter's own past forecasts: every 7 days it keeps
-  its forecast of the body mass 28 days later, given the intake logged in
-  between; at the first weigh-in 28 or more days on, the mass it reads from the
+  its forecast of the body mass 21 days later, given the intake logged in
+  between; at the first weigh-in 21 or more days on, the mass it reads from the
   weigh-ins is compared with that forecast. Where those forecasts miss by more
   than they said, the band is widened by the excess the expenditure part of the
-  forecast must explain, by at most a factor of 2.
+  forecast must explain, by at most a factor of 2;
+* steps in expenditure, from the same check: the odds that expenditure stepped
+  (by about 300 kcal) since the forecast started, against none, given its miss.
+  The estimate moves that share of the way to the expenditure the forecast's days
+  say (the mass change over them against the intake logged), and the band takes
+  the spread of the two answers. A random walk alone follows a lasting step of
+  400 kcal only after months; with the check it gets 80 % of the way within
+  about 50–80 days.
 
-The work per day is constant (at most 5 forecasts in flight) and the result
-depends on days ≤ D only.
+A filter serves until it is RESTART_DAYS old; a successor started afresh
+RESTART_WARM_UP_DAYS earlier, from no older data, then takes over, so no day's data
+reach an estimate 365 or more days later (a correction's reach is bounded).
+
+The work per day is constant (at most 4 forecasts in flight, at most two filters)
+and the result depends on days ≤ D only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,7 +68,7 @@ SCALE_SD_KG = math.sqrt(0.1**2 + 0.1**2 / 12)
 #: How much expenditure may wander from one day to the next (a random walk): the level
 #: assumed before the person's own weigh-ins say more, and the bounds of the learnt one, kcal.
 EXPENDITURE_DRIFT_SD_KCAL = 10.0
-EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 25.0)
+EXPENDITURE_DRIFT_BOUNDS_KCAL = (3.0, 15.0)
 #: The persistence of surprises is measured over about this many weigh-ins; the learnt
 #: drift takes the first weigh-ins with weight 1/(n + DRIFT_PRIOR_WEIGH_INS), then at
 #: least DRIFT_SLOWEST_RATE (a memory of about 33 weigh-ins).
@@ -76,12 +88,26 @@ MASS_PRIOR_SD_KG = 10.0
 #: One weigh-in moves the filter at most as much as a 4-sigma outlier would.
 OUTLIER_SIGMAS = 4.0
 #: The band is checked against the filter's forecasts of body mass this many days ahead,
-#: one forecast started every FORECAST_EVERY_DAYS days.
-FORECAST_DAYS = 28
+#: one forecast started every FORECAST_EVERY_DAYS days (three weeks: long enough for a
+#: 400 kcal step to show as 1.1 kg, short enough to catch it within a month).
+FORECAST_DAYS = 21
 FORECAST_EVERY_DAYS = 7
 #: The check's memory, in checked forecasts, and the most it may widen the band (a factor).
 CHECK_MEMORY_FORECASTS = 12
 MAX_WIDENING = 2.0
+#: Each checked forecast also asks whether expenditure stepped since it started: the
+#: prior probability of a step within one forecast's days, and the step's typical size
+#: (a new job, a training block), kcal.
+STEP_PRIOR = 0.04
+STEP_SD_KCAL = 300.0
+#: Below this probability a step moves the estimate but does not widen the band (the
+#: band already allows for the drift that such small probabilities mostly reflect).
+STEP_BAND_FROM = 0.05
+
+#: A filter serves until this many days after its first weigh-in; its successor starts
+#: afresh this many days before then (docs/expenditure.md, "When it changes").
+RESTART_DAYS = 365
+RESTART_WARM_UP_DAYS = 90
 
 #: The 80 % interval is the estimate ± this many (widened) posterior standard deviations.
 INTERVAL_Z = 1.2815515655446004
@@ -119,7 +145,11 @@ class FilterState:
     intake_mass_variance: float = 0.0
     #: Forecasts in flight, oldest first, at most FORECAST_DAYS // FORECAST_EVERY_DAYS + 1:
     #: (day started, intake_mass and intake_mass_variance then, m, e and their covariance).
+    #: The expenditure is stored less ``step_moves`` then: what the step check moved the
+    #: estimate by since is added back when it is checked (as if it had been known).
     forecasts: tuple[tuple[float, float, float, float, float, float, float, float], ...] = ()
+    #: Σ of what the step check moved the estimate by, kcal.
+    step_moves: float = 0.0
     #: Running means over checked forecasts: the squared normalised miss, and the share of
     #: the forecasts' variance that comes from expenditure.
     forecast_miss: float = 1.0
@@ -130,6 +160,9 @@ class FilterState:
     weigh_ins: int = 0
     usual_intake: float | None = None
     previous_intake: float | None = None
+    #: The filter that takes over at RESTART_DAYS: started afresh RESTART_WARM_UP_DAYS
+    #: earlier, from nothing older (``None`` until then).
+    successor: FilterState | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +188,56 @@ def estimate_expenditure(
     than 1,000 kcal or the estimate is outside 600–8,000 kcal (the interval is not
     clipped).
 
+    A filter serves the days until it is RESTART_DAYS old (counted from its first
+    weigh-in); a successor started afresh RESTART_WARM_UP_DAYS before then, from no
+    older data, takes over. So a day's data reach at most RESTART_DAYS days on: a
+    correction never changes an estimate further away.
+
     Returns:
         The estimates, and the filter's state after the last slot.
     """
+    serving = state or FilterState()
+    successor = serving.successor
+    n = len(intake)
+    if n == 0:
+        return Estimates([], [], []), serving
+    kcal: list[float | None] = []
+    low: list[float | None] = []
+    high: list[float | None] = []
+    position = 0
+    while position < n:
+        if not serving.started:
+            end = next((i + 1 for i in range(position, n) if weights[i] is not None), n)
+        else:
+            age = serving.days_since_first_weigh_in
+            if age >= RESTART_DAYS:
+                serving, successor = successor or FilterState(), None
+                continue
+            start = RESTART_DAYS - RESTART_WARM_UP_DAYS
+            end = min(n, position + (start - age if age < start else RESTART_DAYS - age))
+            if age >= start:
+                _, successor = _run(
+                    intake[position:end],
+                    weights[position:end],
+                    successor or FilterState(),
+                    serve=False,
+                )
+        estimates, serving = _run(intake[position:end], weights[position:end], serving)
+        kcal += estimates.kcal
+        low += estimates.low_kcal
+        high += estimates.high_kcal
+        position = end
+    return Estimates(kcal, low, high), dataclasses.replace(serving, successor=successor)
+
+
+def _run(
+    intake: Sequence[float | None],
+    weights: Sequence[float | None],
+    state: FilterState,
+    serve: bool = True,
+) -> tuple[Estimates, FilterState]:
+    """One filter over the slots, from ``state`` (its successor is not carried); all
+    estimates null unless it ``serve``s them."""
     phi = WATER_CORRELATION
     phi2, keep = phi * phi, 1.0 - phi * phi
     c = 1.0 / KCAL_PER_KG
@@ -173,7 +253,7 @@ def estimate_expenditure(
     usual_weight = 1.0 / USUAL_INTAKE_DAYS
     horizon, every = FORECAST_DAYS, FORECAST_EVERY_DAYS
     in_flight = FORECAST_DAYS // FORECAST_EVERY_DAYS + 1
-    widest = MAX_WIDENING**2
+    band_from = STEP_BAND_FROM
     lowest, highest = PLAUSIBLE_KCAL
     widest_variance = (MAX_INTERVAL_WIDTH_KCAL / (2 * INTERVAL_Z)) ** 2
     min_days, min_intake, min_weigh_ins = (
@@ -182,7 +262,7 @@ def estimate_expenditure(
         MIN_WEIGH_INS,
     )
 
-    st = state or FilterState()
+    st = state
     started, m, e, w = st.started, st.mass, st.expenditure, st.water
     pmm, pme, pmw, pee, pew, pww = st.covariance
     log_v, log_q, adaptations = st.log_water_variance, st.log_drift_variance, st.adaptations
@@ -190,7 +270,9 @@ def estimate_expenditure(
     run, squares = st.innovation_run, st.innovation_squares
     intake_mass, intake_mass_variance = st.intake_mass, st.intake_mass_variance
     forecasts = list(st.forecasts)
+    step_moves = st.step_moves
     miss, share = st.forecast_miss, st.forecast_share
+    widening = _widening(miss, share)
     days_since, intake_days, weigh_ins = st.days_since_first_weigh_in, st.intake_days, st.weigh_ins
     usual, previous_intake = st.usual_intake, st.previous_intake
     kcal_out: list[float | None] = [None] * len(intake)
@@ -267,30 +349,48 @@ def estimate_expenditure(
                 pww -= kw * hw
                 weigh_ins += 1
                 if forecasts and days_since - forecasts[0][0] >= horizon:
-                    miss, share = _check(
+                    miss, share, p_step, target, target_variance = _check(
                         forecasts.pop(0),
-                        (days_since, intake_mass, intake_mass_variance, m, pmm, q_e),
+                        (days_since, intake_mass, intake_mass_variance, m, pmm, q_e, step_moves),
                         miss,
                         share,
                     )
+                    widening = _widening(miss, share)
+                    if p_step > 0.0:
+                        # Expenditure as a mixture of "no step" (the filter's) and "a step
+                        # since the forecast started" (what the forecast's days say).
+                        moved = p_step * (target - e)
+                        if p_step > band_from:
+                            p = (p_step - band_from) / (1.0 - band_from)
+                            pee += p * (target_variance - pee + (1.0 - p) * (target - e) ** 2)
+                            pme *= 1.0 - p
+                            pew *= 1.0 - p
+                        e += moved
+                        # The forecasts in flight started from an expenditure now known to
+                        # be off by as much: they forecast as if they had known.
+                        step_moves += moved
             intake_days += kcal is not None
             if days_since % every == 0:
                 if len(forecasts) == in_flight:
                     forecasts.pop(0)
                 forecasts.append(
-                    (days_since, intake_mass, intake_mass_variance, m, e, pmm, pme, pee)
+                    (
+                        days_since,
+                        intake_mass,
+                        intake_mass_variance,
+                        m,
+                        e - step_moves,
+                        pmm,
+                        pme,
+                        pee,
+                    )
                 )
-            widening = 1.0 + (miss - 1.0) / share
-            if widening < 1.0:
-                widening = 1.0
-            elif widening > widest:
-                widening = widest
-            band = pee * widening
-            if (
+            if not serve:
+                pass
+            elif (band := pee * widening) <= widest_variance and (
                 days_since >= min_days
                 and intake_days >= min_intake
                 and weigh_ins >= min_weigh_ins
-                and band <= widest_variance
                 and lowest <= e <= highest
             ):
                 half = INTERVAL_Z * math.sqrt(band)
@@ -324,6 +424,7 @@ def estimate_expenditure(
         intake_mass,
         intake_mass_variance,
         tuple(forecasts),
+        step_moves,
         miss,
         share,
         adaptations,
@@ -336,20 +437,34 @@ def estimate_expenditure(
     return Estimates(kcal_out, low_out, high_out), end
 
 
+def _widening(miss: float, share: float) -> float:
+    """The factor on the band's variance: the excess of the forecasts' misses (``miss``,
+    their mean squared normalised miss) that only expenditure explains (``share`` of
+    their variance is expenditure's), from 1 to MAX_WIDENING²."""
+    widening = 1.0 + (miss - 1.0) / share
+    return 1.0 if widening < 1.0 else min(widening, MAX_WIDENING**2)
+
+
 def _check(
     forecast: tuple[float, float, float, float, float, float, float, float],
-    now: tuple[int, float, float, float, float, float],
+    now: tuple[int, float, float, float, float, float, float],
     miss: float,
     share: float,
-) -> tuple[float, float]:
-    """The running means of the forecast check, moved by one checked forecast.
+) -> tuple[float, float, float, float, float]:
+    """The forecast check of one forecast.
 
     ``forecast`` is what the filter knew on the day it started; ``now`` is (today,
     intake_mass, intake_mass_variance, the mass read from today's and earlier
-    weigh-ins, its variance, the drift variance).
+    weigh-ins, its variance, the drift variance, Σ of the step moves).
+
+    Returns:
+        The running means (``miss``, ``share``) moved by this check; the probability
+        that expenditure stepped since the forecast started, and the expenditure if it
+        did with its variance.
     """
     start, mass_then, variance_then, m, e, pmm, pme, pee = forecast
-    today, intake_mass, intake_mass_variance, mass, mass_variance, drift = now
+    today, intake_mass, intake_mass_variance, mass, mass_variance, drift, moves = now
+    e += moves
     k = today - start
     kc = k / KCAL_PER_KG
     predicted = m + (intake_mass - mass_then) - kc * e
@@ -363,6 +478,22 @@ def _check(
     z2 = (mass - predicted) ** 2 / variance
     gate = OUTLIER_SIGMAS**2
     rate = 1.0 / CHECK_MEMORY_FORECASTS
+    # Did expenditure step since the forecast started? A step of Δ (about STEP_SD_KCAL)
+    # would make the miss −k·Δ/7,700 kg. The odds of a step against none, given the miss
+    # (its variance made as large as the past checks missed by, if larger).
+    calibrated = variance * (miss if miss > 1.0 else 1.0)
+    spread = (kc * STEP_SD_KCAL) ** 2
+    log_odds = (
+        math.log(STEP_PRIOR / (1.0 - STEP_PRIOR))
+        + 0.5 * math.log(calibrated / (calibrated + spread))
+        + 0.5 * (mass - predicted) ** 2 * (1.0 / calibrated - 1.0 / (calibrated + spread))
+    )
+    p_step = 1.0 / (1.0 + math.exp(-log_odds)) if log_odds > -30.0 else 0.0
+    # If it did: the expenditure the mass change over the forecast's days says, shrunk
+    # toward the filter's by the step's prior size.
+    shrink = spread / (calibrated + spread)
+    target = e + (predicted - mass) / kc * shrink
+    target_variance = calibrated / (kc * kc) * shrink
     miss += rate * ((z2 if z2 < gate else gate) - miss)
     share += rate * (from_expenditure / variance - share)
-    return miss, share
+    return miss, share, p_step, target, target_variance

@@ -9,7 +9,18 @@ whose 80 % interval holds the truth (all scored days, and days 28–89), the sha
 people whose own coverage is under 50 %, the share of logged days with an estimate,
 the response to a true step of −400 kcal on day 150 (the days until the average
 estimate has moved 80 % of the way, and its overshoot) and the microseconds of work
-per calendar day. The targets are in docs/expenditure.md. Figures, not tests.
+per calendar day. The targets are in docs/expenditure.md. Figures, not tests. Where
+the truth's step is not the −400 kcal the person burns less (the people who
+under-report, whose truth is the logged intake at which weight holds), a line after
+the table gives the step response against what the person burns as well.
+
+A second table shows how far one correction reaches: for people of each group over
+ten years, one weigh-in in the sixth year (a different day for each) is changed by
+0.5 kg, and it prints how many days after that day the stored expenditure (rounded
+to 0.1 kcal, as stored) still differs, and the last day on which the unrounded
+estimate or its interval still moves by 0.05 kcal or more (median and maximum over
+the people), with the work per day over the ten years (one run each, so noisier
+than the table's).
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from domain.expenditure import estimate_expenditure
+from domain.precision import KCAL, rounded_values
 from tests.support.people import GROUPS, Step
 from tests.support.simulate import Person
 
@@ -34,6 +46,11 @@ WARM_UP_DAYS = 28
 #: The early days scored on their own: days 28–89.
 EARLY_DAYS = 90
 STEP = Step(day=150, kcal=-400.0)
+#: The correction: ten years, one weigh-in in the middle changed by this much, kg.
+CORRECTION_DAYS = 3_650
+CORRECTION_KG = 0.5
+#: A change below this moves no stored value (kcal are stored to 0.1).
+NEGLIGIBLE_KCAL = 0.05
 
 Maker = Callable[[int, int, Step | None], Person]
 
@@ -48,6 +65,10 @@ class Figures:
     available: float
     days_to_80: int | None
     overshoot: float
+    #: The step response against the change in what the person burns (−400 kcal), which
+    #: differs from the truth's change where intake is under-reported (group (b)).
+    burnt_days_to_80: int | None
+    burnt_overshoot: float
     microseconds_per_day: float
 
 
@@ -109,6 +130,8 @@ def figures(make: Maker, seeds: Iterable[int], days: int) -> Figures:
                 true_moved[index].append(stepped.expenditure[index] - person.expenditure[index])
     ranked = sorted(errors)
     days_to_80, overshoot = _step_response(moved, true_moved)
+    burnt = [[STEP.kcal] * len(day) for day in moved]
+    burnt_days_to_80, burnt_overshoot = _step_response(moved, burnt)
     return Figures(
         median=statistics.median(ranked) if ranked else math.nan,
         p90=ranked[min(len(ranked) - 1, int(0.9 * len(ranked)))] if ranked else math.nan,
@@ -118,6 +141,8 @@ def figures(make: Maker, seeds: Iterable[int], days: int) -> Figures:
         available=len(errors) / scored,
         days_to_80=days_to_80,
         overshoot=overshoot,
+        burnt_days_to_80=burnt_days_to_80,
+        burnt_overshoot=burnt_overshoot,
         microseconds_per_day=_microseconds_per_day(simulated),
     )
 
@@ -137,6 +162,57 @@ def _step_response(
             days_to_80 = index - STEP.day
         furthest = max(furthest, share)
     return days_to_80, max(0.0, furthest - 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    stored_median: float
+    stored_max: int
+    moved_median: float
+    moved_max: int
+    microseconds_per_day: float
+
+
+def correction_reach(make: Maker, seeds: Iterable[int], days: int) -> Reach:
+    """How many days after a corrected mid-series weigh-in the estimates still differ."""
+    stored: list[int] = []
+    moved: list[int] = []
+    seconds = 0.0
+    for seed in seeds:
+        person = make(seed, days, None)
+        weights = list(person.weights)
+        # Somewhere in the sixth year, a different day for each person.
+        middle = days // 2 + seed * 37 % 365
+        day = next(index for index in range(middle, days) if weights[index] is not None)
+        weights[day] = round(weights[day] + CORRECTION_KG, 1)  # type: ignore[operator]
+        started = time.perf_counter()
+        before, _ = estimate_expenditure(person.intake, person.weights)
+        seconds += time.perf_counter() - started
+        after, _ = estimate_expenditure(person.intake, weights)
+        last_stored = last_moved = 0
+        for one, other in (
+            (before.kcal, after.kcal),
+            (before.low_kcal, after.low_kcal),
+            (before.high_kcal, after.high_kcal),
+        ):
+            one_stored, other_stored = rounded_values(one, KCAL), rounded_values(other, KCAL)
+            for index in range(day, days):
+                a, b = one[index], other[index]
+                if one_stored[index] != other_stored[index]:
+                    last_stored = max(last_stored, index - day)
+                if (a is None) != (b is None) or (
+                    a is not None and b is not None and abs(a - b) >= NEGLIGIBLE_KCAL
+                ):
+                    last_moved = max(last_moved, index - day)
+        stored.append(last_stored)
+        moved.append(last_moved)
+    return Reach(
+        statistics.median(stored),
+        max(stored),
+        statistics.median(moved),
+        max(moved),
+        seconds / (len(stored) * days) * 1e6,
+    )
 
 
 HEADER = (
@@ -162,16 +238,52 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--first-seed", type=int, default=10_000)
     parser.add_argument("--group", action="append", help="a prefix of the groups to run")
+    parser.add_argument(
+        "--correction-people", type=int, default=40, help="people per group (0: no reach table)"
+    )
     args = parser.parse_args()
     seeds = range(args.first_seed, args.first_seed + args.people)
     print(f"{args.people} people × {args.days} days per group; days after the first 28")
     print(HEADER)
     started = time.perf_counter()
+    burnt_lines = []
     for name, make in GROUPS.items():
         if args.group and not any(name.startswith(prefix) for prefix in args.group):
             continue
-        print(row(name, figures(make, seeds, args.days)), flush=True)
+        result = figures(make, seeds, args.days)
+        print(row(name, result), flush=True)
+        if (result.burnt_days_to_80, round(result.burnt_overshoot, 2)) != (
+            result.days_to_80,
+            round(result.overshoot, 2),
+        ):
+            step = "—" if result.burnt_days_to_80 is None else f"{result.burnt_days_to_80}"
+            burnt_lines.append(
+                f"{name}: against what the person burns (−400 kcal) rather than the"
+                f" truth: step80 {step}, over {result.burnt_overshoot:.0%}"
+            )
+    for line in burnt_lines:
+        print(line)
     print(f"({time.perf_counter() - started:.1f} s)")
+    if not args.correction_people:
+        return
+    print(
+        f"\nOne weigh-in in the sixth of ten years changed by {CORRECTION_KG} kg,"
+        f" {args.correction_people} people per group: days after it until"
+    )
+    print(
+        f"{'group':<28}{'stored differs (median, max)':>30}{'moves ≥ 0.05 kcal':>20}{'µs/day':>8}"
+    )
+    seeds = range(args.first_seed, args.first_seed + args.correction_people)
+    for name, make in GROUPS.items():
+        if args.group and not any(name.startswith(prefix) for prefix in args.group):
+            continue
+        reach = correction_reach(make, seeds, CORRECTION_DAYS)
+        print(
+            f"{name:<28}{reach.stored_median:>22.0f}{reach.stored_max:>8}"
+            f"{reach.moved_median:>12.0f}{reach.moved_max:>8}"
+            f"{reach.microseconds_per_day:>8.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

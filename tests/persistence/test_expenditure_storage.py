@@ -144,6 +144,41 @@ def test_the_drift_migration_refills_stale_estimates_and_bumps_the_data_version(
         upgrade(database_url)
 
 
+def test_the_step_migration_refills_what_the_estimate_changes_and_bumps_the_data_version(
+    uow_factory: UowFactory, database_url: str
+) -> None:
+    _upload(uow_factory, simulate(26, 0.8, 150))
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            # Rows as an older estimator left them: the estimate and what follows from it.
+            connection.execute(
+                sa.text(
+                    "UPDATE kpis SET expenditure_kcal = expenditure_kcal + 1,"
+                    " energy_balance_kcal = energy_balance_kcal - 1"
+                )
+            )
+            before = _data_version(connection)
+        assert _stored(uow_factory) != stored_kpis(
+            compute_kpis(_days(uow_factory), DEFAULT_PROFILE)
+        )
+        config = alembic_config(database_url)
+        command.downgrade(config, "0009_kpis_rounded")
+        command.upgrade(config, "0010_expenditure_steps")
+
+        _assert_from_scratch(uow_factory)
+        with engine.connect() as connection:
+            assert _data_version(connection) == before + 1
+        # Nothing left to change: a second run bumps nothing.
+        command.downgrade(config, "0009_kpis_rounded")
+        command.upgrade(config, "0010_expenditure_steps")
+        with engine.connect() as connection:
+            assert _data_version(connection) == before + 1
+    finally:
+        engine.dispose()
+        upgrade(database_url)
+
+
 def _days(uow_factory: UowFactory) -> list[DailyMetrics]:
     with uow_factory() as uow:
         return uow.metrics.all_days(USER)
