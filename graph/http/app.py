@@ -99,6 +99,7 @@ def create_app(
     )
     router.max_upload_bytes = settings.max_upload_bytes
     router.max_import_bytes = settings.max_import_bytes
+    router.abandoned = abandon.is_set
     app = FastAPI(
         title="Health Metrics Hub",
         default_response_class=JSONResponse,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -48,11 +49,21 @@ IDLE_KEEP_ALIVE_SECONDS = 5
 #: The headers of a request must be complete this long after the connection is ready
 #: for it; a client dripping a header byte at a time is cut off.
 HEADER_TIMEOUT_SECONDS = 10.0
-#: After SIGTERM, requests in flight get this long to finish on their own.
+#: After SIGTERM, requests in flight get this long to finish on their own (the default
+#: of ``HEALTHHUB_SHUTDOWN_GRACE_SECONDS``, its most).
 IN_FLIGHT_GRACE_SECONDS = 25.0
-#: What uvicorn waits in all before cancelling what is left; past the grace period the
-#: abandoned requests roll back and answer within this, and the process exits by 30 s.
-SHUTDOWN_TIMEOUT_SECONDS = 28
+#: What uvicorn waits after the grace period before cancelling what is left: the
+#: abandoned requests roll back and answer within it...
+ABANDONED_ANSWER_SECONDS = 3
+#: ... so the process exits by 30 s.
+SHUTDOWN_TIMEOUT_SECONDS = int(IN_FLIGHT_GRACE_SECONDS) + ABANDONED_ANSWER_SECONDS
+
+
+def shutdown_timeout(grace_seconds: float) -> int:
+    """uvicorn's ``timeout_graceful_shutdown`` for a grace period of ``grace_seconds``."""
+    return math.ceil(grace_seconds) + ABANDONED_ANSWER_SECONDS
+
+
 #: The most bytes of a request line and headers together (what browsers and proxies
 #: send is a few KiB; nginx's default bound is 32 KiB)...
 MAX_HEADER_BYTES = 64 * 1024
@@ -282,4 +293,4 @@ def _abandon_later(loop: asyncio.AbstractEventLoop) -> None:
     """On the first connection told to shut down, start the grace period (once per loop)."""
     if loop not in _abandon_armed:
         _abandon_armed.add(loop)
-        loop.call_later(IN_FLIGHT_GRACE_SECONDS, ABANDON.now)
+        loop.call_later(_settings().shutdown_grace_seconds, ABANDON.now)

@@ -23,7 +23,7 @@ from graph.server.h11_protocol import PerimeterH11Protocol
 from graph.server.limits import (
     IDLE_KEEP_ALIVE_SECONDS,
     MAX_HEADER_BYTES,
-    SHUTDOWN_TIMEOUT_SECONDS,
+    shutdown_timeout,
 )
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def serve(
         loop=loop,
         timeout_keep_alive=IDLE_KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-        timeout_graceful_shutdown=SHUTDOWN_TIMEOUT_SECONDS,
+        timeout_graceful_shutdown=shutdown_timeout(Settings().shutdown_grace_seconds),
         log_config=logging_config,
         access_log=False,  # RequestContext logs each request, with its id
     )
