@@ -69,6 +69,7 @@ def create_app(
         try:
             yield
         finally:
+            metrics.close()
             if reads is not None:
                 await reads.close()
             if owned:
