@@ -13,6 +13,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 #: Execution option that makes the next transaction of a SQLite connection start
 #: with ``BEGIN IMMEDIATE`` (take the write lock at once); see ``SqlUnitOfWork``.
 SQLITE_BEGIN_IMMEDIATE = "healthhub_sqlite_begin_immediate"
+#: Execution option that makes the next transaction of a PostgreSQL connection one
+#: snapshot that cannot write (REPEATABLE READ, READ ONLY); see ``SqlUnitOfWork``.
+POSTGRES_READ_SNAPSHOT = "healthhub_postgres_read_snapshot"
 
 
 def create_engine_for(
@@ -93,7 +96,7 @@ def postgres_connect_args(timeout_seconds: float) -> dict[str, Any]:
 
 
 def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
-    return create_engine(
+    engine = create_engine(
         url,
         hide_parameters=True,  # no health values in error messages (persistence/failures.py)
         pool_pre_ping=True,
@@ -102,3 +105,11 @@ def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overf
         max_overflow=max_overflow,
         connect_args=postgres_connect_args(timeout_seconds),
     )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # psycopg sends BEGIN before this first statement of the transaction.
+        if connection.get_execution_options().get(POSTGRES_READ_SNAPSHOT):
+            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    return engine
