@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.http.clients import client_address
+from graph.http.clients import client_address, is_trusted_proxy
 from graph.http.draining import ABANDON
 from graph.http.guards import graphql_error_response
 from graph.http.settings import Settings
@@ -170,7 +170,7 @@ def _bounded(app: ASGIApp) -> ASGIApp:
             return
         trusted = _settings().trusted_proxies
         peer = (scope.get("client") or ("", 0))[0]
-        if not trusted or client_address(peer, (), trusted) != peer:
+        if not is_trusted_proxy(peer, trusted):
             await app(scope, receive, send)  # counted by its connection
             return
         address = client_address(peer, scope.get("headers", ()), trusted)
@@ -233,8 +233,7 @@ class PerimeterLimits(_UvicornHttp):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
         peer = str((transport.get_extra_info("peername") or ("",))[0])
-        trusted = _settings().trusted_proxies
-        if not trusted or client_address(peer, (), trusted) == peer:
+        if not is_trusted_proxy(peer, _settings().trusted_proxies):
             # A trusted proxy's connections carry many clients: counted per request.
             self._counted = peer
             if _opened(peer) > _settings().max_connections_per_client:

@@ -134,4 +134,7 @@ def _run(
         timeout_graceful_shutdown=shutdown_timeout(Settings().shutdown_grace_seconds),
         log_config=logging_config,
         access_log=False,  # RequestContext logs each request, with its id
+        # X-Forwarded-For names the client only from HEALTHHUB_TRUSTED_PROXIES
+        # (graph/http/clients.py); uvicorn's own rewriting trusts 127.0.0.1 by default.
+        proxy_headers=False,
     )
