@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import psycopg
+from psycopg import IsolationLevel
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -108,8 +110,12 @@ def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overf
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        # psycopg sends BEGIN before this first statement of the transaction.
-        if connection.get_execution_options().get(POSTGRES_READ_SNAPSHOT):
-            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        # psycopg writes both into the BEGIN it sends with the first statement (no
+        # extra round trip); set on every transaction, so none inherits the last one's.
+        snapshot = bool(connection.get_execution_options().get(POSTGRES_READ_SNAPSHOT))
+        driver = connection.connection.driver_connection
+        if isinstance(driver, psycopg.Connection) and driver.read_only != snapshot:
+            driver.read_only = snapshot
+            driver.isolation_level = IsolationLevel.REPEATABLE_READ if snapshot else None
 
     return engine
