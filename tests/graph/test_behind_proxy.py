@@ -54,7 +54,7 @@ def post(
         )
 
 
-def held_request(port: int, forwarded_for: str, stop: threading.Event) -> None:
+def held_request(port: int, forwarded_for: str, stop: threading.Event, token: str = TOKEN) -> None:
     """A request in flight through the proxy's connection: its body trickles until
     ``stop`` (16 KiB every half second keeps it above the body's pace)."""
     body_length = 4_000_000
@@ -62,7 +62,7 @@ def held_request(port: int, forwarded_for: str, stop: threading.Event) -> None:
         sock.sendall(
             (
                 "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                f"Authorization: Bearer {TOKEN}\r\nX-Forwarded-For: {forwarded_for}\r\n"
+                f"Authorization: Bearer {token}\r\nX-Forwarded-For: {forwarded_for}\r\n"
                 f"Content-Length: {body_length}\r\n\r\n"
             ).encode()
             + b'{"query": "{ dataRange { daysLogged } }", "variables": {"pad": "'
