@@ -11,8 +11,8 @@ answered 503 ``SERVICE_UNAVAILABLE``, as are those of one client address beyond
 ``HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT`` (behind a trusted proxy: its requests in
 flight, the address from ``X-Forwarded-For``), headers past ``MAX_HEADER_BYTES`` or
 ``MAX_HEADER_LINES`` are answered 431 ``HEADERS_TOO_LARGE``, and a shutdown abandons
-what is still in flight after ``IN_FLIGHT_GRACE_SECONDS`` (graph/http/draining.py). The
-protocols themselves are graph/server/h11_protocol.py and
+what is still in flight after ``HEALTHHUB_SHUTDOWN_GRACE_SECONDS`` (graph/http/
+draining.py). The protocols themselves are graph/server/h11_protocol.py and
 graph/server/httptools_protocol.py.
 """
 
