@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import psycopg
+from psycopg import IsolationLevel
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -13,6 +15,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 #: Execution option that makes the next transaction of a SQLite connection start
 #: with ``BEGIN IMMEDIATE`` (take the write lock at once); see ``SqlUnitOfWork``.
 SQLITE_BEGIN_IMMEDIATE = "healthhub_sqlite_begin_immediate"
+#: Execution option that makes the next transaction of a PostgreSQL connection one
+#: snapshot that cannot write (REPEATABLE READ, READ ONLY); see ``SqlUnitOfWork``.
+POSTGRES_READ_SNAPSHOT = "healthhub_postgres_read_snapshot"
 
 
 def create_engine_for(
@@ -93,7 +98,7 @@ def postgres_connect_args(timeout_seconds: float) -> dict[str, Any]:
 
 
 def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overflow: int) -> Engine:
-    return create_engine(
+    engine = create_engine(
         url,
         hide_parameters=True,  # no health values in error messages (persistence/failures.py)
         pool_pre_ping=True,
@@ -102,3 +107,15 @@ def _postgres_engine(url: URL, timeout_seconds: float, pool_size: int, max_overf
         max_overflow=max_overflow,
         connect_args=postgres_connect_args(timeout_seconds),
     )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # psycopg writes both into the BEGIN it sends with the first statement (no
+        # extra round trip); set on every transaction, so none inherits the last one's.
+        snapshot = bool(connection.get_execution_options().get(POSTGRES_READ_SNAPSHOT))
+        driver = connection.connection.driver_connection
+        if isinstance(driver, psycopg.Connection) and driver.read_only != snapshot:
+            driver.read_only = snapshot
+            driver.isolation_level = IsolationLevel.REPEATABLE_READ if snapshot else None
+
+    return engine

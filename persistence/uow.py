@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from domain.errors import BusyError
-from persistence.database import SQLITE_BEGIN_IMMEDIATE
+from persistence.database import POSTGRES_READ_SNAPSHOT, SQLITE_BEGIN_IMMEDIATE
 from persistence.repositories import (
     SqlDataVersionRepository,
     SqlIngestionRepository,
@@ -34,6 +34,14 @@ class SqlUnitOfWork:
     The transaction starts with the first statement; leaving the ``with`` block
     without ``commit`` rolls it back. Call ``lock_user`` before reading what a write
     depends on: on SQLite it then opens the transaction with ``BEGIN IMMEDIATE``.
+
+    A transaction that starts with a read (no ``lock_user``, no write first) reads one
+    snapshot on either database: SQLite's read transaction in WAL mode, and on
+    PostgreSQL a REPEATABLE READ, READ ONLY transaction (READ COMMITTED would give each
+    statement its own). So a dry run, a page with its total or a lookup of several
+    kinds never mixes data from before and after another transaction's commit. Should
+    such a transaction then lock or write, the snapshot (which wrote nothing) ends and a
+    READ COMMITTED transaction takes over (``_will_write``).
     """
 
     metrics: SqlMetricRepository
@@ -61,9 +69,16 @@ class SqlUnitOfWork:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already in use")
         connection = self._engine.connect()
+        if connection.dialect.name == "postgresql":
+            # Until lock_user or a write says otherwise (before the first statement).
+            connection.execution_options(**{POSTGRES_READ_SNAPSHOT: True})
         self._connection = connection
         self._written.clear()
-        touch = self._written.add
+
+        def touch(user_id: str) -> None:
+            self._will_write(connection)
+            self._written.add(user_id)
+
         self.metrics = SqlMetricRepository(connection, touch)
         self.kpis = SqlKpiRepository(connection, touch)
         self.profiles = SqlProfileRepository(connection, touch)
@@ -95,7 +110,9 @@ class SqlUnitOfWork:
         """
         started = time.perf_counter()
         try:
-            self._lock(self._active(), user_id)
+            connection = self._active()
+            self._will_write(connection)
+            self._lock(connection, user_id)
         finally:
             if self._on_lock_wait is not None:
                 self._on_lock_wait(time.perf_counter() - started)
@@ -114,6 +131,18 @@ class SqlUnitOfWork:
             if connection.dialect.name == "postgresql":
                 time.sleep(_LOCK_STEP_SECONDS)
 
+    @staticmethod
+    def _will_write(connection: Connection) -> None:
+        """A transaction that locks or writes is not a read snapshot. One that began as
+        a snapshot (it read first) wrote nothing and holds no lock: it ends here and
+        the next statement begins a READ COMMITTED transaction, which is what its reads
+        would have met anyway (each statement its own snapshot)."""
+        if not connection.get_execution_options().get(POSTGRES_READ_SNAPSHOT):
+            return
+        if connection.in_transaction():
+            connection.rollback()
+        connection.execution_options(**{POSTGRES_READ_SNAPSHOT: False})
+
     def data_version(self, user_id: str) -> int:
         """How often ``user_id``'s data changed, as this transaction sees it."""
         self._active()
@@ -121,8 +150,11 @@ class SqlUnitOfWork:
 
     @property
     def connection(self) -> Connection:
-        """The connection of the transaction (for statements outside the repositories)."""
-        return self._active()
+        """The connection of the transaction (for statements outside the repositories,
+        which may write: the transaction is then not a read snapshot)."""
+        connection = self._active()
+        self._will_write(connection)
+        return connection
 
     def commit(self) -> None:
         """Commit, with the data version of every user written to bumped in the same

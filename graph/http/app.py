@@ -69,6 +69,7 @@ def create_app(
         try:
             yield
         finally:
+            metrics.close()
             if reads is not None:
                 await reads.close()
             if owned:
@@ -99,6 +100,7 @@ def create_app(
     )
     router.max_upload_bytes = settings.max_upload_bytes
     router.max_import_bytes = settings.max_import_bytes
+    router.abandoned = abandon.is_set
     app = FastAPI(
         title="Health Metrics Hub",
         default_response_class=JSONResponse,

@@ -39,7 +39,7 @@ import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from domain.accounts import LAST_USED_RESOLUTION, LOCAL_USER, looks_like_token, token_sha256
-from graph.http.attempts import MAX_FAILED_TOKENS, FailedAttempts
+from graph.http.attempts import MAX_FAILED_TOKENS, attempts_of_this_server
 from graph.http.clients import client_address
 from graph.http.guards import _header, graphql_error_response
 from graph.schema.errors import DATABASE_UNAVAILABLE_MESSAGE
@@ -108,7 +108,7 @@ class Authentication:
     ) -> None:
         self.app = app
         self.trusted_proxies = trusted_proxies
-        self.attempts = FailedAttempts()
+        self.attempts = attempts_of_this_server()
         self.on_refused = on_refused
         self.store = store
         self.reads = reads
@@ -145,9 +145,7 @@ class Authentication:
             (scope.get("client") or ("", 0))[0], scope["headers"], self.trusted_proxies
         )
         wrong_token = _header(scope, b"authorization") is not None
-        retry_after = self.attempts.retry_after(address) if wrong_token else None
-        if wrong_token:
-            self.attempts.failed(address)
+        retry_after = self.attempts.record(address) if wrong_token else None
         status = 401 if retry_after is None else 429
         if self.on_refused is not None:
             self.on_refused(status)

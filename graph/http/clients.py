@@ -30,6 +30,12 @@ def client_address(
     return address
 
 
+def is_trusted_proxy(peer: str | None, trusted: Sequence[IPv4Network | IPv6Network]) -> bool:
+    """Whether ``peer`` is one of ``HEALTHHUB_TRUSTED_PROXIES`` (its connections then
+    carry many clients)."""
+    return bool(trusted) and _trusted(peer or "", trusted)
+
+
 def _trusted(address: str, trusted: Sequence[IPv4Network | IPv6Network]) -> bool:
     try:
         parsed = ip_address(address)

@@ -1,9 +1,11 @@
 """Shutdown that cannot hang: requests still in flight after the grace period are
 rolled back and answered 503 ``BUSY`` (docs/security.md).
 
-The server (graph/server/serving.py) calls ``ABANDON.now()`` ``IN_FLIGHT_GRACE_SECONDS``
-after SIGTERM. Units of work see it before they commit and while they wait for a
-lock, and roll back; ``AbandonInFlight`` cancels the requests it guards and answers them.
+The server (graph/server/limits.py) calls ``ABANDON.now()``
+``HEALTHHUB_SHUTDOWN_GRACE_SECONDS`` after SIGTERM. Units of work see it before they
+commit and while they wait for a lock, and roll back; an uploaded file's reads fail
+(graph/http/uploads.py), so a parse stops; ``AbandonInFlight`` cancels the requests it
+guards and answers them.
 """
 
 from __future__ import annotations

@@ -1,11 +1,21 @@
-"""Prometheus metrics of one server process, served at ``GET /metrics`` (docs/api.md, "Metrics").
+"""Prometheus metrics of a server, served at ``GET /metrics`` (docs/api.md, "Metrics").
 
 Labels are bounded: an operation is named by its first root field (a schema name,
 or ``invalid`` when none was parsed), an outcome is ``ok`` or the first error code.
+
+A server of several worker processes (``serve --workers N``) sets
+``PROMETHEUS_MULTIPROC_DIR`` to a private directory before its workers start
+(graph/server/serving.py): prometheus_client's multiprocess mode then keeps each
+process's values in files there, and whichever worker answers ``/metrics`` sums them
+all. The pool gauges are then counted from the pool's events and summed over the
+workers alive (``livesum``); a worker that is gone no longer counts.
 """
 
 from __future__ import annotations
 
+import glob
+import os
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -14,24 +24,31 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
+    multiprocess,
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 
 from domain import model
 
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+#: Where the workers of one server keep their values (set by graph/server/serving.py).
+MULTIPROC_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
+_LIVE_GAUGE_FILE = re.compile(r"gauge_live\w+?_(\d+)\.db$")
 
 
 class Metrics:
-    """The metrics of one app, in their own registry."""
+    """The metrics of one app, in their own registry (with the other workers' values in
+    multiprocess mode)."""
 
     def __init__(self, engine: Engine) -> None:
+        self.directory = os.environ.get(MULTIPROC_DIR_ENV) or None
         self.registry = CollectorRegistry(auto_describe=True)
         self.operations = Counter(
             "healthhub_graphql_operations",
@@ -71,7 +88,10 @@ class Metrics:
             ["status"],
             registry=self.registry,
         )
-        self.registry.register(_PoolCollector(engine))
+        if self.directory is None:
+            self.registry.register(_PoolCollector(engine))
+        else:
+            _count_pool_events(engine, self.registry)
 
     def observe_upload(self, report: model.Ingestion) -> None:
         source = getattr(report, "source", None)
@@ -89,7 +109,70 @@ class Metrics:
         self.lock_wait.observe(seconds)
 
     def response(self) -> Response:
-        return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+        if self.directory is None:
+            return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+        _forget_dead_workers(self.directory)
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=self.directory)  # type: ignore[no-untyped-call]
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    def close(self) -> None:
+        """At the process's end: its pool gauges no longer count (its counters do)."""
+        if self.directory is not None:
+            multiprocess.mark_process_dead(os.getpid(), self.directory)  # type: ignore[no-untyped-call]
+
+
+def _forget_dead_workers(directory: str) -> None:
+    """Drop the live gauges of workers that died without closing (killed, crashed)."""
+    for path in glob.glob(os.path.join(directory, "gauge_live*.db")):
+        found = _LIVE_GAUGE_FILE.search(path)
+        if found is None:
+            continue
+        pid = int(found.group(1))
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            multiprocess.mark_process_dead(pid, directory)  # type: ignore[no-untyped-call]
+        except PermissionError:  # alive, another user's: not a worker of ours either way
+            continue
+
+
+def _count_pool_events(engine: Engine, registry: CollectorRegistry) -> None:
+    """The pool gauges of a worker, kept by the pool's events and summed over the
+    live workers (one app per worker process, so the listeners are added once)."""
+
+    def gauge(name: str, description: str) -> Gauge:
+        return Gauge(name, description, registry=registry, multiprocess_mode="livesum")
+
+    checked_out = gauge("healthhub_db_pool_checked_out", "Connections in use.")
+    idle = gauge("healthhub_db_pool_idle", "Idle connections in the pool.")
+    size = gauge("healthhub_db_pool_size", "Configured pool size.")
+    pool_size = getattr(engine.pool, "size", None)
+    size.set(float(pool_size()) if callable(pool_size) else 0.0)
+    checked_out.set(0)
+    idle.set(0)
+
+    def on_connect(*_args: Any) -> None:
+        idle.inc()
+
+    def on_checkout(*_args: Any) -> None:
+        checked_out.inc()
+        idle.dec()
+
+    def on_checkin(*_args: Any) -> None:
+        checked_out.dec()
+        idle.inc()
+
+    def on_close(*_args: Any) -> None:
+        idle.dec()
+
+    for name, listener in (
+        ("connect", on_connect),
+        ("checkout", on_checkout),
+        ("checkin", on_checkin),
+        ("close", on_close),
+    ):
+        event.listen(engine, name, listener)
 
 
 class _PoolCollector(Collector):

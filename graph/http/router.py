@@ -4,7 +4,7 @@ HTTP statuses per docs/api.md ("Errors")."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import anyio.to_thread
@@ -42,6 +42,9 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     #: File limits of the multipart reader (graph/http/uploads.py); set by the app factory.
     max_upload_bytes: int = 10 * 1024 * 1024
     max_import_bytes: int = 10 * 1024 * 1024
+    #: Whether the server abandons its requests in flight (graph/http/draining.py): an
+    #: uploaded file's reads then fail, so a long parse stops (graph/http/uploads.py).
+    abandoned: Callable[[], bool] = staticmethod(lambda: False)
 
     def __init__(
         self,
@@ -195,6 +198,7 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             starlette_request,
             max_upload_bytes=self.max_upload_bytes,
             max_import_bytes=self.max_import_bytes,
+            abandoned=self.abandoned,
         )
         starlette_request.state.uploads = list(form.files.values())
         operations = self.parse_json(_form_text(form.fields, "operations"))

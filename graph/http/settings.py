@@ -44,6 +44,9 @@ class Settings(DatabaseSettings):
     #: Reverse proxies (addresses or networks, comma-separated) whose
     #: ``X-Forwarded-For`` names the client; from anyone else the header is ignored.
     trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
+    #: After SIGTERM, how long requests in flight may finish on their own before what is
+    #: left rolls back with ``BUSY`` (docs/operations.md); the process exits 3 s later.
+    shutdown_grace_seconds: float = Field(default=25.0, gt=0, le=25.0)
     #: Origins whose browser pages may call the API (CORS), comma-separated, such as
     #: ``https://dash.example.org,http://localhost:5173``; ``*`` allows any origin.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()

@@ -7,11 +7,16 @@ fragments, never from a name the client chooses. ``uploadCsv`` files are limited
 when they are ZIP or XML (by their first bytes), else to the upload limit. A part
 past its limit is refused with 413 at once; nothing is spooled whole first, and
 large files go to a temporary file on disk (docs/imports/index.md, "Limits").
+
+A file read once the server abandons its requests in flight (shutdown, graph/http/
+draining.py) raises ``BusyError``: a long parse stops at its next read and the request
+is answered ``BUSY`` like any other abandoned one, instead of holding the process.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +36,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.datastructures import Headers, UploadFile
 from starlette.requests import ClientDisconnect, Request
 
+from domain.errors import BusyError
 from domain.imports.pipeline import kind_of
 from graph.http.slots import NoUploadSlotError
 
@@ -41,6 +47,43 @@ SPOOL_BYTES = 1024 * 1024
 _MAX_PARTS = 16
 #: How many first bytes of a file decide its kind (ZIP, XML or other) and so its limit.
 _HEAD_BYTES = 64
+
+
+ABANDONED_MESSAGE = (
+    "The server is shutting down; the file was not imported and nothing was changed. Send it again."
+)
+
+
+class _AbandonableFile(tempfile.SpooledTemporaryFile):  # type: ignore[type-arg]
+    """A spooled upload whose reads fail with ``BusyError`` once ``abandoned()``."""
+
+    def __init__(self, abandoned: Callable[[], bool]) -> None:
+        super().__init__(max_size=SPOOL_BYTES)
+        self._abandoned = abandoned
+
+    def _refuse_if_abandoned(self) -> None:
+        if self._abandoned():
+            raise BusyError(ABANDONED_MESSAGE)
+
+    def read(self, *args: Any) -> Any:
+        self._refuse_if_abandoned()
+        return super().read(*args)
+
+    def read1(self, *args: Any) -> Any:
+        self._refuse_if_abandoned()
+        return super().read1(*args)
+
+    def readinto(self, b: Any) -> Any:
+        self._refuse_if_abandoned()
+        return super().readinto(b)
+
+    def readinto1(self, b: Any) -> Any:
+        self._refuse_if_abandoned()
+        return super().readinto1(b)
+
+    def readline(self, *args: Any) -> Any:
+        self._refuse_if_abandoned()
+        return super().readline(*args)
 
 
 class PayloadTooLargeError(HTTPException):
@@ -68,7 +111,10 @@ class MultipartForm:
 
 
 class _Reader:
-    def __init__(self, max_upload_bytes: int, max_import_bytes: int) -> None:
+    def __init__(
+        self, max_upload_bytes: int, max_import_bytes: int, abandoned: Callable[[], bool]
+    ) -> None:
+        self.abandoned = abandoned
         self.max_upload = max_upload_bytes
         self.max_import = max_import_bytes
         self.fields: dict[str, str] = {}
@@ -108,7 +154,7 @@ class _Reader:
         if filename is not None:
             self.part.filename = filename.decode("utf-8", "replace")
             # Closed by the router once the request is answered (graph/http/router.py).
-            self.part.file = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
+            self.part.file = _AbandonableFile(self.abandoned)
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         part = self.part
@@ -152,7 +198,11 @@ class _Reader:
 
 
 async def read_multipart(
-    request: Request, *, max_upload_bytes: int, max_import_bytes: int
+    request: Request,
+    *,
+    max_upload_bytes: int,
+    max_import_bytes: int,
+    abandoned: Callable[[], bool] = lambda: False,
 ) -> MultipartForm:
     """The fields and files of a multipart request, read as it arrives.
 
@@ -164,7 +214,7 @@ async def read_multipart(
     boundary = options.get(b"boundary")
     if not boundary:
         raise HTTPException(400, "the multipart body has no boundary")
-    reader = _Reader(max_upload_bytes, max_import_bytes)
+    reader = _Reader(max_upload_bytes, max_import_bytes, abandoned)
     parser = MultipartParser(boundary, reader.callbacks())  # type: ignore[arg-type]
     try:
         async for chunk in request.stream():

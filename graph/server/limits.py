@@ -11,8 +11,8 @@ answered 503 ``SERVICE_UNAVAILABLE``, as are those of one client address beyond
 ``HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT`` (behind a trusted proxy: its requests in
 flight, the address from ``X-Forwarded-For``), headers past ``MAX_HEADER_BYTES`` or
 ``MAX_HEADER_LINES`` are answered 431 ``HEADERS_TOO_LARGE``, and a shutdown abandons
-what is still in flight after ``IN_FLIGHT_GRACE_SECONDS`` (graph/http/draining.py). The
-protocols themselves are graph/server/h11_protocol.py and
+what is still in flight after ``HEALTHHUB_SHUTDOWN_GRACE_SECONDS`` (graph/http/
+draining.py). The protocols themselves are graph/server/h11_protocol.py and
 graph/server/httptools_protocol.py.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from graph.http.clients import client_address
+from graph.http.clients import client_address, is_trusted_proxy
 from graph.http.draining import ABANDON
 from graph.http.guards import graphql_error_response
 from graph.http.settings import Settings
@@ -48,11 +49,21 @@ IDLE_KEEP_ALIVE_SECONDS = 5
 #: The headers of a request must be complete this long after the connection is ready
 #: for it; a client dripping a header byte at a time is cut off.
 HEADER_TIMEOUT_SECONDS = 10.0
-#: After SIGTERM, requests in flight get this long to finish on their own.
+#: After SIGTERM, requests in flight get this long to finish on their own (the default
+#: of ``HEALTHHUB_SHUTDOWN_GRACE_SECONDS``, its most).
 IN_FLIGHT_GRACE_SECONDS = 25.0
-#: What uvicorn waits in all before cancelling what is left; past the grace period the
-#: abandoned requests roll back and answer within this, and the process exits by 30 s.
-SHUTDOWN_TIMEOUT_SECONDS = 28
+#: What uvicorn waits after the grace period before cancelling what is left: the
+#: abandoned requests roll back and answer within it...
+ABANDONED_ANSWER_SECONDS = 3
+#: ... so the process exits by 30 s.
+SHUTDOWN_TIMEOUT_SECONDS = int(IN_FLIGHT_GRACE_SECONDS) + ABANDONED_ANSWER_SECONDS
+
+
+def shutdown_timeout(grace_seconds: float) -> int:
+    """uvicorn's ``timeout_graceful_shutdown`` for a grace period of ``grace_seconds``."""
+    return math.ceil(grace_seconds) + ABANDONED_ANSWER_SECONDS
+
+
 #: The most bytes of a request line and headers together (what browsers and proxies
 #: send is a few KiB; nginx's default bound is 32 KiB)...
 MAX_HEADER_BYTES = 64 * 1024
@@ -159,7 +170,7 @@ def _bounded(app: ASGIApp) -> ASGIApp:
             return
         trusted = _settings().trusted_proxies
         peer = (scope.get("client") or ("", 0))[0]
-        if not trusted or client_address(peer, (), trusted) != peer:
+        if not is_trusted_proxy(peer, trusted):
             await app(scope, receive, send)  # counted by its connection
             return
         address = client_address(peer, scope.get("headers", ()), trusted)
@@ -222,8 +233,7 @@ class PerimeterLimits(_UvicornHttp):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
         peer = str((transport.get_extra_info("peername") or ("",))[0])
-        trusted = _settings().trusted_proxies
-        if not trusted or client_address(peer, (), trusted) == peer:
+        if not is_trusted_proxy(peer, _settings().trusted_proxies):
             # A trusted proxy's connections carry many clients: counted per request.
             self._counted = peer
             if _opened(peer) > _settings().max_connections_per_client:
@@ -282,4 +292,4 @@ def _abandon_later(loop: asyncio.AbstractEventLoop) -> None:
     """On the first connection told to shut down, start the grace period (once per loop)."""
     if loop not in _abandon_armed:
         _abandon_armed.add(loop)
-        loop.call_later(IN_FLIGHT_GRACE_SECONDS, ABANDON.now)
+        loop.call_later(_settings().shutdown_grace_seconds, ABANDON.now)

@@ -12,18 +12,25 @@ import asyncio
 import gc
 import logging
 import logging.config
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.util import find_spec
 from typing import Any, Literal
 
 import uvicorn
 
+from graph.http.attempts import WORKERS_DIR_ENV
 from graph.http.logs import log_config
+from graph.http.metrics import MULTIPROC_DIR_ENV
 from graph.http.settings import Settings
 from graph.server.h11_protocol import PerimeterH11Protocol
 from graph.server.limits import (
     IDLE_KEEP_ALIVE_SECONDS,
     MAX_HEADER_BYTES,
-    SHUTDOWN_TIMEOUT_SECONDS,
+    shutdown_timeout,
 )
 
 logger = logging.getLogger(__name__)
@@ -75,6 +82,44 @@ def serve(
     protocol, loop = http_implementation(http)
     name = "httptools" if protocol is not PerimeterH11Protocol else "h11"
     logger.info("HTTP: uvicorn's %s protocol on the %s event loop", name, loop)
+    with workers_directory(workers):
+        _run(protocol, loop, host, port, workers, log_level, logging_config)
+
+
+@contextmanager
+def workers_directory(workers: int) -> Iterator[None]:
+    """With several workers: a private directory (mode 0700) for what they share, named
+    in the environment they inherit (metrics values, graph/http/metrics.py; the
+    failed-token count, graph/http/attempts.py), removed when the server stops."""
+    if workers <= 1:
+        yield
+        return
+    directory = tempfile.mkdtemp(prefix="healthhub-workers-")
+    metrics = os.path.join(directory, "metrics")
+    os.mkdir(metrics)
+    saved = {name: os.environ.get(name) for name in (MULTIPROC_DIR_ENV, WORKERS_DIR_ENV)}
+    os.environ[MULTIPROC_DIR_ENV] = metrics
+    os.environ[WORKERS_DIR_ENV] = directory
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _run(
+    protocol: type[asyncio.Protocol],
+    loop: str,
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    logging_config: dict[str, Any],
+) -> None:
     uvicorn.run(
         "graph.server.serving:asgi_app",
         factory=True,
@@ -86,7 +131,10 @@ def serve(
         loop=loop,
         timeout_keep_alive=IDLE_KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-        timeout_graceful_shutdown=SHUTDOWN_TIMEOUT_SECONDS,
+        timeout_graceful_shutdown=shutdown_timeout(Settings().shutdown_grace_seconds),
         log_config=logging_config,
         access_log=False,  # RequestContext logs each request, with its id
+        # X-Forwarded-For names the client only from HEALTHHUB_TRUSTED_PROXIES
+        # (graph/http/clients.py); uvicorn's own rewriting trusts 127.0.0.1 by default.
+        proxy_headers=False,
     )

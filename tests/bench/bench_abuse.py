@@ -8,6 +8,12 @@ fields next to another request; the largest response of stored errors a query ca
 ask for (one ``ingestions(limit: 100) { errors }``: 15 aliases of it are 15 times
 that) and the largest response of a legal query; 2,000 idle connections and a new
 request; SIGTERM with a client trickling a body. Figures, not tests.
+
+``--issue-21`` prints the rows of issue 21's second round, ``--round-3 ROWS`` those of
+its third (one user's uploads, two workers' metrics and failed tokens, a trusted
+proxy, dry runs and a statement timeout on PostgreSQL, SIGTERM during a parse, and
+``side-by-side`` with ``--against CHECKOUT``: canonical uploads and reads of two
+servers at once); docs/security.md, "Before and after".
 """
 
 from __future__ import annotations
@@ -26,9 +32,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -50,18 +57,27 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path, workdir: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def serving(
+    root: Path,
+    workdir: Path,
+    *,
+    database_url: str | None = None,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     port = _free_port()
     env = {
         **os.environ,
         "PYTHONPATH": str(root),
-        "HEALTHHUB_DATABASE_URL": f"sqlite:///{workdir}/bench.db",
+        "HEALTHHUB_DATABASE_URL": database_url or f"sqlite:///{workdir}/bench.db",
         "HEALTHHUB_API_TOKEN": TOKEN,
         "HEALTHHUB_MAX_PARALLEL_UPLOADS": "2",  # the same on any machine
+        **(env or {}),
     }
     log = (workdir / "server.log").open("ab")
+    command = [str(HEALTHHUB), "serve", "--port", str(port), "--workers", str(workers)]
     process = subprocess.Popen(
-        [str(HEALTHHUB), "serve", "--port", str(port), "--log-level", "warning"],
+        [*command, "--log-level", "warning"],
         cwd=workdir,
         env=env,
         stdout=log,
@@ -293,16 +309,35 @@ def bench_sigterm(process: subprocess.Popen[bytes], base: str) -> None:
     )
 
 
+def _server_pids(pid: int) -> list[int]:
+    """The server process and its workers (``serve --workers N``), by /proc."""
+    pids = [pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError, ValueError, IndexError):
+            if int(stat.read_text().rpartition(")")[2].split()[1]) == pid:
+                pids.append(int(stat.parent.name))
+    return pids
+
+
 def _rss_now_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """The resident memory of the server and its workers, MB."""
+    total = 0.0
+    for one in _server_pids(pid):
+        with suppress(OSError):
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+    return total
 
 
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds of the server and its workers (those alive now)."""
+    total = 0.0
+    for one in _server_pids(pid):
+        with suppress(OSError):
+            fields = Path(f"/proc/{one}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 class _Watch:
@@ -451,14 +486,17 @@ def _reopening(port: int, count: int = 205, seconds: float = 6.0) -> str:
     return f"{opened} sockets opened"
 
 
-def _wrong_tokens(base: str, count: int = 3_000) -> str:
+def _wrong_tokens(base: str, count: int = 3_000, *, new_connections: bool = False) -> str:
+    """``count`` wrong tokens from one address, on one connection or each on a new one
+    (which, on a server of several workers, spreads them over the workers)."""
     statuses: dict[int, int] = {}
     with httpx.Client(timeout=10) as client:
         for i in range(count):
-            response = client.post(
+            response = (httpx if new_connections else client).post(
                 f"{base}/graphql",
                 json={"query": "{ dataRange { daysLogged } }"},
                 headers={"Authorization": f"Bearer wrong-{i:06d}-0123456789abcdefghij"},
+                timeout=10,
             )
             statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
     return ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items()))
@@ -600,13 +638,374 @@ def _mfp_bomb() -> bytes:
     return _deflated({f"Nutrition-Summary-{i}.csv": member for i in range(20)})
 
 
+# --- issue 21, round three: turns, workers, shutdown, snapshots, proxies ----------------
+
+USERS_UPLOAD = "mutation($f: Upload!) { uploadCsv(file: $f) { status } }"
+LONG_DRY_RUN = "mutation($f: Upload!) { importFile(file: $f, dryRun: true) { status } }"
+
+
+def _add_user(root: Path, database_url: str, name: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(root), "HEALTHHUB_DATABASE_URL": database_url}
+    env["HEALTHHUB_API_TOKEN"] = ""
+    done = subprocess.run(
+        [str(HEALTHHUB), "users", "add", name], env=env, capture_output=True, check=True
+    )
+    return done.stdout.decode().strip()
+
+
+def _sleep_export(path: Path, records: int) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_turns import SLEEP_RECORD
+
+    with path.open("w") as out:
+        out.write('<?xml version="1.0"?>\n<HealthData locale="en_US">\n')
+        for block in range(0, records, 10_000):
+            out.write(
+                "".join(
+                    SLEEP_RECORD.format(d=1 + i % 5, e=2 + i % 5, m=i % 60)
+                    for i in range(block, min(records, block + 10_000))
+                )
+            )
+        out.write("</HealthData>\n")
+    return path
+
+
+def _reader_data(base: str) -> None:
+    """365 days for the watching reader (the API token's user)."""
+    _upload(base, _csv(1, target_bytes=0, days=365))
+
+
+def _one_users_uploads(root: Path, workdir: Path, export: Path) -> None:
+    """Alice sends two long dry runs, then Bob one day: how long Bob waits."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_turns import answer, send_upload
+
+    url = f"sqlite:///{workdir}/turns.db"
+    with serving(root, workdir, database_url=url) as (process, base):
+        _reader_data(base)
+        alice, bob = _add_user(root, url, "alice"), _add_user(root, url, "bob")
+        port = int(base.rsplit(":", 1)[1])
+        with _Watch(process.pid, base) as watch:
+            started = time.perf_counter()
+            firsts = [
+                send_upload(port, alice, LONG_DRY_RUN, export, "export.xml") for _ in range(2)
+            ]
+            time.sleep(1)
+            sent = time.perf_counter()
+            status, body = answer(
+                send_upload(port, bob, USERS_UPLOAD, b"date,steps_n\n2024-05-01,4321\n", "day.csv")
+            )
+            bob_took = time.perf_counter() - sent
+            ends = []
+            for sock in firsts:
+                answer(sock, timeout=600)
+                ends.append(time.perf_counter() - started)
+        code = (body.get("errors") or [{}])[0].get("extensions", {}).get("code") or "APPLIED"
+        watch.row(
+            "one user's 2 dry runs of 1M sleep records, then another user's one-day upload",
+            f"other user: {status} {code} in {bob_took:.1f} s; the dry runs ended at "
+            f"{ends[0]:.1f} s and {ends[1]:.1f} s",
+        )
+
+
+def _metric_value(text: str, name: str) -> float:
+    import re
+
+    found = re.search(rf"^{re.escape(name)} (\S+)$", text, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0
+
+
+def _two_workers(root: Path, workdir: Path) -> None:
+    """/metrics and the failed-token limit of a server of two workers."""
+    with serving(root, workdir, workers=2) as (process, base):
+        _reader_data(base)
+        ok = 'healthhub_graphql_operations_total{operation="query:dataRange",outcome="ok"}'
+        with _Watch(process.pid, base) as watch:
+            before = {_metric_value(_scrape(base), ok) for _ in range(10)}
+            for _ in range(60):
+                httpx.post(
+                    f"{base}/graphql",
+                    json={"query": "{ dataRange { daysLogged } }"},
+                    headers=AUTH,
+                    timeout=30,
+                )
+            seen = [_metric_value(_scrape(base), ok) - min(before) for _ in range(10)]
+        watch.row(
+            "2 workers: 60 queries, then 10 scrapes of /metrics",
+            "totals seen: " + ", ".join(f"{v:.0f}" for v in sorted(set(seen))),
+        )
+        with _Watch(process.pid, base) as watch:
+            outcome = _wrong_tokens(base, count=300, new_connections=True)
+        watch.row("2 workers: 300 wrong tokens from one address, new connections", outcome)
+
+
+def _scrape(base: str) -> str:
+    with httpx.Client(timeout=10) as client:  # a new connection: either worker answers
+        return client.get(f"{base}/metrics", headers=AUTH).text
+
+
+def _sigterm_while_parsing(root: Path, workdir: Path, export: Path) -> None:
+    """SIGTERM 1 s after a dry run of a long export has arrived: its answer, and when."""
+    sys.path.insert(0, str(ROOT))
+    from tests.graph.test_turns import send_upload
+
+    with serving(root, workdir) as (process, base):
+        port = int(base.rsplit(":", 1)[1])
+        rss0 = _rss_now_mb(process.pid)
+        sock = send_upload(port, TOKEN, LONG_DRY_RUN, export, "export.xml")
+        time.sleep(1)
+        cpu0 = _cpu_seconds(process.pid)
+        process.send_signal(signal.SIGTERM)
+        signalled = time.perf_counter()
+        peak = rss0
+        sock.settimeout(120)
+        chunks = []
+        with suppress(OSError):
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+                peak = max(peak, _rss_now_mb(process.pid))
+        answered = time.perf_counter() - signalled
+        cpu = _cpu_seconds(process.pid) - cpu0 if process.poll() is None else float("nan")
+        process.wait(timeout=60)
+        exited = time.perf_counter() - signalled
+        head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+        try:
+            code = json.loads(body)["errors"][0]["extensions"]["code"]
+        except (ValueError, KeyError, IndexError):
+            code = f"not JSON: {body[:30]!r}"
+        status = head.split(b"\r\n", 1)[0].decode() or "closed"
+    print(
+        f"| SIGTERM 1 s into a dry run of {export.stat().st_size / 1e6:.0f} MB of sleep records "
+        f"| {status} {code}, answered {answered:.1f} s after SIGTERM, exited at {exited:.1f} s "
+        f"| +{peak - rss0:.0f} MB | {cpu:.1f} s | (shutting down) |",
+        flush=True,
+    )
+
+
+def _throwaway_postgres() -> Any:
+    sys.path.insert(0, str(ROOT))
+    from tests.support.databases import throwaway_database
+
+    return throwaway_database()
+
+
+def _postgres_dry_runs(root: Path, workdir: Path) -> None:
+    with (
+        _throwaway_postgres() as url,
+        serving(root, workdir, database_url=url) as (
+            process,
+            base,
+        ),
+    ):
+        _reader_data(base)
+        with _Watch(process.pid, base) as watch:
+            outcome = _edit_waits_during_dry_runs(base)
+        watch.row("PostgreSQL: 10 dry runs of 20,000 days, 5 edits of the same user", outcome)
+
+
+def _behind_a_proxy(root: Path, workdir: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.graph import test_behind_proxy as proxy
+
+    env = {"HEALTHHUB_TRUSTED_PROXIES": "127.0.0.1", "HEALTHHUB_MAX_CONNECTIONS_PER_CLIENT": "2"}
+    proxied = workdir / "proxy"
+    proxied.mkdir()
+    with serving(root, proxied, env=env) as (process, base):
+        _reader_data(base)
+        port = int(base.rsplit(":", 1)[1])
+        stop = threading.Event()
+        holders = [
+            threading.Thread(target=proxy.held_request, args=(port, "203.0.113.7", stop, TOKEN))
+            for _ in range(2)
+        ]
+        with _Watch(process.pid, base) as watch:
+            for holder in holders:
+                holder.start()
+            time.sleep(2)
+            statuses = []
+            for _ in range(10):
+                with httpx.Client(timeout=30) as client:
+                    statuses.append(
+                        client.post(
+                            f"{base}/graphql",
+                            json={"query": "{ dataRange { daysLogged } }"},
+                            headers={**AUTH, "X-Forwarded-For": "203.0.113.8"},
+                        ).status_code
+                    )
+            stop.set()
+            for holder in holders:
+                holder.join(timeout=10)
+        counted = ", ".join(f"{statuses.count(s)} x {s}" for s in sorted(set(statuses)))
+        watch.row(
+            "behind a trusted proxy (cap 2): client A holds 2 requests; client B sends 10",
+            f"client B: {counted}",
+        )
+    with serving(root, workdir) as (process, base):
+        _reader_data(base)
+        with _Watch(process.pid, base) as watch:
+            codes: dict[int, int] = {}
+            with httpx.Client(timeout=10) as client:
+                for i in range(300):
+                    status = client.post(
+                        f"{base}/graphql",
+                        json={"query": "{ dataRange { daysLogged } }"},
+                        headers={
+                            "Authorization": f"Bearer wrong-{i:06d}-0123456789abcdefghij",
+                            "X-Forwarded-For": f"198.51.{i // 250}.{i % 250}",
+                        },
+                    ).status_code
+                    codes[status] = codes.get(status, 0) + 1
+        watch.row(
+            "no trusted proxy: 300 wrong tokens, each with a made-up X-Forwarded-For",
+            ", ".join(f"{n} x {status}" for status, n in sorted(codes.items())),
+        )
+
+
+def _statement_timeout(root: Path, workdir: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from tests.graph.test_statement_timeout import SLOW_ROWS
+
+    env = {"HEALTHHUB_DATABASE_TIMEOUT_SECONDS": "1"}
+    with (
+        _throwaway_postgres() as url,
+        serving(root, workdir, database_url=url, env=env) as (
+            process,
+            base,
+        ),
+    ):
+        _reader_data(base)
+        libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(libpq, autocommit=True) as admin:
+            admin.execute(SLOW_ROWS)
+        start = date(2020, 1, 1)
+        csv = "date,steps_n\n" + "".join(f"{start + timedelta(days=i)},7000\n" for i in range(100))
+        with _Watch(process.pid, base) as watch:
+            outcome = _outcome(_upload(base, csv.encode(), timeout=60))
+        watch.row("PostgreSQL: a COPY past the 1 s statement timeout", outcome)
+
+
+def _canonical(root: Path, workdir: Path, label: str, database_url: str | None) -> None:
+    """The canonical 3,650-day upload and the 365-day read, each a median."""
+    with serving(root, workdir, database_url=database_url) as (_process, base):
+        uploads = []
+        for seed in range(7):
+            started = time.perf_counter()
+            response = _upload(base, _csv(seed, target_bytes=0, days=3_650))
+            uploads.append(time.perf_counter() - started)
+            assert response.status_code == 200, response.text
+        end = date.today() - timedelta(days=1)
+        query = f'{{ kpis(start: "{end - timedelta(days=364)}", end: "{end}") {{ {KPI_FIELDS} }} }}'
+        reads = []
+        with httpx.Client(headers=AUTH, timeout=30) as client:
+            for _ in range(60):
+                started = time.perf_counter()
+                client.post(f"{base}/graphql", json={"query": query}).raise_for_status()
+                reads.append(time.perf_counter() - started)
+    print(
+        f"| {label}: canonical 3,650-day upload (median of 7) / 365-day kpis read (median "
+        f"of 60) | {statistics.median(uploads) * 1000:.0f} ms / "
+        f"{statistics.median(reads) * 1000:.1f} ms | | | |",
+        flush=True,
+    )
+
+
+def _side_by_side(roots: dict[str, Path], tmp: Path, postgres: bool) -> None:
+    """Two servers at once (e.g. main's code and this one), requests alternating between
+    them, so both meet the same load: 40 canonical 3,650-day uploads and 400 365-day
+    kpis reads each; medians and quartiles (the first 2 uploads, 20 reads left out)."""
+    end = date.today() - timedelta(days=1)
+    query = f'{{ kpis(start: "{end - timedelta(days=364)}", end: "{end}") {{ {KPI_FIELDS} }} }}'
+    files = [_csv(seed, target_bytes=0, days=3_650) for seed in range(40)]
+    with ExitStack() as stack:
+        bases = {}
+        for name, root in roots.items():
+            workdir = tmp / f"side-{name}-{'pg' if postgres else 'sqlite'}"
+            workdir.mkdir()
+            url = stack.enter_context(_throwaway_postgres()) if postgres else None
+            bases[name] = stack.enter_context(serving(root, workdir, database_url=url))[1]
+        timings: dict[tuple[str, str], list[float]] = {}
+        order = list(bases.items())
+        for i in range(40):
+            for name, base in order if i % 2 else order[::-1]:
+                started = time.perf_counter()
+                assert _upload(base, files[i]).status_code == 200
+                timings.setdefault((name, "upload"), []).append(time.perf_counter() - started)
+        clients = {
+            name: stack.enter_context(httpx.Client(headers=AUTH, timeout=30)) for name in bases
+        }
+        for i in range(400):
+            for name, base in order if i % 2 else order[::-1]:
+                started = time.perf_counter()
+                clients[name].post(f"{base}/graphql", json={"query": query}).raise_for_status()
+                timings.setdefault((name, "read"), []).append(time.perf_counter() - started)
+    database = "PostgreSQL" if postgres else "SQLite"
+    for (name, what), values in timings.items():
+        values = values[2:] if what == "upload" else values[20:]
+        q1, median, q3 = statistics.quantiles(values, n=4)
+        label = "3,650-day upload" if what == "upload" else "365-day kpis read"
+        print(
+            f"| {database}, {name}: canonical {label} | median {median * 1000:.1f} ms "
+            f"(quartiles {q1 * 1000:.1f}–{q3 * 1000:.1f}) | | | |",
+            flush=True,
+        )
+
+
+def bench_round_3(root: Path, tmp: Path, rows: set[str], against: Path | None = None) -> None:
+    """Issue 21, round three (docs/security.md, "Before and after")."""
+    print("| attack | outcome | peak RSS | CPU | reader's 365-day kpis, median |")
+    print("|---|---|---|---|---|")
+
+    def workdir(name: str) -> Path:
+        path = tmp / name
+        path.mkdir()
+        return path
+
+    if "side-by-side" in rows and against is not None:
+        for postgres in (False, True):
+            _side_by_side({"before": against, "after": root}, tmp, postgres)
+    if "canonical" in rows:
+        _canonical(root, workdir("canonical-sqlite"), "SQLite", None)
+        with _throwaway_postgres() as url:
+            _canonical(root, workdir("canonical-postgres"), "PostgreSQL", url)
+    if "turns" in rows:
+        export = _sleep_export(tmp / "export.xml", 1_000_000)
+        _one_users_uploads(root, workdir("turns"), export)
+    if "workers" in rows:
+        _two_workers(root, workdir("workers"))
+    if "proxy" in rows:
+        _behind_a_proxy(root, workdir("proxy-root"))
+    if "postgres" in rows:
+        _postgres_dry_runs(root, workdir("pg-dry"))
+        _statement_timeout(root, workdir("pg-timeout"))
+    if "sigterm" in rows:
+        export = _sleep_export(tmp / "long-export.xml", 4_200_000)
+        _sigterm_while_parsing(root, workdir("sigterm"), export)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--issue-21", action="store_true", help="only issue 21's rows")
     parser.add_argument("--last", type=int, default=0, help="only the last N of those rows")
+    parser.add_argument(
+        "--round-3",
+        default="",
+        help="issue 21's third round, these rows (comma-separated): canonical, turns, "
+        "workers, proxy, postgres, sigterm, side-by-side (with --against); each starts "
+        "servers of its own",
+    )
+    parser.add_argument(
+        "--against", type=Path, help="side-by-side: the checkout to compare --root with"
+    )
     args = parser.parse_args()
     print(f"serving {args.root}")
+    if args.round_3:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench_round_3(args.root, Path(tmp), set(args.round_3.split(",")), args.against)
+        return
     with tempfile.TemporaryDirectory() as tmp, serving(args.root, Path(tmp)) as (process, base):
         if args.issue_21:
             bench_issue_21(process, base, args.last)
