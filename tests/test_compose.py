@@ -1,7 +1,9 @@
-"""compose.yaml gives the server time to drain before Docker kills it (docs/operations.md)."""
+"""compose.yaml gives the server time to drain before Docker kills it, and the Caddy
+override makes the API trust Caddy's forwarded addresses only (docs/operations.md)."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 
@@ -28,3 +30,18 @@ def test_the_api_is_given_longer_to_stop_than_the_server_takes_to_drain() -> Non
     grace = _seconds(period[1])
 
     assert grace > SHUTDOWN_TIMEOUT_SECONDS > IN_FLIGHT_GRACE_SECONDS
+
+
+def test_behind_caddy_the_api_trusts_caddys_fixed_address_only() -> None:
+    caddy = (ROOT / "compose.caddy.yaml").read_text(encoding="utf-8")
+    trusted = re.search(r"^      HEALTHHUB_TRUSTED_PROXIES: (\S+)$", caddy, re.MULTILINE)
+    fixed = re.search(r"^        ipv4_address: (\S+)$", caddy, re.MULTILINE)
+    subnet = re.search(r"^        - subnet: (\S+)$", caddy, re.MULTILINE)
+    dynamic = re.search(r"^          ip_range: (\S+)$", caddy, re.MULTILINE)
+    assert trusted and fixed and subnet and dynamic, "compose.caddy.yaml pins Caddy's address"
+
+    address = ipaddress.ip_address(fixed[1])
+    assert ipaddress.ip_network(trusted[1]) == ipaddress.ip_network(f"{address}/32")
+    assert address in ipaddress.ip_network(subnet[1])
+    # No other container can be given Caddy's address.
+    assert address not in ipaddress.ip_network(dynamic[1])
