@@ -30,6 +30,8 @@ from typing import Protocol
 MAX_FAILED_TOKENS = 20
 FAILED_TOKEN_WINDOW_SECONDS = 60.0
 MAX_TRACKED_ADDRESSES = 10_000
+#: The shared count checks its size once every this many wrong tokens.
+TRIM_EVERY = 64
 #: The private directory ``serve`` makes for its workers' shared state
 #: (graph/server/serving.py); not a setting.
 WORKERS_DIR_ENV = "HEALTHHUB_INTERNAL_WORKERS_DIR"
@@ -113,21 +115,27 @@ class SharedFailedAttempts:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute("DELETE FROM failures WHERE at <= ?", (since,))
-            recent = [
-                at
-                for (at,) in db.execute(
-                    "SELECT at FROM failures WHERE address = ? ORDER BY at DESC LIMIT ?",
-                    (address, MAX_FAILED_TOKENS),
-                )
-            ]
-            retry = _retry_after(len(recent), recent[-1] if recent else now, now)
+            recent = db.execute(
+                "SELECT rowid, at FROM failures WHERE address = ? ORDER BY at DESC, rowid DESC "
+                "LIMIT ?",
+                (address, MAX_FAILED_TOKENS),
+            ).fetchall()
+            retry = _retry_after(len(recent), recent[-1][1] if recent else now, now)
             if len(recent) == MAX_FAILED_TOKENS:  # keep the last 20, as the deque does
                 db.execute(
-                    "DELETE FROM failures WHERE address = ? AND at <= ?", (address, recent[-1])
+                    "DELETE FROM failures WHERE address = ? AND (at < ? OR rowid = ?)",
+                    (address, recent[-1][1], recent[-1][0]),
                 )
-            db.execute("INSERT INTO failures (address, at) VALUES (?, ?)", (address, now))
-            (rows,) = db.execute("SELECT count(*) FROM failures").fetchone()
-            excess = rows - MAX_TRACKED_ADDRESSES * MAX_FAILED_TOKENS
+            inserted = db.execute(
+                "INSERT INTO failures (address, at) VALUES (?, ?)", (address, now)
+            )
+            # Counting the rows scans the table: once every TRIM_EVERY wrong tokens is
+            # enough to keep it within bounds (plus at most TRIM_EVERY rows).
+            if (inserted.lastrowid or 0) % TRIM_EVERY == 0:
+                (rows,) = db.execute("SELECT count(*) FROM failures").fetchone()
+                excess = rows - MAX_TRACKED_ADDRESSES * MAX_FAILED_TOKENS
+            else:
+                excess = 0
             if excess > 0:
                 db.execute(
                     "DELETE FROM failures WHERE rowid IN "
