@@ -47,7 +47,9 @@ def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
 
 
 _METRICS_BETWEEN = _between(DAILY_METRICS, mapping.METRIC_COLUMNS)
-_KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
+#: A user's stored KPI rows from ``start`` to ``end``, in ``Kpi`` field order (also read
+#: on the event loop by persistence/async_reads.py).
+KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
 
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
@@ -191,7 +193,7 @@ class SqlKpiRepository:
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         rows = fetch_tuples(
-            self._connection, _KPIS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
+            self._connection, KPIS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
         )
         # The columns are Kpi's fields in order (mapping.KPI_COLUMNS): a row is a Kpi.
         new = tuple.__new__

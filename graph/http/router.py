@@ -4,7 +4,9 @@ HTTP statuses per docs/api.md ("Errors")."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import anyio.to_thread
@@ -21,7 +23,12 @@ from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from domain import services
+from graph.execution.direct import ROOT_FIELD, KeptReads
+from graph.execution.fastpath import FastExecutionContext
 from graph.http import apq, caching, graphiql, responses
+from graph.http.auth import USER_SCOPE_KEY
+from graph.http.metrics import Metrics
 from graph.http.uploads import read_multipart
 from graph.schema.context import Context, utc_now
 from persistence.async_reads import AsyncReads, read_or
@@ -55,6 +62,14 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         self._reads = reads
         self._build = caching.schema_build(schema.as_str())
         self._persisted_queries = persisted_queries
+        # Kept kpis documents are answered without the general machinery
+        # (graph/execution/direct.py) when the schema runs the fast executor; with the
+        # stock one (``HEALTHHUB_FAST_EXECUTOR=0``) every request takes the general path.
+        kept = getattr(schema, "kept_documents", None)
+        fast = issubclass(getattr(schema, "execution_context_class", type), FastExecutionContext)
+        self._direct = None
+        if kept is not None and fast:
+            self._direct = KeptReads(schema._schema, kept.get)  # type: ignore[attr-defined]
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -86,7 +101,9 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     ) -> Any:
         """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
         and every uploaded file closed once the request is answered. A GET query is
-        answered 304 when ``If-None-Match`` names its current tag (graph/http/caching.py)."""
+        answered 304 when ``If-None-Match`` names its current tag (graph/http/caching.py).
+        A kept ``kpis`` query is answered directly (graph/execution/direct.py), after the
+        same 304 check, with the same headers."""
         tag = None
         if isinstance(request, Request) and caching.is_get_operation(
             request.method, request.query_params
@@ -94,15 +111,24 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             tag = await self._etag(request, context)
             if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
                 return caching.not_modified(tag)
-        try:
-            response = await super().run(request, context=context, root_value=root_value)
-        except HTTPException as error:
-            response = responses.refusal(error.status_code, error.reason)
-        finally:
-            if isinstance(request, Request):
-                await request.close()
-                for upload in getattr(request.state, "uploads", ()):
-                    await upload.close()
+        response: Any = None
+        if (
+            self._direct is not None
+            and isinstance(context, Context)
+            and isinstance(request, Request)
+            and (request.method == "POST" or tag is not None)
+        ):
+            response = await self._answer_directly(request, context, self._direct)
+        if response is None:
+            try:
+                response = await super().run(request, context=context, root_value=root_value)
+            except HTTPException as error:
+                response = responses.refusal(error.status_code, error.reason)
+            finally:
+                if isinstance(request, Request):
+                    await request.close()
+                    for upload in getattr(request.state, "uploads", ()):
+                        await upload.close()
         if isinstance(request, Request) and isinstance(response, Response):
             responses.finish(request, response)
             # An answer with errors (an unknown persisted query among them) is not
@@ -116,6 +142,40 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             else:
                 response.headers["Cache-Control"] = caching.NO_STORE
         return response
+
+    async def _answer_directly(
+        self, request: Request, context: Context, direct: KeptReads
+    ) -> Response | None:
+        """The answer of a kept ``kpis`` query, or None for the general path (which reads
+        the same body again: Starlette keeps it)."""
+        started = time.perf_counter()
+        user_id = request.scope.get(USER_SCOPE_KEY)
+        if not isinstance(user_id, str):
+            return None
+        body = await _request_body(request)
+        if body is None:
+            return None
+        reads = self._reads
+
+        async def read(user: str, start: date, end: date) -> Sequence[Sequence[Any]]:
+            def through_engine() -> Sequence[Sequence[Any]]:
+                return services.list_kpis(context.uow_factory(), user, start, end)
+
+            return await read_or(
+                functools.partial(reads.kpis_between, user, start, end) if reads else None,
+                lambda: anyio.to_thread.run_sync(through_engine),
+            )
+
+        answer = await direct.answer(body, user_id, read)
+        if answer is None:
+            return None
+        await request.close()
+        metrics = context.metrics
+        if isinstance(metrics, Metrics):  # as graph/http/metrics.py's OperationMetrics
+            label = f"query:{ROOT_FIELD}"
+            metrics.operations.labels(label, "ok").inc()
+            metrics.latency.labels(label).observe(time.perf_counter() - started)
+        return Response(answer, media_type="application/json")
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
         # Strawberry answers a body it has no reader for with 400; that is a 415, decided
@@ -212,6 +272,28 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
                     raise HTTPException(400, f"map path {path!r} is not a free null variable")
                 placed.add(path)
         return replace_placeholders_with_files(operations, files_map, form.files)
+
+
+async def _request_body(request: Request) -> dict[str, Any] | None:
+    """A GraphQL request's fields as the direct answer reads them: a JSON POST's body
+    (Starlette keeps it for the general path), or a GET's query parameters with the
+    variables decoded; None for anything else (the general path reads or refuses it)."""
+    try:
+        if request.method == "GET":
+            params = request.query_params
+            body: Any = dict(params)
+            if len(params.getlist("variables")) > 1 or len(body) != len(params.multi_items()):
+                return None
+            if "variables" in body:
+                body["variables"] = orjson.loads(body["variables"])
+        else:
+            media_type = request.headers.get("content-type", "").split(";", 1)[0]
+            if media_type.strip().lower() != "application/json":
+                return None
+            body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        return None
+    return body if isinstance(body, dict) else None
 
 
 def _readable(content_type: str) -> bool:

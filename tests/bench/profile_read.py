@@ -1,7 +1,7 @@
 """Where one ``kpis`` read spends its time, end to end, stage by stage.
 
 Run: ``.venv/bin/python tests/bench/profile_read.py [--db postgres|sqlite] [--days 365 3650]
-[--requests 200] [--cprofile N]``.
+[--requests 200] [--cprofile N] [--sort tottime|cumulative]``.
 
 Serves the app in this process with the production server settings (uvicorn with
 the perimeter's protocol, as ``healthhub serve``), loads ten years of days, and has a
@@ -53,6 +53,9 @@ PARENTS: dict[str, str | None] = {
     "server (ASGI app)": "client round trip",
     "gzip": "server (ASGI app)",
     "GraphQL view": "server (ASGI app)",
+    "direct answer": "GraphQL view",
+    "direct: SQL on the event loop": "direct answer",
+    "direct: rows and JSON": "direct answer",
     "ETag version read": "GraphQL view",
     "operation": "GraphQL view",
     "parse": "operation",
@@ -116,12 +119,17 @@ def instrument() -> None:
 
     from domain import services
     from graph.execution import cost
+    from graph.execution.direct import DirectPlan
     from graph.execution.fastpath import FastExecutionContext
     from graph.http import compression
     from graph.http.router import OrjsonGraphQLRouter
     from graph.schema import resolvers
     from graph.schema.types.kpi import Kpi
+    from persistence.async_reads import AsyncReads
 
+    _timed(OrjsonGraphQLRouter, "_answer_directly", "direct answer")
+    _timed(AsyncReads, "kpis_between", "direct: SQL on the event loop")
+    _timed(DirectPlan, "answer", "direct: rows and JSON")
     _timed(compression, "_compress", "gzip")
     _timed(OrjsonGraphQLRouter, "run", "GraphQL view")
     _timed(OrjsonGraphQLRouter, "_etag", "ETag version read")
@@ -216,6 +224,7 @@ def report(days: int, client_times: list[float], requests: int) -> None:
         "client round trip": "HTTP: client, socket, uvicorn protocol",
         "server (ASGI app)": "middleware (perimeter, auth, CORS, logs)",
         "GraphQL view": "view: request parsing, context, response",
+        "direct answer": "direct: body, plan, arguments, response",
         "operation": "Strawberry extensions and operation setup",
         "execute": "graphql-core execution (rest)",
         "resolver": "resolver: thread hop, unit of work",
@@ -234,7 +243,12 @@ def report(days: int, client_times: list[float], requests: int) -> None:
 
 
 def run(
-    kind: str, day_counts: list[int], requests: int, cprofile_top: int, http: HttpChoice
+    kind: str,
+    day_counts: list[int],
+    requests: int,
+    cprofile_top: int,
+    http: HttpChoice,
+    sort: str = "tottime",
 ) -> None:
     import uvicorn
 
@@ -295,7 +309,7 @@ def run(
                 await client.wait()
                 report(days, json.loads(line), requests)
                 if profiler is not None:
-                    pstats.Stats(profiler).sort_stats("tottime").print_stats(cprofile_top)
+                    pstats.Stats(profiler).sort_stats(sort).print_stats(cprofile_top)
                     profiler.clear()
             server.should_exit = True
             await serve
@@ -315,10 +329,13 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N")
     parser.add_argument(
+        "--sort", choices=["tottime", "cumulative"], default="tottime", help="--cprofile's order"
+    )
+    parser.add_argument(
         "--http", choices=["auto", "h11"], default="auto", help="as healthhub serve --http"
     )
     args = parser.parse_args()
-    run(args.db, args.days, args.requests, args.cprofile, args.http)
+    run(args.db, args.days, args.requests, args.cprofile, args.http, args.sort)
 
 
 if __name__ == "__main__":
