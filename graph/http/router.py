@@ -15,6 +15,7 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
@@ -155,6 +156,7 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         body = await _request_body(request)
         if body is None:
             return None
+
         reads = self._reads
 
         async def read(user: str, start: date, end: date) -> Sequence[Sequence[Any]]:
@@ -170,12 +172,15 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         if answer is None:
             return None
         await request.close()
-        metrics = context.metrics
-        if isinstance(metrics, Metrics):  # as graph/http/metrics.py's OperationMetrics
-            label = f"query:{ROOT_FIELD}"
-            metrics.operations.labels(label, "ok").inc()
-            metrics.latency.labels(label).observe(time.perf_counter() - started)
+        _count(context.metrics, started)
         return Response(answer, media_type="application/json")
+
+    def kept_answers(self, metrics: Metrics | None) -> KeptAnswers | None:
+        """What ``KeptQueries``, the innermost layer of the stack, needs to answer a kept
+        ``kpis`` POST before routing (None: the router answers them, as on SQLite)."""
+        if self._direct is None or self._reads is None:
+            return None
+        return KeptAnswers(self._direct, self._reads, metrics)
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
         # Strawberry answers a body it has no reader for with 400; that is a 415, decided
@@ -274,6 +279,47 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         return replace_placeholders_with_files(operations, files_map, form.files)
 
 
+class KeptAnswers:
+    """Kept ``kpis`` POSTs answered from the ASGI scope and body, their rows read on the
+    event loop (PostgreSQL); a read the pool cannot make now is left to the general path."""
+
+    def __init__(self, direct: KeptReads, reads: AsyncReads, metrics: Metrics | None) -> None:
+        self._direct = direct
+        self._reads = reads
+        self._metrics = metrics
+
+    async def answer(self, scope: Scope, body: bytes) -> Response | None:
+        """The response to a JSON POST of ``body`` by the user the token guard found, with
+        the general path's headers, or None for the general path."""
+        started = time.perf_counter()
+        user_id = scope.get(USER_SCOPE_KEY)
+        if not isinstance(user_id, str):
+            return None
+        try:
+            fields = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(fields, dict):
+            return None
+        answer = await self._direct.answer(fields, user_id, self._reads.kpis_between)
+        if answer is None:
+            return None
+        _count(self._metrics, started)
+        request = Request(scope)
+        response = Response(answer, media_type="application/json")
+        responses.finish(request, response)
+        response.headers["Cache-Control"] = caching.NO_STORE
+        return response
+
+
+def _count(metrics: Any, started: float) -> None:
+    """Count the operation as graph/http/metrics.py's ``OperationMetrics`` counts it."""
+    if isinstance(metrics, Metrics):
+        label = f"query:{ROOT_FIELD}"
+        metrics.operations.labels(label, "ok").inc()
+        metrics.latency.labels(label).observe(time.perf_counter() - started)
+
+
 async def _request_body(request: Request) -> dict[str, Any] | None:
     """A GraphQL request's fields as the direct answer reads them: a JSON POST's body
     (Starlette keeps it for the general path), or a GET's query parameters with the
@@ -336,3 +382,54 @@ def _is_null_placeholder(operations: dict[str, Any], path: str) -> bool:
         and int(last) < len(target)
         and target[int(last)] is None
     )
+
+
+class KeptQueries:
+    """The innermost layer (graph/http/stack.py): a kept ``kpis`` query sent by JSON POST
+    to ``/graphql`` is answered here, after every layer of the perimeter and before
+    routing (graph/execution/direct.py); any other request, or one it leaves to the
+    general path, goes on with its body replayed as it was received."""
+
+    def __init__(self, app: ASGIApp, *, answers: KeptAnswers | None) -> None:
+        self.app = app
+        self.answers = answers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        answers = self.answers
+        if (
+            answers is None
+            or scope["type"] != "http"
+            or scope["method"] != "POST"
+            or scope["path"] != "/graphql"
+            or scope.get("root_path")
+            or not _json_content(scope)
+        ):
+            await self.app(scope, receive, send)
+            return
+        received: list[Message] = []
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            received.append(message)
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                response = await answers.answer(scope, b"".join(chunks))
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+                break
+
+        async def replay() -> Message:
+            return received.pop(0) if received else await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _json_content(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            media_type: bytes = value.split(b";", 1)[0].strip().lower()
+            return media_type == b"application/json"
+    return False

@@ -52,10 +52,14 @@ PARENTS: dict[str, str | None] = {
     "client round trip": None,
     "server (ASGI app)": "client round trip",
     "gzip": "server (ASGI app)",
-    "GraphQL view": "server (ASGI app)",
+    "auth: token or account lookup": "server (ASGI app)",
+    "routing, dependencies, Strawberry's handler": "server (ASGI app)",
+    "uvicorn's send (socket write)": "server (ASGI app)",
+    "GraphQL view": "routing, dependencies, Strawberry's handler",
     "direct answer": "GraphQL view",
-    "direct: SQL on the event loop": "direct answer",
-    "direct: rows and JSON": "direct answer",
+    "kept query answered before routing": "server (ASGI app)",
+    "direct: SQL on the event loop": "kept query answered before routing",
+    "direct: rows and JSON": "kept query answered before routing",
     "ETag version read": "GraphQL view",
     "operation": "GraphQL view",
     "parse": "operation",
@@ -116,18 +120,25 @@ def _timed(owner: Any, name: str, stage: str) -> None:
 def instrument() -> None:
     """Wrap the stages of the read path (call before the app is built)."""
     import strawberry.schema.schema as strawberry_schema
+    from fastapi.routing import APIRouter
 
     from domain import services
     from graph.execution import cost
     from graph.execution.direct import DirectPlan
     from graph.execution.fastpath import FastExecutionContext
     from graph.http import compression
+    from graph.http.auth import Authentication
     from graph.http.router import OrjsonGraphQLRouter
     from graph.schema import resolvers
     from graph.schema.types.kpi import Kpi
     from persistence.async_reads import AsyncReads
 
+    _timed(Authentication, "_identify", "auth: token or account lookup")
+    _timed(APIRouter, "__call__", "routing, dependencies, Strawberry's handler")
+    from graph.http.router import KeptAnswers
+
     _timed(OrjsonGraphQLRouter, "_answer_directly", "direct answer")
+    _timed(KeptAnswers, "answer", "kept query answered before routing")
     _timed(AsyncReads, "kpis_between", "direct: SQL on the event loop")
     _timed(DirectPlan, "answer", "direct: rows and JSON")
     _timed(compression, "_compress", "gzip")
@@ -162,8 +173,16 @@ def _on_gc(phase: str, info: dict[str, int]) -> None:
 def timed_app(app: Any) -> Any:
     async def outermost(scope: Any, receive: Any, send: Any) -> None:
         started = time.perf_counter()
+
+        async def timed_send(message: Any) -> None:
+            begun = time.perf_counter()
+            try:
+                await send(message)
+            finally:
+                _add("uvicorn's send (socket write)", time.perf_counter() - begun)
+
         try:
-            await app(scope, receive, send)
+            await app(scope, receive, timed_send)
         finally:
             if scope["type"] == "http":
                 _add("server (ASGI app)", time.perf_counter() - started)
