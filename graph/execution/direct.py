@@ -63,7 +63,7 @@ from domain.model import Kpi
 from domain.services import MAX_RANGE_DAYS
 from graph.execution.cost import MAX_QUERY_COST
 
-__all__ = ["MAX_PLANS", "DirectPlan", "KeptReads"]
+__all__ = ["MAX_PLANS", "DirectPlan", "KeptReads", "StoredRows"]
 
 #: Query texts whose plan (or whose absence of one) is kept; the dashboard and an app
 #: use a handful, and the schema keeps at most 256 documents.
@@ -81,9 +81,20 @@ class _Fallback(Exception):  # noqa: N818 - a signal, not an error
     """The general path must answer."""
 
 
-#: Reads ``(user_id, start, end)`` -> the stored tuples, in ``Kpi`` field order.
-Reader = Callable[[str, date, date], Awaitable[Sequence[Sequence[Any]]]]
-_Rows = Callable[[Sequence[Sequence[Any]], str], list[dict[str, Any]]]
+class StoredRows(NamedTuple):
+    """Stored KPI rows as a reader found them."""
+
+    #: Tuples in ``Kpi`` field order.
+    rows: Sequence[Sequence[Any]]
+    #: Whether the rows come from PostgreSQL's typed columns in binary, so that each
+    #: value's Python type is its column's (``float8`` a float, ``int4`` an int,
+    #: ``bool``, ``date``) or None.
+    typed: bool = False
+
+
+#: Reads ``(user_id, start, end)`` -> the stored rows.
+Reader = Callable[[str, date, date], Awaitable[StoredRows]]
+_Rows = Callable[[StoredRows, str], list[dict[str, Any]]]
 
 
 class DirectPlan(NamedTuple):
@@ -103,9 +114,9 @@ class DirectPlan(NamedTuple):
     rows: _Rows
     parse_date: Callable[[Any], date]
 
-    def answer(self, user_id: str, rows: Sequence[Sequence[Any]]) -> bytes:
+    def answer(self, user_id: str, stored: StoredRows) -> bytes:
         """The response body; raises ``_Fallback`` where the general path must answer."""
-        return orjson.dumps({"data": {self.key: self.rows(rows, f"{_TYPE_NAME}:{user_id}:")}})
+        return orjson.dumps({"data": {self.key: self.rows(stored, f"{_TYPE_NAME}:{user_id}:")}})
 
     def arguments(self, operation_name: object, variables: object) -> tuple[date, date] | None:
         """``(start, end)`` for these request values, or None when the general path must
@@ -343,13 +354,15 @@ _TYPES: dict[str, frozenset[type]] = {
 }
 
 
-def _check_columns(steps: list[_Step], items: Sequence[Sequence[Any]]) -> None:
+def _check_columns(steps: list[_Step], stored: StoredRows) -> None:
     """Raise ``_Fallback`` unless every selected value is one the stock serializers pass
     unchanged: the exact Python type of its kind, no null in a non-null field, finite
     floats and 32-bit ints. Checked a column at a time, in C loops: a float column's
     sum is finite only if every value is (an infinity or NaN makes it infinite or NaN,
     and a sum that overflows sends the answer to the general path, which is merely
-    slower), and an int column's extremes bound it."""
+    slower), and an int column's extremes bound it. Typed rows (PostgreSQL) have their
+    types from their columns; only their values are checked."""
+    items = stored.rows
     if not items:
         return
     columns = list(zip(*items, strict=True))
@@ -360,16 +373,22 @@ def _check_columns(steps: list[_Step], items: Sequence[Sequence[Any]]) -> None:
             continue
         column = columns[step.source]
         kind = "date" if step.kind == "id" else step.kind
-        types = set(map(type, column))
-        if not types <= _TYPES[kind] or (step.non_null and _NONE in types):
+        if not stored.typed:
+            types = set(map(type, column))
+            if not types <= _TYPES[kind]:
+                raise _Fallback
+        if step.non_null and None in column:
             raise _Fallback
         if kind == "float":
             if not math.isfinite(sum(filter(None, column))):
                 raise _Fallback
         elif kind == "int":
-            values = [value for value in column if value is not None]
-            if values and not (min(values) >= GRAPHQL_MIN_INT and max(values) <= GRAPHQL_MAX_INT):
-                raise _Fallback
+            _check_ints([value for value in column if value is not None])
+
+
+def _check_ints(values: list[int]) -> None:
+    if values and not (min(values) >= GRAPHQL_MIN_INT and max(values) <= GRAPHQL_MAX_INT):
+        raise _Fallback
 
 
 def _compile(steps: list[_Step]) -> _Rows:
@@ -399,9 +418,9 @@ def _compile(steps: list[_Step]) -> _Rows:
             entries.append(f"k{n}: r[{step.source}]")
     lines = [
         f"def make({', '.join(values)}):",
-        "    def rows(items, prefix):",
-        "        check(items)",
-        "        return [{" + ", ".join(entries) + "} for r in items]",
+        "    def rows(stored, prefix):",
+        "        check(stored)",
+        "        return [{" + ", ".join(entries) + "} for r in stored.rows]",
         "    return rows",
     ]
     namespace: dict[str, Any] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -25,7 +25,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from domain import services
-from graph.execution.direct import ROOT_FIELD, KeptReads
+from graph.execution.direct import ROOT_FIELD, KeptReads, StoredRows
 from graph.execution.fastpath import FastExecutionContext
 from graph.http import apq, caching, graphiql, responses
 from graph.http.auth import USER_SCOPE_KEY
@@ -159,13 +159,16 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
 
         reads = self._reads
 
-        async def read(user: str, start: date, end: date) -> Sequence[Sequence[Any]]:
-            def through_engine() -> Sequence[Sequence[Any]]:
-                return services.list_kpis(context.uow_factory(), user, start, end)
+        async def read(user: str, start: date, end: date) -> StoredRows:
+            def through_engine() -> StoredRows:
+                return StoredRows(services.list_kpis(context.uow_factory(), user, start, end))
+
+            async def on_loop() -> StoredRows:
+                assert reads is not None
+                return StoredRows(await reads.kpis_between(user, start, end), typed=True)
 
             return await read_or(
-                functools.partial(reads.kpis_between, user, start, end) if reads else None,
-                lambda: anyio.to_thread.run_sync(through_engine),
+                on_loop if reads else None, lambda: anyio.to_thread.run_sync(through_engine)
             )
 
         answer = await direct.answer(body, user_id, read)
@@ -288,6 +291,9 @@ class KeptAnswers:
         self._reads = reads
         self._metrics = metrics
 
+    async def _read(self, user_id: str, start: date, end: date) -> StoredRows:
+        return StoredRows(await self._reads.kpis_between(user_id, start, end), typed=True)
+
     async def answer(self, scope: Scope, body: bytes) -> Response | None:
         """The response to a JSON POST of ``body`` by the user the token guard found, with
         the general path's headers, or None for the general path."""
@@ -301,7 +307,7 @@ class KeptAnswers:
             return None
         if not isinstance(fields, dict):
             return None
-        answer = await self._direct.answer(fields, user_id, self._reads.kpis_between)
+        answer = await self._direct.answer(fields, user_id, self._read)
         if answer is None:
             return None
         _count(self._metrics, started)
