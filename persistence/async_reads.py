@@ -32,7 +32,7 @@ from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 from domain.accounts import TokenOwner
 from persistence.accounts import ANY_USER, TOKEN_OWNER
 from persistence.database import postgres_connect_args
-from persistence.repositories import DATA_VERSION, KPIS_BETWEEN
+from persistence.repositories import DATA_VERSION, kpis_between
 from persistence.tables import UtcDateTime
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,10 @@ def _compiled(statement: ClauseElement) -> _Read:
 _ANY_USER = _compiled(ANY_USER)
 _TOKEN_OWNER = _compiled(TOKEN_OWNER)
 _DATA_VERSION = _compiled(DATA_VERSION)
-_KPIS_BETWEEN = _compiled(KPIS_BETWEEN)
+#: Compiled ``kpis_between`` selects by the fields they read; each plan of
+#: graph/execution/direct.py reads one set (the schema keeps at most 256 documents).
+_KPIS_BETWEEN: dict[tuple[str, ...], _Read] = {}
+MAX_KPI_SELECTS = 256
 #: The stored timestamp read as the engine reads it (UTC, timezone-aware): the column's type.
 _LAST_USED = UtcDateTime()
 
@@ -140,12 +143,20 @@ class AsyncReads:
             _DATA_VERSION, {"user_id": user_id}, lambda row: int(row[0]) if row is not None else 0
         )
 
-    async def kpis_between(self, user_id: str, start: date, end: date) -> list[tuple[Any, ...]]:
-        """A user's stored KPI rows from ``start`` to ``end`` by date, as tuples in ``Kpi``
-        field order: the repository's statement, in psycopg's binary format as
-        ``fetch_tuples`` reads it (graph/execution/direct.py serves them)."""
+    async def kpis_between(
+        self, user_id: str, start: date, end: date, fields: tuple[str, ...]
+    ) -> list[tuple[Any, ...]]:
+        """A user's stored KPI rows from ``start`` to ``end`` by date, each a tuple of the
+        ``Kpi`` ``fields`` asked for, in psycopg's binary format as ``fetch_tuples``
+        reads them (graph/execution/direct.py serves them)."""
+        read = _KPIS_BETWEEN.get(fields)
+        if read is None:
+            read = _compiled(kpis_between(fields))  # KeyError for a field not stored
+            if len(_KPIS_BETWEEN) >= MAX_KPI_SELECTS:
+                _KPIS_BETWEEN.clear()
+            _KPIS_BETWEEN[fields] = read
         params = {"user_id": user_id, "start": start, "end": end}
-        return await self._read(_KPIS_BETWEEN, params, list, many=True)
+        return await self._read(read, params, list, many=True)
 
     async def _read(
         self,

@@ -47,9 +47,19 @@ def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
 
 
 _METRICS_BETWEEN = _between(DAILY_METRICS, mapping.METRIC_COLUMNS)
-#: A user's stored KPI rows from ``start`` to ``end``, in ``Kpi`` field order (also read
-#: on the event loop by persistence/async_reads.py).
-KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
+_KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
+
+
+def kpis_between(fields: Sequence[str]) -> Select[Any]:
+    """A user's stored KPI rows from ``start`` to ``end`` by date, only the ``Kpi``
+    ``fields`` named (persistence/async_reads.py reads them on the event loop).
+
+    Raises:
+        KeyError: a name that is not a stored KPI field.
+    """
+    stored = {column.name: column for column in mapping.KPI_COLUMNS}
+    return _between(KPIS, [stored[name] for name in fields])
+
 
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
@@ -193,7 +203,7 @@ class SqlKpiRepository:
 
     def between(self, user_id: str, start: date, end: date) -> list[Kpi]:
         rows = fetch_tuples(
-            self._connection, KPIS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
+            self._connection, _KPIS_BETWEEN, {"user_id": user_id, "start": start, "end": end}
         )
         # The columns are Kpi's fields in order (mapping.KPI_COLUMNS): a row is a Kpi.
         new = tuple.__new__

@@ -90,10 +90,14 @@ class StoredRows(NamedTuple):
     #: value's Python type is its column's (``float8`` a float, ``int4`` an int,
     #: ``bool``, ``date``) or None.
     typed: bool = False
+    #: Whether each tuple holds only the plan's ``fields``, in their order.
+    narrow: bool = False
 
 
-#: Reads ``(user_id, start, end)`` -> the stored rows.
-Reader = Callable[[str, date, date], Awaitable[StoredRows]]
+#: Reads ``(user_id, start, end, fields)`` -> the stored rows, whole or only ``fields``.
+Reader = Callable[[str, date, date, tuple[str, ...]], Awaitable[StoredRows]]
+
+
 _Rows = Callable[[StoredRows, str], list[dict[str, Any]]]
 
 
@@ -113,10 +117,15 @@ class DirectPlan(NamedTuple):
     item_cost: int
     rows: _Rows
     parse_date: Callable[[Any], date]
+    #: The ``Kpi`` fields the answer needs, in ``Kpi`` order: what a reader may read.
+    fields: tuple[str, ...]
+    #: ``rows`` for tuples holding only ``fields``.
+    narrow_rows: _Rows
 
     def answer(self, user_id: str, stored: StoredRows) -> bytes:
         """The response body; raises ``_Fallback`` where the general path must answer."""
-        return orjson.dumps({"data": {self.key: self.rows(stored, f"{_TYPE_NAME}:{user_id}:")}})
+        build = self.narrow_rows if stored.narrow else self.rows
+        return orjson.dumps({"data": {self.key: build(stored, f"{_TYPE_NAME}:{user_id}:")}})
 
     def arguments(self, operation_name: object, variables: object) -> tuple[date, date] | None:
         """``(start, end)`` for these request values, or None when the general path must
@@ -200,7 +209,7 @@ class KeptReads:
         if bounds is None:
             return None
         try:
-            rows = await read(user_id, *bounds)
+            rows = await read(user_id, *bounds, plan.fields)
             return plan.answer(user_id, rows)
         except Exception:  # the general path meets the same and reports it
             return None
@@ -258,6 +267,11 @@ def plan_for(schema: Any, document: DocumentNode) -> DirectPlan | None:
     steps = _steps(item_type, root)
     if steps is None:
         return None
+    used = sorted({step.source for step in steps if step.kind != "typename"})
+    narrow = [
+        step._replace(source=used.index(step.source)) if step.source >= 0 else step
+        for step in steps
+    ]
     return DirectPlan(
         key=root.alias.value if root.alias else root.name.value,
         operation_name=operation.name.value if operation.name else None,
@@ -265,8 +279,10 @@ def plan_for(schema: Any, document: DocumentNode) -> DirectPlan | None:
         end=arguments["end"],
         variables=frozenset(variables),
         item_cost=1 + sum(1 for step in steps if step.kind != "typename"),
-        rows=_compile(steps),
+        rows=_compile(steps, len(_SOURCE_FIELDS)),
         parse_date=date_type.parse_value,
+        fields=tuple(_SOURCE_FIELDS[at] for at in used),
+        narrow_rows=_compile(narrow, len(used)),
     )
 
 
@@ -354,7 +370,7 @@ _TYPES: dict[str, frozenset[type]] = {
 }
 
 
-def _check_columns(steps: list[_Step], stored: StoredRows) -> None:
+def _check_columns(steps: list[_Step], width: int, stored: StoredRows) -> None:
     """Raise ``_Fallback`` unless every selected value is one the stock serializers pass
     unchanged: the exact Python type of its kind, no null in a non-null field, finite
     floats and 32-bit ints. Checked a column at a time, in C loops: a float column's
@@ -366,7 +382,7 @@ def _check_columns(steps: list[_Step], stored: StoredRows) -> None:
     if not items:
         return
     columns = list(zip(*items, strict=True))
-    if len(columns) != len(_SOURCE_FIELDS):
+    if len(columns) != width:
         raise _Fallback
     for step in steps:
         if step.kind == "typename":
@@ -391,7 +407,7 @@ def _check_ints(values: list[int]) -> None:
         raise _Fallback
 
 
-def _compile(steps: list[_Step]) -> _Rows:
+def _compile(steps: list[_Step], width: int) -> _Rows:
     """A function building every row of the answer from the stored tuples.
 
     The values are checked a column at a time first (``_check_columns``); each row is
@@ -401,7 +417,7 @@ def _compile(steps: list[_Step]) -> _Rows:
     the code.
     """
     values: dict[str, Any] = {
-        "check": functools.partial(_check_columns, steps),
+        "check": functools.partial(_check_columns, steps, width),
         "b2a": binascii.b2a_base64,
         "URLSAFE": _URLSAFE,
         "typename": _TYPE_NAME,

@@ -159,13 +159,14 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
 
         reads = self._reads
 
-        async def read(user: str, start: date, end: date) -> StoredRows:
+        async def read(user: str, start: date, end: date, fields: tuple[str, ...]) -> StoredRows:
             def through_engine() -> StoredRows:
                 return StoredRows(services.list_kpis(context.uow_factory(), user, start, end))
 
             async def on_loop() -> StoredRows:
                 assert reads is not None
-                return StoredRows(await reads.kpis_between(user, start, end), typed=True)
+                rows = await reads.kpis_between(user, start, end, fields)
+                return StoredRows(rows, typed=True, narrow=True)
 
             return await read_or(
                 on_loop if reads else None, lambda: anyio.to_thread.run_sync(through_engine)
@@ -291,8 +292,11 @@ class KeptAnswers:
         self._reads = reads
         self._metrics = metrics
 
-    async def _read(self, user_id: str, start: date, end: date) -> StoredRows:
-        return StoredRows(await self._reads.kpis_between(user_id, start, end), typed=True)
+    async def _read(
+        self, user_id: str, start: date, end: date, fields: tuple[str, ...]
+    ) -> StoredRows:
+        rows = await self._reads.kpis_between(user_id, start, end, fields)
+        return StoredRows(rows, typed=True, narrow=True)
 
     async def answer(self, scope: Scope, body: bytes) -> Response | None:
         """The response to a JSON POST of ``body`` by the user the token guard found, with

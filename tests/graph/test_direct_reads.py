@@ -52,6 +52,12 @@ CASES: list[tuple[str, dict[str, Any] | None, str | None]] = [
     ),
     ('{ kpis(start: "2025-06-01", end: "2025-06-09") { id } }', None, None),
     ('query($e: Date!) { kpis(start: "2025-02-01", end: $e) { date } }', {"e": "2025-05-05"}, None),
+    (
+        'query($e: Date!) { kpis(start: "2025-02-01", end: $e) { a: bmrKcal b: bmrKcal'
+        " __typename c: date } }",
+        {"e": "2025-08-05"},
+        None,
+    ),
     # left to the general path: errors and shapes the lane does not serve
     (_ALL, {"start": "2025-03-02", "end": "2025-03-01"}, None),  # start after end
     (_ALL, {"start": "2010-01-01", "end": "2025-03-01"}, None),  # longer than allowed
@@ -168,13 +174,13 @@ def test_the_dashboards_query_is_answered_without_the_general_path(
     schema = build_schema(execution_context_class=fast_execution_context())
     kept = KeptReads(schema._schema, lambda text: parse(text))
 
-    async def read(user: str, start: date, end: date) -> StoredRows:
+    async def read(user: str, start: date, end: date, _fields: tuple[str, ...]) -> StoredRows:
         return StoredRows(services.list_kpis(uow_factory(), user, start, end))
 
     async def answer(body: dict[str, Any]) -> bytes | None:
         return await kept.answer(body, services.LOCAL_USER, read)
 
-    served = {0, 1, 2, 3, 4, 5, 6}
+    served = {0, 1, 2, 3, 4, 5, 6, 7}
     for number, (query, variables, operation) in enumerate(CASES):
         body: dict[str, Any] = {"query": query, "variables": variables}
         if operation is not None:
@@ -199,7 +205,7 @@ def test_a_plan_counts_the_cost_as_the_cost_limit_does() -> None:
     from graph.execution.cost import query_cost
 
     schema = build_schema()
-    for query, variables, _operation in CASES[:7]:
+    for query, variables, _operation in CASES[:8]:
         plan = plan_for(schema._schema, parse(query))
         assert plan is not None
         bounds = plan.arguments(None if _operation is None else _operation, variables)
