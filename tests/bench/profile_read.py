@@ -124,9 +124,8 @@ def instrument() -> None:
 
     from domain import services
     from graph.execution import cost
-    from graph.execution.direct import DirectPlan
     from graph.execution.fastpath import FastExecutionContext
-    from graph.http import compression
+    from graph.http import compression, router
     from graph.http.auth import Authentication
     from graph.http.router import OrjsonGraphQLRouter
     from graph.schema import resolvers
@@ -135,12 +134,15 @@ def instrument() -> None:
 
     _timed(Authentication, "_identify", "auth: token or account lookup")
     _timed(APIRouter, "__call__", "routing, dependencies, Strawberry's handler")
-    from graph.http.router import KeptAnswers
+    # The direct answer of kept queries (issue 26); absent from older trees, which this
+    # script can profile too (copy it into their tests/bench/).
+    if hasattr(router, "KeptAnswers"):
+        from graph.execution.direct import DirectPlan
 
-    _timed(OrjsonGraphQLRouter, "_answer_directly", "direct answer")
-    _timed(KeptAnswers, "answer", "kept query answered before routing")
-    _timed(AsyncReads, "kpis_between", "direct: SQL on the event loop")
-    _timed(DirectPlan, "answer", "direct: rows and JSON")
+        _timed(OrjsonGraphQLRouter, "_answer_directly", "direct answer")
+        _timed(router.KeptAnswers, "answer", "kept query answered before routing")
+        _timed(AsyncReads, "kpis_between", "direct: SQL on the event loop")
+        _timed(DirectPlan, "answer", "direct: rows and JSON")
     _timed(compression, "_compress", "gzip")
     _timed(OrjsonGraphQLRouter, "run", "GraphQL view")
     _timed(OrjsonGraphQLRouter, "_etag", "ETag version read")

@@ -272,3 +272,20 @@ def test_a_stored_value_a_serializer_refuses_gets_the_general_paths_error(
     assert orjson.loads(expected[2])["errors"][0]["path"][0] == "kpis"
     for _ in range(3):
         assert _answer(fast, body, json, "POST") == expected
+
+
+def test_kept_queries_are_counted_in_the_metrics_as_every_operation(
+    both: tuple[TestClient, TestClient],
+) -> None:
+    json = {"Content-Type": "application/json"}
+    body = {"query": _ALL, "variables": _YEAR}
+    for client in both:
+        for method in ("POST", "POST", "POST", "GET", "GET"):
+            assert _answer(client, body, json, method)[0] == 200
+        text = client.get("/metrics").text
+        for name, count in (
+            ('healthhub_graphql_operations_total{operation="query:kpis",outcome="ok"}', 5.0),
+            ('healthhub_graphql_operation_seconds_count{operation="query:kpis"}', 5.0),
+        ):
+            (line,) = [line for line in text.splitlines() if line.split(" ")[0] == name]
+            assert float(line.rsplit(" ", 1)[1]) == count, line
