@@ -6,7 +6,8 @@ to a worker thread, a pool checkout with its ping, BEGIN and ROLLBACK around one
 SELECT. Here the same statements (persistence/accounts.py's and repositories.py's,
 compiled once) run on a small pool of psycopg async connections in
 autocommit mode: one round trip, about 0.05 ms, and the event loop keeps serving
-while it waits. SQLite has no such driver; there the engine's path stays.
+while it waits. SQLite has no such driver; there the engine's path stays. The direct
+answer of a kept ``kpis`` query (graph/execution/direct.py) reads its rows here too.
 
 A read never waits for a connection: it takes an idle one of the pool, and where
 there is none (all busy, or the database is down and the pool is reconnecting in
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 import psycopg
@@ -30,7 +32,7 @@ from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 from domain.accounts import TokenOwner
 from persistence.accounts import ANY_USER, TOKEN_OWNER
 from persistence.database import postgres_connect_args
-from persistence.repositories import DATA_VERSION
+from persistence.repositories import DATA_VERSION, kpis_between
 from persistence.tables import UtcDateTime
 
 logger = logging.getLogger(__name__)
@@ -60,6 +62,10 @@ def _compiled(statement: ClauseElement) -> _Read:
 _ANY_USER = _compiled(ANY_USER)
 _TOKEN_OWNER = _compiled(TOKEN_OWNER)
 _DATA_VERSION = _compiled(DATA_VERSION)
+#: Compiled ``kpis_between`` selects by the fields they read; each plan of
+#: graph/execution/direct.py reads one set (the schema keeps at most 256 documents).
+_KPIS_BETWEEN: dict[tuple[str, ...], _Read] = {}
+MAX_KPI_SELECTS = 256
 #: The stored timestamp read as the engine reads it (UTC, timezone-aware): the column's type.
 _LAST_USED = UtcDateTime()
 
@@ -137,7 +143,29 @@ class AsyncReads:
             _DATA_VERSION, {"user_id": user_id}, lambda row: int(row[0]) if row is not None else 0
         )
 
-    async def _read(self, read: _Read, params: dict[str, Any], result: Callable[[Any], _T]) -> _T:
+    async def kpis_between(
+        self, user_id: str, start: date, end: date, fields: tuple[str, ...]
+    ) -> list[tuple[Any, ...]]:
+        """A user's stored KPI rows from ``start`` to ``end`` by date, each a tuple of the
+        ``Kpi`` ``fields`` asked for, in psycopg's binary format as ``fetch_tuples``
+        reads them (graph/execution/direct.py serves them)."""
+        read = _KPIS_BETWEEN.get(fields)
+        if read is None:
+            read = _compiled(kpis_between(fields))  # KeyError for a field not stored
+            if len(_KPIS_BETWEEN) >= MAX_KPI_SELECTS:
+                _KPIS_BETWEEN.clear()
+            _KPIS_BETWEEN[fields] = read
+        params = {"user_id": user_id, "start": start, "end": end}
+        return await self._read(read, params, list, many=True)
+
+    async def _read(
+        self,
+        read: _Read,
+        params: dict[str, Any],
+        result: Callable[[Any], _T],
+        *,
+        many: bool = False,
+    ) -> _T:
         pool = self._pool
         if pool is None:
             raise ReadsNotReadyError("the reads are not open")
@@ -149,6 +177,10 @@ class AsyncReads:
             try:
                 async with pool.connection(self._timeout) as connection:
                     try:
+                        if many:
+                            async with connection.cursor(binary=True) as cursor:
+                                await cursor.execute(read.sql, {**read.params, **params})
+                                return result(await cursor.fetchall())
                         cursor = await connection.execute(read.sql, {**read.params, **params})
                         return result(await cursor.fetchone())
                     except psycopg.OperationalError as error:

@@ -49,6 +49,18 @@ def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
 _METRICS_BETWEEN = _between(DAILY_METRICS, mapping.METRIC_COLUMNS)
 _KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
 
+
+def kpis_between(fields: Sequence[str]) -> Select[Any]:
+    """A user's stored KPI rows from ``start`` to ``end`` by date, only the ``Kpi``
+    ``fields`` named (persistence/async_reads.py reads them on the event loop).
+
+    Raises:
+        KeyError: a name that is not a stored KPI field.
+    """
+    stored = {column.name: column for column in mapping.KPI_COLUMNS}
+    return _between(KPIS, [stored[name] for name in fields])
+
+
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
     "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1"

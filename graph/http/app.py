@@ -115,6 +115,7 @@ def create_app(
             reads=reads,
             abandon=abandon,
             on_token_refused=metrics.observe_token_refusal,
+            kept_answers=router.kept_answers(metrics),
         ),
     )
     app.include_router(router, prefix="/graphql")

@@ -4,7 +4,9 @@ HTTP statuses per docs/api.md ("Errors")."""
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 import anyio.to_thread
@@ -13,6 +15,7 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from fastapi import Request, WebSocket
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry import UNSET
 from strawberry.fastapi import GraphQLRouter
 from strawberry.file_uploads.utils import replace_placeholders_with_files
@@ -21,7 +24,12 @@ from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from domain import services
+from graph.execution.direct import ROOT_FIELD, KeptReads, StoredRows
+from graph.execution.fastpath import FastExecutionContext
 from graph.http import apq, caching, graphiql, responses
+from graph.http.auth import USER_SCOPE_KEY
+from graph.http.metrics import Metrics
 from graph.http.uploads import read_multipart
 from graph.schema.context import Context, utc_now
 from persistence.async_reads import AsyncReads, read_or
@@ -58,6 +66,14 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         self._reads = reads
         self._build = caching.schema_build(schema.as_str())
         self._persisted_queries = persisted_queries
+        # Kept kpis documents are answered without the general machinery
+        # (graph/execution/direct.py) when the schema runs the fast executor; with the
+        # stock one (``HEALTHHUB_FAST_EXECUTOR=0``) every request takes the general path.
+        kept = getattr(schema, "kept_documents", None)
+        fast = issubclass(getattr(schema, "execution_context_class", type), FastExecutionContext)
+        self._direct = None
+        if kept is not None and fast:
+            self._direct = KeptReads(schema._schema, kept.get)  # type: ignore[attr-defined]
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -89,7 +105,9 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
     ) -> Any:
         """Strawberry's run, with HTTP-level refusals in the GraphQL JSON error shape
         and every uploaded file closed once the request is answered. A GET query is
-        answered 304 when ``If-None-Match`` names its current tag (graph/http/caching.py)."""
+        answered 304 when ``If-None-Match`` names its current tag (graph/http/caching.py).
+        A kept ``kpis`` query is answered directly (graph/execution/direct.py), after the
+        same 304 check, with the same headers."""
         tag = None
         if isinstance(request, Request) and caching.is_get_operation(
             request.method, request.query_params
@@ -97,15 +115,24 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             tag = await self._etag(request, context)
             if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
                 return caching.not_modified(tag)
-        try:
-            response = await super().run(request, context=context, root_value=root_value)
-        except HTTPException as error:
-            response = responses.refusal(error.status_code, error.reason)
-        finally:
-            if isinstance(request, Request):
-                await request.close()
-                for upload in getattr(request.state, "uploads", ()):
-                    await upload.close()
+        response: Any = None
+        if (
+            self._direct is not None
+            and isinstance(context, Context)
+            and isinstance(request, Request)
+            and (request.method == "POST" or tag is not None)
+        ):
+            response = await self._answer_directly(request, context, self._direct)
+        if response is None:
+            try:
+                response = await super().run(request, context=context, root_value=root_value)
+            except HTTPException as error:
+                response = responses.refusal(error.status_code, error.reason)
+            finally:
+                if isinstance(request, Request):
+                    await request.close()
+                    for upload in getattr(request.state, "uploads", ()):
+                        await upload.close()
         if isinstance(request, Request) and isinstance(response, Response):
             responses.finish(request, response)
             # An answer with errors (an unknown persisted query among them) is not
@@ -119,6 +146,48 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
             else:
                 response.headers["Cache-Control"] = caching.NO_STORE
         return response
+
+    async def _answer_directly(
+        self, request: Request, context: Context, direct: KeptReads
+    ) -> Response | None:
+        """The answer of a kept ``kpis`` query, or None for the general path (which reads
+        the same body again: Starlette keeps it)."""
+        started = time.perf_counter()
+        user_id = request.scope.get(USER_SCOPE_KEY)
+        if not isinstance(user_id, str):
+            return None
+        body = await _request_body(request)
+        if body is None:
+            return None
+
+        reads = self._reads
+
+        async def read(user: str, start: date, end: date, fields: tuple[str, ...]) -> StoredRows:
+            def through_engine() -> StoredRows:
+                return StoredRows(services.list_kpis(context.uow_factory(), user, start, end))
+
+            async def on_loop() -> StoredRows:
+                assert reads is not None
+                rows = await reads.kpis_between(user, start, end, fields)
+                return StoredRows(rows, typed=True, narrow=True)
+
+            return await read_or(
+                on_loop if reads else None, lambda: anyio.to_thread.run_sync(through_engine)
+            )
+
+        answer = await direct.answer(body, user_id, read)
+        if answer is None:
+            return None
+        await request.close()
+        _count(context.metrics, started)
+        return Response(answer, media_type="application/json")
+
+    def kept_answers(self, metrics: Metrics | None) -> KeptAnswers | None:
+        """What ``KeptQueries``, the innermost layer of the stack, needs to answer a kept
+        ``kpis`` POST before routing (None: the router answers them, as on SQLite)."""
+        if self._direct is None or self._reads is None:
+            return None
+        return KeptAnswers(self._direct, self._reads, metrics)
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> Any:
         # Strawberry answers a body it has no reader for with 400; that is a 415, decided
@@ -218,6 +287,75 @@ class OrjsonGraphQLRouter(GraphQLRouter[Any, None]):
         return replace_placeholders_with_files(operations, files_map, form.files)
 
 
+class KeptAnswers:
+    """Kept ``kpis`` POSTs answered from the ASGI scope and body, their rows read on the
+    event loop (PostgreSQL); a read the pool cannot make now is left to the general path."""
+
+    def __init__(self, direct: KeptReads, reads: AsyncReads, metrics: Metrics | None) -> None:
+        self._direct = direct
+        self._reads = reads
+        self._metrics = metrics
+
+    async def _read(
+        self, user_id: str, start: date, end: date, fields: tuple[str, ...]
+    ) -> StoredRows:
+        rows = await self._reads.kpis_between(user_id, start, end, fields)
+        return StoredRows(rows, typed=True, narrow=True)
+
+    async def answer(self, scope: Scope, body: bytes) -> Response | None:
+        """The response to a JSON POST of ``body`` by the user the token guard found, with
+        the general path's headers, or None for the general path."""
+        started = time.perf_counter()
+        user_id = scope.get(USER_SCOPE_KEY)
+        if not isinstance(user_id, str):
+            return None
+        try:
+            fields = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(fields, dict):
+            return None
+        answer = await self._direct.answer(fields, user_id, self._read)
+        if answer is None:
+            return None
+        _count(self._metrics, started)
+        request = Request(scope)
+        response = Response(answer, media_type="application/json")
+        responses.finish(request, response)
+        response.headers["Cache-Control"] = caching.NO_STORE
+        return response
+
+
+def _count(metrics: Any, started: float) -> None:
+    """Count the operation as graph/http/metrics.py's ``OperationMetrics`` counts it."""
+    if isinstance(metrics, Metrics):
+        label = f"query:{ROOT_FIELD}"
+        metrics.operations.labels(label, "ok").inc()
+        metrics.latency.labels(label).observe(time.perf_counter() - started)
+
+
+async def _request_body(request: Request) -> dict[str, Any] | None:
+    """A GraphQL request's fields as the direct answer reads them: a JSON POST's body
+    (Starlette keeps it for the general path), or a GET's query parameters with the
+    variables decoded; None for anything else (the general path reads or refuses it)."""
+    try:
+        if request.method == "GET":
+            params = request.query_params
+            body: Any = dict(params)
+            if len(params.getlist("variables")) > 1 or len(body) != len(params.multi_items()):
+                return None
+            if "variables" in body:
+                body["variables"] = orjson.loads(body["variables"])
+        else:
+            media_type = request.headers.get("content-type", "").split(";", 1)[0]
+            if media_type.strip().lower() != "application/json":
+                return None
+            body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
 def _readable(content_type: str) -> bool:
     media_type = content_type.split(";", 1)[0].strip().lower()
     return "application/json" in media_type or media_type == "multipart/form-data"
@@ -258,3 +396,54 @@ def _is_null_placeholder(operations: dict[str, Any], path: str) -> bool:
         and int(last) < len(target)
         and target[int(last)] is None
     )
+
+
+class KeptQueries:
+    """The innermost layer (graph/http/stack.py): a kept ``kpis`` query sent by JSON POST
+    to ``/graphql`` is answered here, after every layer of the perimeter and before
+    routing (graph/execution/direct.py); any other request, or one it leaves to the
+    general path, goes on with its body replayed as it was received."""
+
+    def __init__(self, app: ASGIApp, *, answers: KeptAnswers | None) -> None:
+        self.app = app
+        self.answers = answers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        answers = self.answers
+        if (
+            answers is None
+            or scope["type"] != "http"
+            or scope["method"] != "POST"
+            or scope["path"] != "/graphql"
+            or scope.get("root_path")
+            or not _json_content(scope)
+        ):
+            await self.app(scope, receive, send)
+            return
+        received: list[Message] = []
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            received.append(message)
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                response = await answers.answer(scope, b"".join(chunks))
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+                break
+
+        async def replay() -> Message:
+            return received.pop(0) if received else await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _json_content(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            media_type: bytes = value.split(b";", 1)[0].strip().lower()
+            return media_type == b"application/json"
+    return False

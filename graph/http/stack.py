@@ -20,6 +20,7 @@ from graph.http.guards import BodyLimit, IdentityEncodingOnly, MultipartPrefligh
 from graph.http.logs import RequestContext
 from graph.http.pacing import BodyPace
 from graph.http.perimeter import HttpOnly, LoopbackHostOnly, QuietDisconnects, SecurityHeaders
+from graph.http.router import KeptAnswers, KeptQueries
 from graph.http.settings import Settings
 from graph.http.slots import UploadSlots
 from persistence.accounts import SqlAccountStore
@@ -37,6 +38,7 @@ def middleware_stack(
     reads: AsyncReads | None,
     abandon: Abandon,
     on_token_refused: Callable[[int], None] | None = None,
+    kept_answers: KeptAnswers | None = None,
 ) -> list[Middleware]:
     """The layers a request passes through, outermost first."""
     api_token = settings.api_token.get_secret_value() if settings.api_token else None
@@ -90,6 +92,9 @@ def middleware_stack(
             slots=settings.max_parallel_uploads,
             wait_seconds=settings.lock_wait_seconds,
         ),
-        # Innermost: only the body that is actually read is paced, slot already held.
+        # Only the body that is actually read is paced, slot already held.
         Middleware(BodyPace),
+        # Innermost: a kept kpis POST is answered after every check above, before
+        # routing (graph/execution/direct.py); its body was limited and paced like any.
+        Middleware(KeptQueries, answers=kept_answers),
     ]

@@ -40,6 +40,10 @@ _LIMIT_RULES = (
 
 
 class _Schema(strawberry.Schema):
+    #: The documents this schema parsed and validated cleanly, by query text
+    #: (graph/execution/documents.py); the router's direct reads plan from them.
+    kept_documents: ValidatedDocuments
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -62,14 +66,15 @@ def build_schema(
             operation metrics).
     """
     extra: list[Any] = [] if introspection else [DisableIntrospection, NoSuggestions]
-    return _Schema(
+    # Each schema keeps its own documents: they were validated with its rules.
+    documents = ValidatedDocuments()
+    schema = _Schema(
         query=Query,
         mutation=Mutation,
         execution_context_class=execution_context_class,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
         extensions=[
-            # Each schema keeps its own documents: they were validated with its rules.
-            extension_for(ValidatedDocuments()),
+            extension_for(documents),
             functools.partial(AddValidationRules, list(_LIMIT_RULES)),
             functools.partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
             CostLimit,
@@ -79,3 +84,5 @@ def build_schema(
             *extensions,
         ],
     )
+    schema.kept_documents = documents
+    return schema

@@ -1,7 +1,7 @@
 """Where one ``kpis`` read spends its time, end to end, stage by stage.
 
 Run: ``.venv/bin/python tests/bench/profile_read.py [--db postgres|sqlite] [--days 365 3650]
-[--requests 200] [--cprofile N]``.
+[--requests 200] [--cprofile N] [--sort tottime|cumulative]``.
 
 Serves the app in this process with the production server settings (uvicorn with
 the perimeter's protocol, as ``healthhub serve``), loads ten years of days, and has a
@@ -52,7 +52,14 @@ PARENTS: dict[str, str | None] = {
     "client round trip": None,
     "server (ASGI app)": "client round trip",
     "gzip": "server (ASGI app)",
-    "GraphQL view": "server (ASGI app)",
+    "auth: token or account lookup": "server (ASGI app)",
+    "routing, dependencies, Strawberry's handler": "server (ASGI app)",
+    "uvicorn's send (socket write)": "server (ASGI app)",
+    "GraphQL view": "routing, dependencies, Strawberry's handler",
+    "direct answer": "GraphQL view",
+    "kept query answered before routing": "server (ASGI app)",
+    "direct: SQL on the event loop": "kept query answered before routing",
+    "direct: rows and JSON": "kept query answered before routing",
     "ETag version read": "GraphQL view",
     "operation": "GraphQL view",
     "parse": "operation",
@@ -113,15 +120,29 @@ def _timed(owner: Any, name: str, stage: str) -> None:
 def instrument() -> None:
     """Wrap the stages of the read path (call before the app is built)."""
     import strawberry.schema.schema as strawberry_schema
+    from fastapi.routing import APIRouter
 
     from domain import services
     from graph.execution import cost
     from graph.execution.fastpath import FastExecutionContext
-    from graph.http import compression
+    from graph.http import compression, router
+    from graph.http.auth import Authentication
     from graph.http.router import OrjsonGraphQLRouter
     from graph.schema import resolvers
     from graph.schema.types.kpi import Kpi
+    from persistence.async_reads import AsyncReads
 
+    _timed(Authentication, "_identify", "auth: token or account lookup")
+    _timed(APIRouter, "__call__", "routing, dependencies, Strawberry's handler")
+    # The direct answer of kept queries (issue 26); absent from older trees, which this
+    # script can profile too (copy it into their tests/bench/).
+    if hasattr(router, "KeptAnswers"):
+        from graph.execution.direct import DirectPlan
+
+        _timed(OrjsonGraphQLRouter, "_answer_directly", "direct answer")
+        _timed(router.KeptAnswers, "answer", "kept query answered before routing")
+        _timed(AsyncReads, "kpis_between", "direct: SQL on the event loop")
+        _timed(DirectPlan, "answer", "direct: rows and JSON")
     _timed(compression, "_compress", "gzip")
     _timed(OrjsonGraphQLRouter, "run", "GraphQL view")
     _timed(OrjsonGraphQLRouter, "_etag", "ETag version read")
@@ -154,8 +175,16 @@ def _on_gc(phase: str, info: dict[str, int]) -> None:
 def timed_app(app: Any) -> Any:
     async def outermost(scope: Any, receive: Any, send: Any) -> None:
         started = time.perf_counter()
+
+        async def timed_send(message: Any) -> None:
+            begun = time.perf_counter()
+            try:
+                await send(message)
+            finally:
+                _add("uvicorn's send (socket write)", time.perf_counter() - begun)
+
         try:
-            await app(scope, receive, send)
+            await app(scope, receive, timed_send)
         finally:
             if scope["type"] == "http":
                 _add("server (ASGI app)", time.perf_counter() - started)
@@ -216,6 +245,7 @@ def report(days: int, client_times: list[float], requests: int) -> None:
         "client round trip": "HTTP: client, socket, uvicorn protocol",
         "server (ASGI app)": "middleware (perimeter, auth, CORS, logs)",
         "GraphQL view": "view: request parsing, context, response",
+        "direct answer": "direct: body, plan, arguments, response",
         "operation": "Strawberry extensions and operation setup",
         "execute": "graphql-core execution (rest)",
         "resolver": "resolver: thread hop, unit of work",
@@ -234,7 +264,12 @@ def report(days: int, client_times: list[float], requests: int) -> None:
 
 
 def run(
-    kind: str, day_counts: list[int], requests: int, cprofile_top: int, http: HttpChoice
+    kind: str,
+    day_counts: list[int],
+    requests: int,
+    cprofile_top: int,
+    http: HttpChoice,
+    sort: str = "tottime",
 ) -> None:
     import uvicorn
 
@@ -295,7 +330,7 @@ def run(
                 await client.wait()
                 report(days, json.loads(line), requests)
                 if profiler is not None:
-                    pstats.Stats(profiler).sort_stats("tottime").print_stats(cprofile_top)
+                    pstats.Stats(profiler).sort_stats(sort).print_stats(cprofile_top)
                     profiler.clear()
             server.should_exit = True
             await serve
@@ -315,10 +350,13 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N")
     parser.add_argument(
+        "--sort", choices=["tottime", "cumulative"], default="tottime", help="--cprofile's order"
+    )
+    parser.add_argument(
         "--http", choices=["auto", "h11"], default="auto", help="as healthhub serve --http"
     )
     args = parser.parse_args()
-    run(args.db, args.days, args.requests, args.cprofile, args.http)
+    run(args.db, args.days, args.requests, args.cprofile, args.http, args.sort)
 
 
 if __name__ == "__main__":

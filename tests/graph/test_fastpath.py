@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import enum
 import math
-import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path as FilePath
@@ -35,6 +34,7 @@ from graph.schema.build import build_schema
 from graph.schema.context import Context
 from graph.schema.types.scalars import SCALAR_MAP
 from persistence.accounts import SqlAccountStore
+from tests.graph.histories import history_csv
 
 
 def _dump(result: ExecutionResult) -> bytes:
@@ -369,29 +369,7 @@ _SAMPLE = FilePath(__file__).resolve().parents[2] / "samples" / "seed_sample_sem
 
 def _history_csv() -> bytes:
     """Eight months before the sample, with gaps and blank cells, so KPIs have nulls."""
-    rng = random.Random(7)
-    lines = [
-        "date,steps,protein_g,kcal_in,kcal_junk_in,kcal_out_training,sleep_hours,stress,"
-        "weight_kg,waist_cm"
-    ]
-    day = date(2025, 1, 1)
-    while day < date(2025, 8, 25):
-        day += timedelta(days=rng.choice((1, 1, 1, 2, 5)))
-        kcal_in = rng.uniform(1200, 3500)
-        cells = [
-            str(rng.randint(0, 25_000)),
-            f"{rng.uniform(40, 220):.1f}",
-            f"{kcal_in:.0f}",
-            f"{rng.uniform(0, kcal_in):.0f}",
-            f"{rng.uniform(0, 900):.0f}",
-            f"{rng.uniform(4, 10):.2f}",
-            str(rng.randint(1, 10)),
-            f"{rng.uniform(70, 95):.1f}",
-            f"{rng.uniform(80, 110):.1f}",
-        ]
-        cells = ["" if rng.random() < 0.25 else cell for cell in cells]
-        lines.append(",".join([day.isoformat(), *cells]))
-    return "\n".join(lines).encode()
+    return history_csv(7, date(2025, 1, 1), date(2025, 8, 25))
 
 
 _BAD_ROWS = b"date,weight,stress\n2025-08-26,8x5,3\n2025-08-27,80,11\n2025-08-28,81.5,2\n"

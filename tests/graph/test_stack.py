@@ -14,6 +14,7 @@ from graph.http.draining import ABANDON
 from graph.http.guards import BodyLimit, IdentityEncodingOnly, MultipartPreflightGuard
 from graph.http.pacing import BodyPace
 from graph.http.perimeter import HttpOnly, LoopbackHostOnly
+from graph.http.router import KeptQueries
 from graph.http.settings import Settings
 from graph.http.slots import UploadSlots
 from graph.http.stack import middleware_stack
@@ -70,4 +71,6 @@ def test_the_security_guards_stand_where_the_perimeter_needs_them(
         assert position[Authentication.__name__] < position[inner.__name__], inner.__name__
     # An upload holds a slot only after the cheap checks, and its body is paced last.
     assert position[MultipartPreflightGuard.__name__] < position[UploadSlots.__name__]
-    assert built[-1] == BodyPace.__name__
+    assert built[-2] == BodyPace.__name__
+    # A kept query is answered directly only after every check, its body paced.
+    assert built[-1] == KeptQueries.__name__
