@@ -38,7 +38,10 @@ def test_behind_caddy_the_api_trusts_caddys_fixed_address_only() -> None:
     fixed = re.search(r"^        ipv4_address: (\S+)$", caddy, re.MULTILINE)
     subnet = re.search(r"^        - subnet: (\S+)$", caddy, re.MULTILINE)
     dynamic = re.search(r"^          ip_range: (\S+)$", caddy, re.MULTILINE)
-    assert trusted and fixed and subnet and dynamic, "compose.caddy.yaml pins Caddy's address"
+    assert trusted, "the API trusts a proxy"
+    assert fixed, "Caddy has a fixed address"
+    assert subnet, "the network's subnet is set"
+    assert dynamic, "the range Docker hands out is set"
 
     address = ipaddress.ip_address(fixed[1])
     assert ipaddress.ip_network(trusted[1]) == ipaddress.ip_network(f"{address}/32")
