@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -63,5 +64,6 @@ def test_made_up_addresses_by_the_thousand_keep_the_shared_file_bounded(
     count = SharedFailedAttempts(str(path), clock)
     for n in range(5_000):
         count.record(f"10.1.{n // 250}.{n % 250}")
-    (rows,) = sqlite3.connect(path).execute("SELECT count(*) FROM failures").fetchone()
+    with contextlib.closing(sqlite3.connect(path)) as check:
+        (rows,) = check.execute("SELECT count(*) FROM failures").fetchone()
     assert rows <= 50 * MAX_FAILED_TOKENS + attempts.TRIM_EVERY
