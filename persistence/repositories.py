@@ -48,6 +48,12 @@ def _between(table: Table, columns: Sequence[Column[Any]]) -> Select[Any]:
 
 _METRICS_BETWEEN = _between(DAILY_METRICS, mapping.METRIC_COLUMNS)
 _KPIS_BETWEEN = _between(KPIS, mapping.KPI_COLUMNS)
+#: Every day of a user, by date (a correction reads them all): compiled once, as above.
+_ALL_METRICS = (
+    select(*mapping.METRIC_COLUMNS)
+    .where(DAILY_METRICS.c.user_id == bindparam("user_id"))
+    .order_by(DAILY_METRICS.c.date)
+)
 
 
 def kpis_between(fields: Sequence[str]) -> Select[Any]:
@@ -89,12 +95,8 @@ class SqlMetricRepository:
         self._touch = touch
 
     def all_days(self, user_id: str) -> list[DailyMetrics]:
-        statement = (
-            select(*mapping.METRIC_COLUMNS)
-            .where(DAILY_METRICS.c.user_id == user_id)
-            .order_by(DAILY_METRICS.c.date)
-        )
-        return [DailyMetrics(*row) for row in fetch_tuples(self._connection, statement)]
+        rows = fetch_tuples(self._connection, _ALL_METRICS, {"user_id": user_id})
+        return [DailyMetrics(*row) for row in rows]
 
     def between(self, user_id: str, start: date, end: date) -> list[DailyMetrics]:
         rows = fetch_tuples(
