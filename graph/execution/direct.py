@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import binascii
 import functools
-import gc
 import math
 import threading
 from collections import OrderedDict
@@ -126,11 +125,7 @@ class DirectPlan(NamedTuple):
     def answer(self, user_id: str, stored: StoredRows) -> bytes:
         """The response body; raises ``_Fallback`` where the general path must answer."""
         build = self.narrow_rows if stored.narrow else self.rows
-        with _PAUSE:
-            rows = build(stored, f"{_TYPE_NAME}:{user_id}:")
-            body = orjson.dumps({"data": {self.key: rows}})
-            del rows  # freed before collections resume: they find nothing of this answer
-        return body
+        return orjson.dumps({"data": {self.key: build(stored, f"{_TYPE_NAME}:{user_id}:")}})
 
     def arguments(self, operation_name: object, variables: object) -> tuple[date, date] | None:
         """``(start, end)`` for these request values, or None when the general path must
@@ -159,40 +154,6 @@ class DirectPlan(NamedTuple):
         if type(value) is not date:
             raise _Fallback
         return value
-
-
-class _Pause:
-    """Automatic garbage collection held off while answers are built.
-
-    An answer's rows are one dict each (3,650 for ten years), every one a tracked
-    container: building them set off about ten generation-0 collections, which only
-    found the rows alive (about 0.8 ms of a 27 ms read, tests/bench/profile_read.py).
-    The rows are freed before collections resume, so the count of young objects is
-    back where it was. Held for the build alone (no ``await`` inside), counted so
-    that overlapping builds (worker threads) resume collections only when the last
-    one ends, and only if they were on when the first began.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._resume = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._depth == 0:
-                self._resume = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-
-    def __exit__(self, *_exc: object) -> None:
-        with self._lock:
-            self._depth -= 1
-            if self._depth == 0 and self._resume:
-                gc.enable()
-
-
-_PAUSE = _Pause()
 
 
 class KeptReads:

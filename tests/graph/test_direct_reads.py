@@ -289,36 +289,3 @@ def test_kept_queries_are_counted_in_the_metrics_as_every_operation(
         ):
             (line,) = [line for line in text.splitlines() if line.split(" ")[0] == name]
             assert float(line.rsplit(" ", 1)[1]) == count, line
-
-
-def test_garbage_collection_is_left_as_it_was_by_every_answer() -> None:
-    """Building an answer holds automatic collection off (graph/execution/direct.py,
-    ``_Pause``); it resumes after an answer and after a value that sends the request
-    to the general path, and one switched off by someone else stays off."""
-    import gc
-
-    from graph.execution import direct
-
-    schema = build_schema(execution_context_class=fast_execution_context())
-    plan = plan_for(schema._schema, parse(_ALL))
-    assert plan is not None
-    (fields,) = {plan.fields}
-    row: list[Any] = [None] * len(fields)
-    row[fields.index("date")] = date(2025, 3, 3)
-    for name in fields:
-        if name.endswith("_days"):
-            row[fields.index(name)] = 7
-    good = StoredRows([tuple(row)] * 3, typed=True, narrow=True)
-    row[fields.index("bmr_kcal")] = math.inf
-    bad = StoredRows([tuple(row)] * 3, typed=True, narrow=True)
-    was = gc.isenabled()
-    try:
-        for enabled in (True, False):
-            (gc.enable if enabled else gc.disable)()
-            assert orjson.loads(plan.answer("ann", good))["data"]["kpis"][0]["date"] == "2025-03-03"
-            assert gc.isenabled() is enabled
-            with pytest.raises(direct._Fallback):
-                plan.answer("ann", bad)
-            assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
