@@ -33,9 +33,39 @@ def window_means(
     seen = [0] * size
     seen += itertools.accumulate(value is not None for value in series)
     counts = [seen[end + size] - seen[end] for end in ends]
+    totals = _whole_totals(filled)
+    if totals is not None:
+        # Whole numbers below 2**53 in sum: every running total is exact, and so is
+        # each window's difference of two, which is what math.fsum would return.
+        return [
+            (totals[end + size] - totals[end]) / count if count else None
+            for end, count in zip(ends, counts, strict=True)
+        ], counts
     fsum = math.fsum
     means = [
         fsum(filled[end : end + size]) / count if count else None
         for end, count in zip(ends, counts, strict=True)
     ]
     return means, counts
+
+
+#: Whole numbers whose sum stays below this in size add up exactly in floats.
+_EXACT_SUM_LIMIT = 2.0**53
+
+
+def _whole_totals(filled: list[float]) -> list[float] | None:
+    """The running totals of ``filled`` (0 first), when its values are all whole numbers
+    whose sizes add up to less than 2**53 (steps, the steps goal, kcal often): then each
+    total is exact. ``None`` otherwise."""
+    if not filled:
+        return None
+    try:
+        whole = all(map(float.is_integer, filled))
+    except TypeError:  # ints (steps): as floats they are the same numbers below 2**53
+        filled = list(map(float, filled))
+        whole = all(map(float.is_integer, filled))
+    if not whole or max(max(filled), -min(filled)) * len(filled) >= _EXACT_SUM_LIMIT:
+        return None
+    totals = [0.0]
+    totals += itertools.accumulate(filled)
+    return totals
