@@ -156,7 +156,9 @@ def _plan_columns(
     """The plan's KPIs (docs/kpis.md, "The plan"), rounded as stored."""
     rates = weight_rates(trend, ends)
     balance: list[float | None] = [None] * len(intake)
-    for index in at:
+    # The balance is read on the returned days and in their 7-day windows only.
+    read_from = bisect.bisect_left(at, ends[0] - (WEEK_DAYS - 1)) if ends else len(at)
+    for index in at[read_from:]:
         kcal_in, spent = intake[index], expenditure[index]
         if kcal_in is not None and spent is not None:
             balance[index] = kcal_in - spent

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Sequence
 
 #: W(D) is the 7 calendar days D-6..D.
 WEEK_DAYS = 7
 
 
 def window_means(
-    series: Sequence[float | None], ends: Iterable[int], size: int = WEEK_DAYS
+    series: Sequence[float | None], ends: Sequence[int], size: int = WEEK_DAYS
 ) -> tuple[list[float | None], list[int]]:
     """The mean and the number of values of each ``size``-day window ending at ``ends``.
 
@@ -26,12 +27,17 @@ def window_means(
     Returns:
         ``(means, counts)``, one entry per index in ``ends``, in the same order.
     """
+    # Only the slots the windows cover are read: from the first end's window on (a
+    # recompute from a date needs the last years only).
+    low = min(ends, default=0) - (size - 1)
+    if low > 0:
+        series, ends = series[low:], [end - low for end in ends]
     # Blanks become zeros, which leave an exact sum unchanged, so each window is one
     # slice; the counts come from a running count of values, exact as integers.
     filled = [0.0] * (size - 1)
     filled += [0.0 if value is None else value for value in series]
     seen = [0] * size
-    seen += itertools.accumulate(value is not None for value in series)
+    seen += itertools.accumulate(map(operator.is_not, series, itertools.repeat(None)))
     counts = [seen[end + size] - seen[end] for end in ends]
     totals = _whole_totals(filled)
     if totals is not None:
