@@ -173,7 +173,7 @@ def _plan_columns(
     )
     trends = [trend[index] for index in ends]
     columns["weight_rate_kg_per_week"] = rounded_values(rates, KG_DECIMALS)
-    columns["energy_balance_kcal"] = rounded_values((balance[i] for i in ends), KCAL_DECIMALS)
+    columns["energy_balance_kcal"] = rounded_values([balance[i] for i in ends], KCAL_DECIMALS)
     columns["energy_balance_7d_avg"] = rounded_values(window_means(balance, ends)[0], KCAL_DECIMALS)
     columns["goal_eta_date"] = goal_dates(dates, trends, rates, profile.goal_weight_kg)
     columns["target_kcal_in"] = targets.at(ends)
