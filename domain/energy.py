@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from domain.model import Profile, Sex
@@ -33,13 +34,29 @@ def bmr_kcal(reference_weight: float | None, profile: Profile, day: date) -> flo
     10·RW(D) + 6.25·height_cm − 5·age(D) + 5 (MALE) or − 161 (FEMALE). Null if RW(D)
     or a profile field it needs is null, and on days before the birth date.
     """
+    return bmr_values([reference_weight], [day], profile)[0]
+
+
+def bmr_values(
+    reference_weights: Sequence[float | None], days: Sequence[date], profile: Profile
+) -> list[float | None]:
+    """``bmr_kcal`` of each day of ``days`` with the reference weight beside it, in one
+    pass (a recompute asks for thousands)."""
     sex, birth_date, height_cm = profile.sex, profile.birth_date, profile.height_cm
-    if reference_weight is None or sex is None or birth_date is None or height_cm is None:
-        return None
-    if day < birth_date:
-        return None
-    age = age_on(birth_date, day)
-    return 10 * reference_weight + 6.25 * height_cm - 5 * age + _SEX_OFFSET[sex]
+    if sex is None or birth_date is None or height_cm is None:
+        return [None] * len(days)
+    height, offset = 6.25 * height_cm, _SEX_OFFSET[sex]
+    born, birthday = birth_date.year, (birth_date.month, birth_date.day)
+    # 10·RW + 6.25·height − 5·age + offset, evaluated left to right as written.
+    return [
+        None
+        if weight is None or day < birth_date
+        else 10 * weight
+        + height
+        - 5 * (day.year - born - ((day.month, day.day) < birthday))
+        + offset
+        for weight, day in zip(reference_weights, days, strict=True)
+    ]
 
 
 def tdee_estimate(
@@ -64,3 +81,24 @@ def tdee_estimate(
     if trend_now is None or trend_then is None:
         return None
     return intake_mean - (trend_now - trend_then) * KCAL_PER_KG / TDEE_WINDOW_DAYS
+
+
+def tdee_estimates(
+    intake_means: Sequence[float | None],
+    intake_days: Sequence[int],
+    trend: Sequence[float | None],
+    ends: Sequence[int],
+) -> list[float | None]:
+    """``tdee_estimate`` at each slot of ``ends``, with the intake means and counts of
+    V(D) beside it; ``trend`` is T by slot (no slot before 0)."""
+    least, window, per_kg = TDEE_MIN_INTAKE_DAYS, TDEE_WINDOW_DAYS, KCAL_PER_KG
+    return [
+        None
+        if count < least
+        or mean is None
+        or (now := trend[end]) is None
+        or end < window
+        or (then := trend[end - window]) is None
+        else mean - (now - then) * per_kg / window
+        for mean, count, end in zip(intake_means, intake_days, ends, strict=True)
+    ]

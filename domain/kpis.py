@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from domain.energy import TDEE_WINDOW_DAYS, bmr_kcal, tdee_estimate
+from domain.energy import TDEE_WINDOW_DAYS, bmr_values, tdee_estimates
 from domain.expenditure import estimate_expenditure
-from domain.model import KPI_FIELDS, DailyMetrics, Kpi, Profile
+from domain.model import KPI_FIELDS, METRIC_FIELDS, DailyMetrics, Kpi, Profile
 from domain.plan import WeeklyTargets, goal_dates, weight_rates
 from domain.precision import KCAL_DECIMALS, KG_DECIMALS, rounded_values
 from domain.rolling import WEEK_DAYS, window_means
@@ -48,46 +50,49 @@ def compute_kpis(
     Raises:
         ValueError: two days have the same date.
     """
-    ordered = sorted(days, key=lambda day: day.date)
+    ordered = sorted(days, key=_date_of)
     if not ordered:
         return []
-    for earlier, later in itertools.pairwise(ordered):
-        if earlier.date == later.date:
-            raise ValueError(f"two days are dated {later.date.isoformat()}")
+    every_date = list(map(_date_of, ordered))
+    ordinals = list(map(date.toordinal, every_date))
+    if len(set(ordinals)) < len(ordinals):
+        for earlier, later in itertools.pairwise(every_date):
+            if earlier == later:
+                raise ValueError(f"two days are dated {later.isoformat()}")
 
     # Series hold one slot per calendar day from the first day; ``at`` maps each
-    # logged day to its slot. KPIs are built column by column over the logged days.
-    first = ordered[0].date.toordinal()
-    span = ordered[-1].date.toordinal() - first + 1
-    at = [day.date.toordinal() - first for day in ordered]
-    weights = _series(ordered, at, span, "weight_kg")
-    waist = _series(ordered, at, span, "waist_cm")
+    # logged day to its slot. KPIs are built column by column over the logged days,
+    # from the days' metrics read column by column (one C call per day).
+    first = ordinals[0]
+    span = ordinals[-1] - first + 1
+    at = [ordinal - first for ordinal in ordinals]
+    metric = dict(zip(METRIC_FIELDS, zip(*map(_metrics_of, ordered), strict=True), strict=True))
+    weights = _series(metric["weight_kg"], at, span)
+    waist = _series(metric["waist_cm"], at, span)
     reference_by_slot = reference_weights(weights)
     trend = weight_trend(weights)
     goal = profile.steps_goal
     # Only the returned rows get KPIs; their 7-day windows also read the balance and
     # the steps goal of up to 6 earlier rows.
-    start = _first_on_or_after(ordered, since)
+    start = _first_on_or_after(every_date, since)
     week_before = None if since is None else since - timedelta(days=WEEK_DAYS - 1)
-    near = _first_on_or_after(ordered, week_before)
-    recent, recent_at, skip = ordered[near:], at[near:], start - near
-    rows, ends = ordered[start:], at[start:]
+    near = _first_on_or_after(every_date, week_before)
+    recent_at, skip = at[near:], start - near
+    dates, ends = every_date[start:], at[start:]
     reference = [reference_by_slot[index] for index in ends]
 
     columns: dict[str, Sequence[object]] = {}
-    bmr = [
-        bmr_kcal(reference_by_slot[index], profile, day.date)
-        for day, index in zip(recent, recent_at, strict=True)
-    ]
+    bmr = bmr_values([reference_by_slot[index] for index in recent_at], every_date[near:], profile)
+    factor = profile.activity_factor
     out_total = [
-        None if b is None else b * profile.activity_factor + (day.kcal_out_training or 0.0)
-        for b, day in zip(bmr, recent, strict=True)
+        None if b is None else b * factor + (training or 0.0)
+        for b, training in zip(bmr, metric["kcal_out_training"][near:], strict=True)
     ]
     balance: list[float | None] = [None] * span
-    for day, index, total in zip(recent, recent_at, out_total, strict=True):
-        if total is not None and day.kcal_in is not None:
-            balance[index] = day.kcal_in - total
-    goal_met = [None if day.steps is None else day.steps >= goal for day in recent]
+    for index, total, kcal_in in zip(recent_at, out_total, metric["kcal_in"][near:], strict=True):
+        if total is not None and kcal_in is not None:
+            balance[index] = kcal_in - total
+    goal_met = [None if steps is None else steps >= goal for steps in metric["steps"][near:]]
     goal_series: list[float | None] = [None] * span
     for index, met in zip(recent_at, goal_met, strict=True):
         if met is not None:
@@ -98,43 +103,47 @@ def compute_kpis(
     columns["balance_kcal"] = [balance[index] for index in ends]
     _put(columns, ("balance_7d_avg", "balance_7d_days"), window_means(balance, ends))
     columns["protein_per_kg"] = [
-        None if rw is None or day.protein_g is None else day.protein_g / rw
-        for rw, day in zip(reference, rows, strict=True)
+        None if rw is None or protein is None else protein / rw
+        for rw, protein in zip(reference, metric["protein_g"][start:], strict=True)
     ]
-    columns["healthy_food_pct"] = [_healthy_food_pct(day) for day in rows]
+    columns["healthy_food_pct"] = [
+        None if kcal is None or kcal <= 0 or junk is None else 100 * (1 - junk / kcal)
+        for kcal, junk in zip(
+            metric["kcal_in"][start:], metric["kcal_junk_in"][start:], strict=True
+        )
+    ]
     columns["steps_goal_met"] = goal_met[skip:]
-    columns["steps_7d_avg"] = window_means(_series(ordered, at, span, "steps"), ends)[0]
+    steps = _series(metric["steps"], at, span)
+    columns["steps_7d_avg"] = window_means(steps, ends)[0]
     columns["steps_goal_rate_7d"] = window_means(goal_series, ends)[0]
-    columns["sleep_7d_avg"] = window_means(_series(ordered, at, span, "sleep_hours"), ends)[0]
+    sleep = _series(metric["sleep_hours"], at, span)
+    columns["sleep_7d_avg"] = window_means(sleep, ends)[0]
     _put(columns, ("weight_7d_avg", "weight_7d_days"), window_means(weights, ends))
     columns["weight_trend"] = [trend[index] for index in ends]
-    columns["weight_trend_change_7d"] = [
-        _difference(trend[index], trend, index - WEEK_DAYS) for index in ends
-    ]
-    columns["waist_change_7d"] = [
-        _difference(day.waist_cm, waist, index - WEEK_DAYS)
-        for day, index in zip(rows, ends, strict=True)
-    ]
-    intake = _series(ordered, at, span, "kcal_in")
+    columns["weight_trend_change_7d"] = _changes(trend, ends)
+    columns["waist_change_7d"] = _changes(waist, ends)
+    intake = _series(metric["kcal_in"], at, span)
     intake_avg, intake_days = window_means(intake, ends, TDEE_WINDOW_DAYS)
-    columns["tdee_estimate"] = [
-        tdee_estimate(mean, count, trend[index], _at(trend, index - TDEE_WINDOW_DAYS))
-        for mean, count, index in zip(intake_avg, intake_days, ends, strict=True)
-    ]
+    columns["tdee_estimate"] = tdee_estimates(intake_avg, intake_days, trend, ends)
     expenditure, _ = estimate_expenditure(intake, weights)
     columns["expenditure_kcal"] = [expenditure.kcal[index] for index in ends]
     columns["expenditure_low_kcal"] = [expenditure.low_kcal[index] for index in ends]
     columns["expenditure_high_kcal"] = [expenditure.high_kcal[index] for index in ends]
-    dates = [day.date for day in rows]
     _plan_columns(
-        columns, ordered, at, ends, dates, profile, intake, weights, trend, expenditure.kcal
+        columns, every_date[0], at, ends, dates, profile, intake, weights, trend, expenditure.kcal
     )
-    return list(map(Kpi, dates, *(columns[name] for name in KPI_FIELDS)))
+    new, rows = tuple.__new__, zip(dates, *(columns[name] for name in KPI_FIELDS), strict=False)
+    return [new(Kpi, row) for row in rows]  # Kpi(*row), without its Python __new__
+
+
+#: A day's date, and its metric values in ``METRIC_FIELDS`` order, each in one C call.
+_date_of = operator.attrgetter("date")
+_metrics_of = operator.attrgetter(*METRIC_FIELDS)
 
 
 def _plan_columns(
     columns: dict[str, Sequence[object]],
-    ordered: Sequence[DailyMetrics],
+    first_date: date,
     at: Sequence[int],
     ends: Sequence[int],
     dates: Sequence[date],
@@ -147,7 +156,9 @@ def _plan_columns(
     """The plan's KPIs (docs/kpis.md, "The plan"), rounded as stored."""
     rates = weight_rates(trend, ends)
     balance: list[float | None] = [None] * len(intake)
-    for index in at:
+    # The balance is read on the returned days and in their 7-day windows only.
+    read_from = bisect.bisect_left(at, ends[0] - (WEEK_DAYS - 1)) if ends else len(at)
+    for index in at[read_from:]:
         kcal_in, spent = intake[index], expenditure[index]
         if kcal_in is not None and spent is not None:
             balance[index] = kcal_in - spent
@@ -156,30 +167,29 @@ def _plan_columns(
         expenditure,
         weights,
         trend,
-        ordered[0].date.weekday(),
+        first_date.weekday(),
         profile.goal_weight_kg,
         profile.goal_rate_kg_per_week,
     )
     trends = [trend[index] for index in ends]
     columns["weight_rate_kg_per_week"] = rounded_values(rates, KG_DECIMALS)
-    columns["energy_balance_kcal"] = rounded_values((balance[i] for i in ends), KCAL_DECIMALS)
+    columns["energy_balance_kcal"] = rounded_values([balance[i] for i in ends], KCAL_DECIMALS)
     columns["energy_balance_7d_avg"] = rounded_values(window_means(balance, ends)[0], KCAL_DECIMALS)
     columns["goal_eta_date"] = goal_dates(dates, trends, rates, profile.goal_weight_kg)
     columns["target_kcal_in"] = targets.at(ends)
 
 
-def _first_on_or_after(ordered: Sequence[DailyMetrics], since: date | None) -> int:
-    if since is None:
-        return 0
-    return bisect.bisect_left(ordered, since, key=lambda day: day.date)
+def _first_on_or_after(dates: Sequence[date], since: date | None) -> int:
+    return 0 if since is None else bisect.bisect_left(dates, since)
 
 
-def _series(
-    ordered: Sequence[DailyMetrics], at: Sequence[int], span: int, name: str
-) -> list[float | None]:
-    series: list[float | None] = [None] * span
-    for day, index in zip(ordered, at, strict=True):
-        series[index] = getattr(day, name)
+def _series(values: Sequence[object], at: Sequence[int], span: int) -> list[Any]:
+    """``values`` of the logged days placed at their slots ``at`` of ``span`` days."""
+    if len(values) == span:  # no day missing: the slots are 0..span-1
+        return list(values)
+    series: list[object] = [None] * span
+    for index, value in zip(at, values, strict=True):
+        series[index] = value
     return series
 
 
@@ -192,20 +202,17 @@ def _put(
         columns[name] = column
 
 
-def _at(series: Sequence[float | None], index: int) -> float | None:
-    return series[index] if index >= 0 else None
-
-
-def _healthy_food_pct(day: DailyMetrics) -> float | None:
-    if day.kcal_in is None or day.kcal_in <= 0 or day.kcal_junk_in is None:
-        return None
-    return 100 * (1 - day.kcal_junk_in / day.kcal_in)
-
-
-def _difference(now: float | None, series: Sequence[float | None], then: int) -> float | None:
-    """``now`` minus the series value at index ``then``; ``None`` if either has no value."""
-    before = _at(series, then)
-    return None if now is None or before is None else now - before
+def _changes(series: Sequence[float | None], ends: Sequence[int]) -> list[float | None]:
+    """The value at each slot of ``ends`` minus the value 7 slots before; ``None`` if
+    either has no value (or the slot before is before the first day)."""
+    return [
+        None
+        if (now := series[end]) is None
+        or end < WEEK_DAYS
+        or (then := series[end - WEEK_DAYS]) is None
+        else now - then
+        for end in ends
+    ]
 
 
 def first_affected_date(days: Sequence[DailyMetrics], changed: date) -> date:

@@ -52,21 +52,27 @@ def weight_rates(trend: Sequence[float | None], ends: Sequence[int]) -> list[flo
         return [None] * len(ends)
     y = trend
     full_from = first + RATE_WINDOW_DAYS - 1
-    return [
+    # The full windows' slopes for every slot from the first one asked for, read as 14
+    # shifted slices side by side (a0 = T(D), a13 = T(D-13)) rather than 14 subscripts.
+    low = max(full_from, min(ends, default=full_from))
+    # (None asked for: no slices, whose negative ends would wrap round.)
+    backs = range(RATE_WINDOW_DAYS) if low < len(y) else range(0)
+    slots = zip(*(y[low - back : len(y) - back] for back in backs), strict=True)
+    scale = _FULL_SCALE
+    full = [
         (
-            6.5 * (y[e] - y[e - 13])  # type: ignore[operator]
-            + 5.5 * (y[e - 1] - y[e - 12])  # type: ignore[operator]
-            + 4.5 * (y[e - 2] - y[e - 11])  # type: ignore[operator]
-            + 3.5 * (y[e - 3] - y[e - 10])  # type: ignore[operator]
-            + 2.5 * (y[e - 4] - y[e - 9])  # type: ignore[operator]
-            + 1.5 * (y[e - 5] - y[e - 8])  # type: ignore[operator]
-            + 0.5 * (y[e - 6] - y[e - 7])  # type: ignore[operator]
+            6.5 * (a0 - a13)
+            + 5.5 * (a1 - a12)
+            + 4.5 * (a2 - a11)
+            + 3.5 * (a3 - a10)
+            + 2.5 * (a4 - a9)
+            + 1.5 * (a5 - a8)
+            + 0.5 * (a6 - a7)
         )
-        * _FULL_SCALE
-        if e >= full_from
-        else _partial_rate(y, first, e)
-        for e in ends
+        * scale
+        for a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13 in slots
     ]
+    return [full[e - low] if e >= full_from else _partial_rate(y, first, e) for e in ends]
 
 
 def _partial_rate(trend: Sequence[float | None], first: int, end: int) -> float | None:

@@ -24,6 +24,7 @@ from domain.model import (
 from domain.numbers import read_number
 from domain.precision import rounded
 from domain.validation import (
+    BOUNDS,
     EARLIEST_DATE,
     date_problem,
     format_number,
@@ -36,6 +37,7 @@ _SLOTS = len(METRIC_FIELDS)
 _KCAL_IN_SLOT = METRIC_FIELDS.index("kcal_in")
 _JUNK_SLOT = METRIC_FIELDS.index("kcal_junk_in")
 _UNREAD = object()
+_DECIMAL_MARK: dict[NumberFormat | None, str] = {NumberFormat.POINT: ".", NumberFormat.COMMA: ","}
 _FIELD_UNIT = {
     "weight_kg": "kg",
     "waist_cm": "cm",
@@ -84,8 +86,9 @@ class RowReader:
         self._needed = max(c.index for c in header.columns) + 1
         # Per metric column: its place in METRIC_FIELDS and the value already read from
         # each cell text, since most texts repeat from day to day.
-        self._columns: list[tuple[Column, int, dict[str, Any]]] = [
-            (c, METRIC_FIELDS.index(c.field), dict.fromkeys(NO_VALUE))
+        self._mark = _DECIMAL_MARK.get(number_format)
+        self._columns: list[tuple[Column, int, int, dict[str, Any]]] = [
+            (c, c.index, METRIC_FIELDS.index(c.field), dict.fromkeys(NO_VALUE))
             for c in header.columns
             if c.field is not None
         ]
@@ -118,11 +121,11 @@ class RowReader:
         if not (isinstance(day, date) and EARLIEST_DATE <= day <= self._latest):
             problems.append(self._date_error(number, raw, text, day))
         values: list[Any] = [None] * _SLOTS
-        for column, slot, valid in self._columns:
-            text = cells[column.index]
+        for column, index, slot, valid in self._columns:
+            text = cells[index]
             value = valid.get(text, _UNREAD)
             if value is _UNREAD:
-                value = _convert(column, text, self._number_format)
+                value = _convert(column, text, self._number_format, self._mark)
                 if isinstance(value, str):
                     problems.append((column.index, self._error(number, column, raw, value)))
                     continue
@@ -210,12 +213,27 @@ class RowReader:
         )
 
 
-def _convert(column: Column, text: str, number_format: NumberFormat | None) -> MetricValue | str:
+def _convert(
+    column: Column, text: str, number_format: NumberFormat | None, mark: str | None
+) -> MetricValue | str:
     """The value of a cleaned, non-blank cell of a metric column, or what is wrong with it.
 
     A converted value is rounded half-even to its unit; a value as written is kept.
+    ``mark`` is the decimal mark of ``number_format`` (``None`` when undecided).
     """
     field = column.field or ""
+    if not column.factor:
+        # The common cell, digits with at most one decimal mark of the file's format and
+        # in range, read at once: what read_number and value_problem would make of it.
+        digits = text.replace(mark, "", 1) if mark else text
+        if digits.isdigit() and digits.isascii():
+            quick = float(text.replace(",", ".") if mark == "," else text)
+            low, high = BOUNDS[field]
+            if low <= quick <= high:
+                if field not in INTEGER_FIELDS:
+                    return quick
+                if quick.is_integer():
+                    return int(quick)
     number = read_number(text, number_format)
     if isinstance(number, str):
         return number
