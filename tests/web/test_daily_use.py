@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.support.server import ServerProcess
 from tests.web import expected
 from tests.web.accessibility import serious_violations
-from tests.web.client import gql
-from tests.web.conftest import WatchedPage
+from tests.web.client import gql, upload
+from tests.web.conftest import PHONE, WatchedPage, watch
 from tests.web.formatting import number
 
 DAY = """query($day: Date!) { dailyMetrics(start: $day, end: $day) { weightKg steps } }"""
@@ -197,3 +198,43 @@ def test_chart_read_outs_follow_a_tap_a_drag_and_the_arrow_keys(
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     assert serious_violations(page) == []
     device.assert_clean()
+
+
+@pytest.mark.parametrize("unit", ["KG", "LB"])
+def test_on_a_phone_the_recent_weigh_ins_fit_the_screen_edit_buttons_included(
+    empty_server: ServerProcess, browser: Any, unit: str
+) -> None:
+    # Heavy weights that swing by 20 kg: the widest cells the table can hold.
+    rows = "".join(
+        f"2026-02-{d:02d},{(195.5 if d % 2 else 175.5) - d / 10:.1f}\n" for d in range(1, 15)
+    )
+    report = upload(empty_server, f"date,weight_kg\n{rows}".encode(), "heavy.csv")
+    assert report["status"] == "APPLIED", report
+    context = browser.new_context(**PHONE, color_scheme="light")
+    try:
+        device = watch(context)
+        page = device.page
+        _open(page, empty_server)
+        if unit == "LB":
+            page.get_by_label("Weight unit").select_option("LB")
+            page.get_by_role("button", name="Save profile").click()
+            expect(page.locator("#profile-status")).to_have_text("Saved.")
+        table = page.locator("#recent-table")
+        expect(table.locator("tbody tr")).to_have_count(14)
+        expect(table.locator("caption")).to_contain_text(f"({unit.lower()})")
+        region = page.locator("#recent-section .table-scroll")
+        assert region.evaluate("(e) => e.scrollWidth <= e.clientWidth")
+        box = region.bounding_box()
+        assert box is not None
+        assert box["x"] + box["width"] <= 390
+        for button in table.get_by_role("button").all():
+            edge = button.bounding_box()
+            assert edge is not None
+            assert edge["x"] + edge["width"] <= box["x"] + box["width"]
+        # The date is still read out whole.
+        assert table.get_by_role("rowheader").first.text_content() == "2026-02-14"
+        table.get_by_role("button", name="Edit 2026-02-14").click()
+        expect(page.locator("#entry-date")).to_have_value("2026-02-14")
+        device.assert_clean()
+    finally:
+        context.close()

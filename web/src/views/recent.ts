@@ -1,7 +1,8 @@
 /**
  * Recent days: the last 14 days up to the last logged one, newest first: date, scale
  * weight, trend and their difference, each with an "Edit" button that opens the day in
- * the entry form. Its data comes with the latest day's (views/headline.ts).
+ * the entry form. Its data comes with the latest day's (views/headline.ts). On a phone
+ * it fits the screen, Edit buttons included: the dates' year is hidden (still read out).
  */
 
 import { byId, fill, h } from "../dom";
@@ -29,7 +30,8 @@ export function showRecent(
     return h(
       "tr",
       { "data-date": day.date },
-      h("th", { scope: "row" }, day.date),
+      // On a phone the year is hidden (the caption has it), so the row fits the screen.
+      h("th", { scope: "row" }, h("span", { class: "year" }, day.date.slice(0, 5)), day.date.slice(5)),
       h("td", { "data-label": "Scale" }, weight(scale, unit)),
       h("td", { "data-label": "Trend" }, weight(trend, unit)),
       h("td", { "data-label": "Difference" }, difference === null ? "—" : weight(difference, unit, true)),
