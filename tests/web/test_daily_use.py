@@ -200,9 +200,10 @@ def test_chart_read_outs_follow_a_tap_a_drag_and_the_arrow_keys(
     device.assert_clean()
 
 
+@pytest.mark.parametrize("width", [390, 360, 320])
 @pytest.mark.parametrize("unit", ["KG", "LB"])
 def test_on_a_phone_the_recent_weigh_ins_fit_the_screen_edit_buttons_included(
-    empty_server: ServerProcess, browser: Any, unit: str
+    empty_server: ServerProcess, browser: Any, unit: str, width: int
 ) -> None:
     # Heavy weights that swing by 20 kg: the widest cells the table can hold.
     rows = "".join(
@@ -210,7 +211,8 @@ def test_on_a_phone_the_recent_weigh_ins_fit_the_screen_edit_buttons_included(
     )
     report = upload(empty_server, f"date,weight_kg\n{rows}".encode(), "heavy.csv")
     assert report["status"] == "APPLIED", report
-    context = browser.new_context(**PHONE, color_scheme="light")
+    phone = {**PHONE, "viewport": {"width": width, "height": 844}}
+    context = browser.new_context(**phone, color_scheme="light")
     try:
         device = watch(context)
         page = device.page
@@ -223,18 +225,22 @@ def test_on_a_phone_the_recent_weigh_ins_fit_the_screen_edit_buttons_included(
         expect(table.locator("tbody tr")).to_have_count(14)
         expect(table.locator("caption")).to_contain_text(f"({unit.lower()})")
         region = page.locator("#recent-section .table-scroll")
-        assert region.evaluate("(e) => e.scrollWidth <= e.clientWidth")
+        assert region.evaluate("(e) => e.scrollWidth <= e.clientWidth"), region.evaluate(
+            "(e) => [e.scrollWidth, e.clientWidth]"
+        )
         box = region.bounding_box()
         assert box is not None
-        assert box["x"] + box["width"] <= 390
+        assert box["x"] + box["width"] <= width
         for button in table.get_by_role("button").all():
             edge = button.bounding_box()
             assert edge is not None
             assert edge["x"] + edge["width"] <= box["x"] + box["width"]
-        # The date is still read out whole.
+        # The date and the column's name are still read out whole.
+        expect(table.get_by_role("columnheader", name="Difference", exact=True)).to_have_count(1)
         assert table.get_by_role("rowheader").first.text_content() == "2026-02-14"
         table.get_by_role("button", name="Edit 2026-02-14").click()
         expect(page.locator("#entry-date")).to_have_value("2026-02-14")
+        assert serious_violations(page) == []
         device.assert_clean()
     finally:
         context.close()

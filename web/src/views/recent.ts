@@ -45,7 +45,14 @@ export function showRecent(
     h(
       "thead",
       {},
-      h("tr", {}, ...["Day", "Scale", "Trend", "Difference"].map((t) => h("th", { scope: "col" }, t)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Edit"))),
+      h(
+        "tr",
+        {},
+        ...["Day", "Scale", "Trend"].map((t) => h("th", { scope: "col" }, t)),
+        // "Diff." on the smallest phones, where "Difference" is read out but not shown.
+        h("th", { scope: "col" }, h("span", { class: "long" }, "Difference"), h("span", { class: "short", "aria-hidden": "true" }, "Diff.")),
+        h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Edit")),
+      ),
     ),
     h("tbody", {}, ...rows),
   );
