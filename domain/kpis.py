@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from domain.checkpoints import CHECKPOINT_EVERY_DAYS, SETTLE_DAYS, Checkpoint
 from domain.energy import TDEE_WINDOW_DAYS, bmr_values, tdee_estimates
-from domain.expenditure import estimate_expenditure
+from domain.expenditure import Estimates, estimate_expenditure
 from domain.model import KPI_FIELDS, METRIC_FIELDS, DailyMetrics, Kpi, Profile
 from domain.plan import WeeklyTargets, goal_dates, weight_rates
 from domain.precision import KCAL_DECIMALS, KG_DECIMALS, rounded_values
@@ -19,7 +20,12 @@ from domain.trend import reference_weights, weight_trend
 
 
 def compute_kpis(
-    days: Sequence[DailyMetrics], profile: Profile, since: date | None = None
+    days: Sequence[DailyMetrics],
+    profile: Profile,
+    since: date | None = None,
+    *,
+    resume: Checkpoint | None = None,
+    checkpoints: list[Checkpoint] | None = None,
 ) -> list[Kpi]:
     """One ``Kpi`` per given day (from ``since`` on, if given), sorted by date, computed
     from scratch: the result equals the KPIs of all days without the ones before ``since``.
@@ -42,14 +48,22 @@ def compute_kpis(
     estimate, by definition, do).
 
     Args:
-        days: the person's stored days, at most one per date, in any order.
+        days: the person's stored days, at most one per date, in any order; with
+            ``resume``, every stored day from min(its anchor, its date − 14 days) on.
         profile: the person's profile.
         since: return the KPIs of the days on or after this date only; the days before
             it are still read.
+        resume: start from this checkpoint (domain.checkpoints) instead of the first
+            day: ``since`` must then be at least 21 days after it.
+        checkpoints: if given, the checkpoints of the computation are appended to it:
+            one for each checkpoint date after the first day (or after ``resume``) up
+            to the last.
 
     Raises:
-        ValueError: two days have the same date.
+        ValueError: two days have the same date, or ``since`` is too early for ``resume``.
     """
+    if resume is not None and (since is None or since < resume.day + _SETTLED):
+        raise ValueError(f"KPIs resumed from {resume.day} are exact from {SETTLE_DAYS} days on")
     ordered = sorted(days, key=_date_of)
     if not ordered:
         return []
@@ -63,14 +77,18 @@ def compute_kpis(
     # Series hold one slot per calendar day from the first day; ``at`` maps each
     # logged day to its slot. KPIs are built column by column over the logged days,
     # from the days' metrics read column by column (one C call per day).
-    first = ordinals[0]
+    # Resumed, the series start no later than the checkpoint, which may fall in a gap.
+    first = ordinals[0] if resume is None else min(ordinals[0], resume.day.toordinal())
     span = ordinals[-1] - first + 1
     at = [ordinal - first for ordinal in ordinals]
     metric = dict(zip(METRIC_FIELDS, zip(*map(_metrics_of, ordered), strict=True), strict=True))
     weights = _series(metric["weight_kg"], at, span)
     waist = _series(metric["waist_cm"], at, span)
     reference_by_slot = reference_weights(weights)
-    trend = weight_trend(weights)
+    anchor = None if resume is None else resume.anchor
+    trend = weight_trend(
+        weights, None if anchor is None else (anchor[0].toordinal() - first, anchor[2])
+    )
     goal = profile.steps_goal
     # Only the returned rows get KPIs; their 7-day windows also read the balance and
     # the steps goal of up to 6 earlier rows.
@@ -125,15 +143,69 @@ def compute_kpis(
     intake = _series(metric["kcal_in"], at, span)
     intake_avg, intake_days = window_means(intake, ends, TDEE_WINDOW_DAYS)
     columns["tdee_estimate"] = tdee_estimates(intake_avg, intake_days, trend, ends)
-    expenditure, _ = estimate_expenditure(intake, weights)
+    expenditure = _expenditure(intake, weights, trend, first, resume, checkpoints)
     columns["expenditure_kcal"] = [expenditure.kcal[index] for index in ends]
     columns["expenditure_low_kcal"] = [expenditure.low_kcal[index] for index in ends]
     columns["expenditure_high_kcal"] = [expenditure.high_kcal[index] for index in ends]
     _plan_columns(
-        columns, every_date[0], at, ends, dates, profile, intake, weights, trend, expenditure.kcal
+        columns,
+        date.fromordinal(first),
+        at,
+        ends,
+        dates,
+        profile,
+        intake,
+        weights,
+        trend,
+        expenditure.kcal,
     )
     new, rows = tuple.__new__, zip(dates, *(columns[name] for name in KPI_FIELDS), strict=False)
     return [new(Kpi, row) for row in rows]  # Kpi(*row), without its Python __new__
+
+
+_SETTLED = timedelta(days=SETTLE_DAYS)
+
+
+def _expenditure(
+    intake: Sequence[float | None],
+    weights: Sequence[float | None],
+    trend: Sequence[float | None],
+    first: int,
+    resume: Checkpoint | None,
+    checkpoints: list[Checkpoint] | None,
+) -> Estimates:
+    """The expenditure estimate of every slot (null before ``resume``), run in pieces that
+    end before each checkpoint date when ``checkpoints`` are collected."""
+    begin = 0 if resume is None else resume.day.toordinal() - first
+    state = None if resume is None else resume.expenditure
+    span = len(intake)
+    if checkpoints is None:
+        ends = [span]
+    else:
+        step = CHECKPOINT_EVERY_DAYS
+        after = first + begin + 1  # the first ordinal a checkpoint may fall on
+        ends = [*range(after + -after % step - first, span, step), span]
+    weighed = [] if checkpoints is None else [i for i, w in enumerate(weights) if w is not None]
+    kcal: list[float | None] = [None] * begin
+    low: list[float | None] = [None] * begin
+    high: list[float | None] = [None] * begin
+    position = begin
+    for end in ends:
+        estimates, state = estimate_expenditure(intake[position:end], weights[position:end], state)
+        kcal += estimates.kcal
+        low += estimates.low_kcal
+        high += estimates.high_kcal
+        if checkpoints is not None and end < span:
+            anchor = None
+            if (last := bisect.bisect_left(weighed, end) - 1) >= 0:
+                slot = weighed[last]
+                weight, value = weights[slot], trend[slot]
+                assert weight is not None
+                assert value is not None
+                anchor = (date.fromordinal(first + slot), weight, value)
+            checkpoints.append(Checkpoint(date.fromordinal(first + end), state, anchor))
+        position = end
+    return Estimates(kcal, low, high)
 
 
 #: A day's date, and its metric values in ``METRIC_FIELDS`` order, each in one C call.

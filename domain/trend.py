@@ -29,7 +29,9 @@ def reference_weights(weights: Sequence[float | None]) -> list[float | None]:
     return result
 
 
-def weight_trend(weights: Sequence[float | None]) -> list[float | None]:
+def weight_trend(
+    weights: Sequence[float | None], start: tuple[int, float] | None = None
+) -> list[float | None]:
     """T(d) for every calendar index of a date-indexed weight series.
 
     An exponentially smoothed moving average of weight with 10 % smoothing, over
@@ -40,12 +42,18 @@ def weight_trend(weights: Sequence[float | None]) -> list[float | None]:
 
     The trend is a recurrence over the whole history: unlike the 7-day windows it
     never fully forgets an old weigh-in, it only fades it by 0.9 a day.
+
+    ``start`` resumes it: ``(slot, T)`` where ``slot`` is a weighed slot and ``T`` the
+    trend there as the whole history gave it; the slots before it are left null.
     """
     result: list[float | None] = [None] * len(weights)
-    weighed = [index for index, weight in enumerate(weights) if weight is not None]
+    begin = 0 if start is None else start[0]
+    weighed = [
+        index for index, weight in enumerate(weights) if weight is not None and index >= begin
+    ]
     if not weighed:
         return result
-    trend = _weight_at(weights, weighed[0])
+    trend = _weight_at(weights, weighed[0]) if start is None else start[1]
     result[weighed[0]] = trend
     for before, after in itertools.pairwise(weighed):
         low, high = _weight_at(weights, before), _weight_at(weights, after)
