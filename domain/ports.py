@@ -7,6 +7,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol
 
+from domain.checkpoints import Checkpoint
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 
 
@@ -43,6 +44,13 @@ class MetricRepository(Protocol):
 
     def data_range(self, user_id: str) -> DataRange: ...
 
+    def last_weigh_in_before(self, user_id: str, day: date) -> date | None:
+        """The date of the latest stored weigh-in before ``day``."""
+
+    def after(self, user_id: str, day: date) -> tuple[int, DailyMetrics | None]:
+        """How many days are stored on or after ``day``, and the first of them with a
+        weight (a day with its date and weight only)."""
+
     def recent_weights(
         self, user_id: str, *, since: date, before: date, last: int
     ) -> list[tuple[date, float]]:
@@ -52,10 +60,16 @@ class MetricRepository(Protocol):
 
 class KpiRepository(Protocol):
     def replace_from(
-        self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
+        self,
+        user_id: str,
+        since: date | None,
+        kpis: Sequence[Kpi],
+        *,
+        computed_at: datetime,
+        until: date | None = None,
     ) -> date | None:
-        """Make the user's KPI rows dated ``since`` or later (all when ``since`` is None)
-        equal ``kpis`` (all dated ``since`` or later) rounded as stored
+        """Make the user's KPI rows dated ``since`` or later (all when ``since`` is None;
+        up to ``until`` when given) equal ``kpis`` (all in that span) rounded as stored
         (``domain.precision.stored_kpis``), writing only the rows whose stored values
         change (``domain.kpi_changes``), set-based. Returns the first date written or
         deleted; None when nothing changed."""
@@ -65,6 +79,30 @@ class KpiRepository(Protocol):
 
     def on_dates(self, user_id: str, dates: Collection[date]) -> list[Kpi]:
         """The stored KPI rows among ``dates``, sorted by date."""
+
+
+class CheckpointRepository(Protocol):
+    """The KPI engine's checkpoints (domain.checkpoints)."""
+
+    def usable(self, user_id: str) -> bool:
+        """Whether the stored checkpoints were stamped for the user's data version."""
+
+    def latest_on_or_before(self, user_id: str, day: date) -> Checkpoint | None:
+        """The latest stored checkpoint dated ``day`` or earlier that this engine reads,
+        while the checkpoints are usable (None otherwise)."""
+
+    def texts_between(self, user_id: str, start: date, end: date) -> dict[date, str]:
+        """The stored checkpoints' texts from ``start`` to ``end``, by date."""
+
+    def put(self, user_id: str, checkpoints: Sequence[Checkpoint], *, new: bool = False) -> None:
+        """Store ``checkpoints``, each replacing any stored for its date (``new``: none is)."""
+
+    def delete_from(self, user_id: str, day: date | None) -> None:
+        """Delete the checkpoints dated ``day`` or later (all when None)."""
+
+    def stamp(self, user_id: str) -> None:
+        """Keep the stored checkpoints usable after this transaction commits (they are
+        then recorded as written for the data version its commit makes)."""
 
 
 class ProfileRepository(Protocol):
@@ -109,6 +147,9 @@ class UnitOfWork(Protocol):
 
     @property
     def ingestions(self) -> IngestionRepository: ...
+
+    @property
+    def checkpoints(self) -> CheckpointRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

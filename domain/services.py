@@ -6,7 +6,8 @@ current profile: the days from ``first_affected_date`` on are recomputed, becaus
 rolling windows and the weight trend carry a change forward, and the interpolated
 weight trend also carries it back to the last weigh-in before it. KPIs are stored
 rounded as served, and a recompute writes only the rows whose stored values change
-(``domain.kpi_changes``).
+(``domain.kpi_changes``); a change of a few days resumes from a checkpoint and stops
+where its effect has faded (``domain.recompute``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ from domain.imports import weights
 from domain.imports.days import with_fields
 from domain.imports.pipeline import Limits, read_upload
 from domain.imports.records import Options
-from domain.kpi_changes import kpi_changes
-from domain.kpis import compute_kpis, first_affected_date
+from domain.kpis import compute_kpis
 from domain.merging import merge
 from domain.model import (
     DEFAULT_PROFILE,
@@ -52,6 +52,7 @@ from domain.model import (
 )
 from domain.ports import UnitOfWork
 from domain.profiles import apply_profile_changes, changes_kpis
+from domain.recompute import keep_checkpoints, recompute_all, recompute_resumed, resume_point
 from domain.reports import bounded
 from domain.summary import summarise as _summarise
 from domain.validation import date_problem, value_problem
@@ -182,8 +183,14 @@ def _apply(
 ) -> Ingestion:
     """Merge the parsed days into the stored ones; days left with no value are deleted.
     Without ``write`` (a dry run) the same report is made from reads alone."""
-    stored = uow.metrics.all_days(user_id)
     incoming: Sequence[DailyMetrics] = parsed.days
+    dates = [day.date for day in incoming]
+    # A change of a few days resumes from a checkpoint and reads only the days it needs.
+    resume = resume_point(uow, user_id, min(dates), max(dates)) if write and dates else None
+    if resume is None:
+        stored = uow.metrics.all_days(user_id)
+    else:
+        stored = uow.metrics.between(user_id, min(dates), max(dates))
     fields: Collection[str] = parsed.fields
     if parsed.day_fields is not None:
         by_date = {day.date: day for day in stored}
@@ -206,10 +213,17 @@ def _apply(
         some = [day for day in changed if (day.date not in stored_dates) is new]
         if some and write:
             uow.metrics.upsert(user_id, some, updated_at=now, ingestion_id=report.id, new=new)
-    firsts = deleted[:1] + [c.date for c in changed[:1]]
-    recomputed, kpis_changed_from = (
-        _recompute(uow, user_id, days, min(firsts), now, write) if firsts else (0, None)
-    )
+    touched = [*deleted, *(day.date for day in changed)]
+    recomputed, kpis_changed_from = 0, None
+    if not touched:
+        if write:
+            keep_checkpoints(uow, user_id)
+    elif resume is None:
+        recomputed, kpis_changed_from = recompute_all(uow, user_id, days, min(touched), now, write)
+    else:
+        recomputed, kpis_changed_from = recompute_resumed(
+            uow, user_id, resume, min(touched), max(touched), now
+        )
     inserted = result.inserted - len(empty - stored_dates)
     return dataclasses.replace(
         report,
@@ -279,7 +293,12 @@ def upsert_day(
             raise InvalidInputError(f"{name} is not a metric field", field=name)
     with uow:
         uow.lock_user(user_id)
-        stored = uow.metrics.all_days(user_id)
+        resume = resume_point(uow, user_id, day, day)
+        stored = (
+            uow.metrics.all_days(user_id)
+            if resume is None
+            else uow.metrics.between(user_id, day, day)
+        )
         result = merge(stored, [DailyMetrics(date=day, **changes)], changes.keys())  # type: ignore[arg-type]
         new_day = next(d for d in result.days if d.date == day)
         _check_day(new_day, changes.keys())
@@ -289,7 +308,12 @@ def upsert_day(
                 "is not a logged day; use deleteDailyMetrics to remove it",
                 field="input",
             )
-        _save_changes(uow, user_id, result.days, result.changed, now, None)
+        if result.changed:
+            uow.metrics.upsert(user_id, result.changed, updated_at=now, ingestion_id=None)
+            if resume is None:
+                recompute_all(uow, user_id, result.days, day, now)
+            else:
+                recompute_resumed(uow, user_id, resume, day, day, now)
         uow.commit()
     return dataclasses.replace(new_day, updated_at=now) if result.changed else new_day
 
@@ -299,10 +323,14 @@ def delete_days(uow: UnitOfWork, user_id: str, start: date, end: date, *, now: d
     _check_order(start, end)
     with uow:
         uow.lock_user(user_id)
+        resume = resume_point(uow, user_id, start, end)
         deleted = uow.metrics.delete_between(user_id, start, end)
-        if deleted:
-            days = uow.metrics.all_days(user_id)
-            _recompute(uow, user_id, days, start, now)
+        if not deleted:
+            pass
+        elif resume is None:
+            recompute_all(uow, user_id, uow.metrics.all_days(user_id), start, now)
+        else:
+            recompute_resumed(uow, user_id, resume, start, end, now)
         uow.commit()
     return deleted
 
@@ -323,6 +351,8 @@ def update_profile(
         if changes_kpis(current, profile):
             kpis = compute_kpis(uow.metrics.all_days(user_id), profile)
             uow.kpis.replace_from(user_id, None, kpis, computed_at=now)
+        # The checkpoints hold no profile value (domain.checkpoints).
+        keep_checkpoints(uow, user_id)
         uow.commit()
     return profile
 
@@ -505,45 +535,6 @@ def _report_of(
         errors=errors,
         error_count=parsed.error_count if parsed.file_error is None else 1,
     )
-
-
-def _save_changes(
-    uow: UnitOfWork,
-    user_id: str,
-    days: Sequence[DailyMetrics],
-    changed: Sequence[DailyMetrics],
-    now: datetime,
-    ingestion_id: str | None,
-) -> int:
-    """Write the changed days and recompute from the first of them; returns KPI days written."""
-    if not changed:
-        return 0
-    uow.metrics.upsert(user_id, changed, updated_at=now, ingestion_id=ingestion_id)
-    return _recompute(uow, user_id, days, changed[0].date, now)[0]
-
-
-def _recompute(
-    uow: UnitOfWork,
-    user_id: str,
-    days: Sequence[DailyMetrics],
-    since: date,
-    now: datetime,
-    write: bool = True,
-) -> tuple[int, date | None]:
-    """Recompute the KPIs from what the change of ``since`` can alter; returns the KPI
-    days recomputed and the first date whose stored KPI row was created, changed or
-    deleted (None when every row came out as it was), which is what the write compares
-    anyway (``domain.kpi_changes``). Without ``write`` (a dry run) nothing is written:
-    the same comparison from reads alone."""
-    since = first_affected_date(days, since)
-    profile = uow.profiles.get(user_id) or DEFAULT_PROFILE
-    kpis = compute_kpis(days, profile, since)
-    if write:
-        changed_from = uow.kpis.replace_from(user_id, since, kpis, computed_at=now)
-    else:
-        stored = uow.kpis.between(user_id, since or date.min, date.max)
-        changed_from = kpi_changes(stored, kpis).first_date
-    return len(kpis), changed_from
 
 
 def _check_day(day: DailyMetrics, sent: Iterable[str]) -> None:

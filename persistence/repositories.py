@@ -22,11 +22,19 @@ from sqlalchemy import (
     text,
 )
 
+from domain.checkpoints import Checkpoint
 from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 from persistence import mapping
 from persistence.bulk import delete_dates, fetch_tuples, insert_rows
-from persistence.tables import DAILY_METRICS, INGESTIONS, KPIS, PROFILES, USER_DATA_VERSIONS
+from persistence.tables import (
+    DAILY_METRICS,
+    INGESTIONS,
+    KPI_CHECKPOINTS,
+    KPIS,
+    PROFILES,
+    USER_DATA_VERSIONS,
+)
 
 #: Called with the user id by every write, so the unit of work bumps that user's data
 #: version in the same transaction (``SqlDataVersionRepository``).
@@ -70,6 +78,13 @@ def kpis_between(fields: Sequence[str]) -> Select[Any]:
 _BUMP = text(
     "INSERT INTO user_data_versions (user_id, version) VALUES (:user_id, :start) "
     "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1"
+)
+#: The same, recording that the stored checkpoints are those of the new version.
+_BUMP_KEEPING_CHECKPOINTS = text(
+    "INSERT INTO user_data_versions (user_id, version, checkpoints_version) "
+    "VALUES (:user_id, :start, :start) "
+    "ON CONFLICT (user_id) DO UPDATE SET version = user_data_versions.version + 1, "
+    "checkpoints_version = user_data_versions.version + 1"
 )
 
 
@@ -162,6 +177,36 @@ class SqlMetricRepository:
         )
         return [(day, weight) for day, weight in self._connection.execute(statement)]
 
+    def last_weigh_in_before(self, user_id: str, day: date) -> date | None:
+        statement = select(func.max(DAILY_METRICS.c.date)).where(
+            DAILY_METRICS.c.user_id == user_id,
+            DAILY_METRICS.c.date < day,
+            DAILY_METRICS.c.weight_kg.is_not(None),
+        )
+        return self._connection.execute(statement).scalar()
+
+    def after(self, user_id: str, day: date) -> tuple[int, DailyMetrics | None]:
+        """How many days are stored on or after ``day``, and the first of them with a
+        weight (its date and weight only), in one statement."""
+        later = (DAILY_METRICS.c.user_id == user_id, DAILY_METRICS.c.date >= day)
+        weighed = (
+            select(DAILY_METRICS.c.date)
+            .where(*later, DAILY_METRICS.c.weight_kg.is_not(None))
+            .order_by(DAILY_METRICS.c.date)
+            .limit(1)
+            .scalar_subquery()
+        )
+        statement = select(
+            select(func.count()).where(*later).scalar_subquery(),
+            weighed,
+            select(DAILY_METRICS.c.weight_kg)
+            .where(DAILY_METRICS.c.user_id == user_id, DAILY_METRICS.c.date == weighed)
+            .scalar_subquery(),
+        )
+        count, weighed_on, weight = self._connection.execute(statement).one()
+        first = None if weighed_on is None else DailyMetrics(weighed_on, weight_kg=weight)
+        return int(count), first
+
     def data_range(self, user_id: str) -> DataRange:
         statement = select(
             func.min(DAILY_METRICS.c.date),
@@ -180,17 +225,24 @@ class SqlKpiRepository:
         self._touch = touch
 
     def replace_from(
-        self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
+        self,
+        user_id: str,
+        since: date | None,
+        kpis: Sequence[Kpi],
+        *,
+        computed_at: datetime,
+        until: date | None = None,
     ) -> date | None:
-        """Make the stored rows from ``since`` on (all when None) equal ``kpis`` rounded
-        as stored, writing only the rows that differ (``domain.kpi_changes``): one
-        upsert and at most one delete per batch. Returns the first date written or
-        deleted, None when every row already held its value."""
-        if since is not None:
-            early = [kpi.date for kpi in kpis if kpi.date < since]
-            if early:
-                raise ValueError(f"KPI dated {early[0]} is before since={since}")
-        stored = self.between(user_id, since or date.min, date.max)
+        """Make the stored rows from ``since`` on (all when None; up to ``until`` when
+        given) equal ``kpis`` rounded as stored, writing only the rows that differ
+        (``domain.kpi_changes``): one upsert and at most one delete per batch. Returns
+        the first date written or deleted, None when every row already held its value."""
+        for kpi in kpis:
+            if since is not None and kpi.date < since:
+                raise ValueError(f"KPI dated {kpi.date} is before since={since}")
+            if until is not None and kpi.date > until:
+                raise ValueError(f"KPI dated {kpi.date} is after until={until}")
+        stored = self.between(user_id, since or date.min, until or date.max)
         changes = kpi_changes(stored, kpis)
         if not changes:
             return None
@@ -218,6 +270,78 @@ class SqlKpiRepository:
         return [
             kpi for kpi in self.between(user_id, min(wanted), max(wanted)) if kpi.date in wanted
         ]
+
+
+class SqlCheckpointRepository:
+    """The KPI engine's checkpoints of every user in ``kpi_checkpoints`` (domain.checkpoints),
+    usable while the user's ``checkpoints_version`` is their data version."""
+
+    def __init__(self, connection: Connection, touch: Touch, keep: Touch) -> None:
+        self._connection = connection
+        self._touch = touch
+        self._keep = keep
+
+    def usable(self, user_id: str) -> bool:
+        """Whether the stored checkpoints were written for the data as it stands."""
+        statement = select(
+            USER_DATA_VERSIONS.c.version, USER_DATA_VERSIONS.c.checkpoints_version
+        ).where(USER_DATA_VERSIONS.c.user_id == user_id)
+        row = self._connection.execute(statement).one_or_none()
+        return row is not None and row[0] == row[1]
+
+    def latest_on_or_before(self, user_id: str, day: date) -> Checkpoint | None:
+        """The latest checkpoint dated on or before ``day`` while they are usable; None
+        also for one stored by another version of the engine."""
+        versions = USER_DATA_VERSIONS
+        statement = (
+            select(KPI_CHECKPOINTS.c.date, KPI_CHECKPOINTS.c.state)
+            .join(
+                versions,
+                and_(
+                    versions.c.user_id == KPI_CHECKPOINTS.c.user_id,
+                    versions.c.checkpoints_version == versions.c.version,
+                ),
+            )
+            .where(KPI_CHECKPOINTS.c.user_id == user_id, KPI_CHECKPOINTS.c.date <= day)
+            .order_by(KPI_CHECKPOINTS.c.date.desc())
+            .limit(1)
+        )
+        row = self._connection.execute(statement).first()
+        if row is None:
+            return None
+        try:
+            return Checkpoint.from_text(row[0], row[1])
+        except ValueError:
+            return None
+
+    def texts_between(self, user_id: str, start: date, end: date) -> dict[date, str]:
+        """The stored states from ``start`` to ``end``, as text, by date."""
+        statement = select(KPI_CHECKPOINTS.c.date, KPI_CHECKPOINTS.c.state).where(
+            KPI_CHECKPOINTS.c.user_id == user_id, KPI_CHECKPOINTS.c.date.between(start, end)
+        )
+        return {row[0]: row[1] for row in self._connection.execute(statement)}
+
+    def put(self, user_id: str, checkpoints: Sequence[Checkpoint], *, new: bool = False) -> None:
+        """Store ``checkpoints``, each replacing any stored for its date (``new``: none is)."""
+        if not checkpoints:
+            return
+        self._touch(user_id)
+        rows = [(user_id, checkpoint.day, checkpoint.text()) for checkpoint in checkpoints]
+        keys = () if new else ("user_id", "date")
+        insert_rows(self._connection, KPI_CHECKPOINTS, rows, conflict_keys=keys)
+
+    def delete_from(self, user_id: str, day: date | None) -> None:
+        """Delete the checkpoints dated on or after ``day`` (all when None)."""
+        self._touch(user_id)
+        condition = KPI_CHECKPOINTS.c.user_id == user_id
+        if day is not None:
+            condition = and_(condition, KPI_CHECKPOINTS.c.date >= day)
+        self._connection.execute(delete(KPI_CHECKPOINTS).where(condition))
+
+    def stamp(self, user_id: str) -> None:
+        """Keep the stored checkpoints usable after this transaction: its commit records
+        them as written for the data version it makes (``SqlDataVersionRepository``)."""
+        self._keep(user_id)
 
 
 class SqlProfileRepository:
@@ -302,8 +426,11 @@ class SqlDataVersionRepository:
         version = self._connection.execute(DATA_VERSION, {"user_id": user_id}).scalar_one_or_none()
         return int(version or 0)
 
-    def bump(self, user_id: str) -> None:
+    def bump(self, user_id: str, *, keep_checkpoints: bool = False) -> None:
         """Add one to the user's version; a first version starts at a random number, so
         a user whose data was removed (or moved to another name) and who writes again
-        never repeats a version, and so an ETag, of the data before."""
-        self._connection.execute(_BUMP, {"user_id": user_id, "start": secrets.randbits(48) + 1})
+        never repeats a version, and so an ETag, of the data before. With
+        ``keep_checkpoints`` the stored checkpoints are recorded as those of the new
+        version; otherwise they are no longer used."""
+        statement = _BUMP_KEEPING_CHECKPOINTS if keep_checkpoints else _BUMP
+        self._connection.execute(statement, {"user_id": user_id, "start": secrets.randbits(48) + 1})

@@ -187,6 +187,20 @@ class UserDataVersionRow(SQLModel, table=True):
 
     user_id: str = Field(primary_key=True, sa_type=_USER_ID)
     version: int = Field(sa_type=BigInteger)
+    #: The version the stored checkpoints were written for: they are used only while it
+    #: is ``version`` (a write that does not keep them up to date leaves them unused).
+    checkpoints_version: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class KpiCheckpointRow(SQLModel, table=True):
+    """The KPI engine's state before a date, every 28th day (domain.checkpoints), so a
+    change recomputes from shortly before it and stops where its effect has faded."""
+
+    __tablename__ = "kpi_checkpoints"
+
+    user_id: str = Field(primary_key=True, sa_type=_USER_ID)
+    date: dt.date = Field(primary_key=True)
+    state: str = Field(sa_type=Text)
 
 
 class PersistedQueryRow(SQLModel, table=True):
@@ -230,6 +244,7 @@ KPIS: Table = SQLModel.metadata.tables["kpis"]
 PROFILES: Table = SQLModel.metadata.tables["profiles"]
 INGESTIONS: Table = SQLModel.metadata.tables["ingestions"]
 USER_DATA_VERSIONS: Table = SQLModel.metadata.tables["user_data_versions"]
+KPI_CHECKPOINTS: Table = SQLModel.metadata.tables["kpi_checkpoints"]
 PERSISTED_QUERIES: Table = SQLModel.metadata.tables["persisted_queries"]
 USERS: Table = SQLModel.metadata.tables["users"]
 TOKENS: Table = SQLModel.metadata.tables["tokens"]

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from domain.errors import BusyError
 from persistence.database import POSTGRES_READ_SNAPSHOT, SQLITE_BEGIN_IMMEDIATE
 from persistence.repositories import (
+    SqlCheckpointRepository,
     SqlDataVersionRepository,
     SqlIngestionRepository,
     SqlKpiRepository,
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
     kpis: SqlKpiRepository
     profiles: SqlProfileRepository
     ingestions: SqlIngestionRepository
+    checkpoints: SqlCheckpointRepository
 
     def __init__(
         self,
@@ -62,6 +64,8 @@ class SqlUnitOfWork:
         self._connection: Connection | None = None
         #: Users whose data this transaction wrote: ``commit`` bumps their data version.
         self._written: set[str] = set()
+        #: Users whose stored checkpoints this transaction keeps usable (``commit``).
+        self._kept: set[str] = set()
         self._lock_wait_seconds = lock_wait_seconds
         self._abandoned = abandoned
 
@@ -74,6 +78,7 @@ class SqlUnitOfWork:
             connection.execution_options(**{POSTGRES_READ_SNAPSHOT: True})
         self._connection = connection
         self._written.clear()
+        self._kept.clear()
 
         def touch(user_id: str) -> None:
             self._will_write(connection)
@@ -83,6 +88,7 @@ class SqlUnitOfWork:
         self.kpis = SqlKpiRepository(connection, touch)
         self.profiles = SqlProfileRepository(connection, touch)
         self.ingestions = SqlIngestionRepository(connection, touch)
+        self.checkpoints = SqlCheckpointRepository(connection, touch, self._kept.add)
         self._versions = SqlDataVersionRepository(connection)
         return self
 
@@ -162,15 +168,18 @@ class SqlUnitOfWork:
         connection = self._active()
         if self._abandoned():
             self._written.clear()
+            self._kept.clear()
             connection.rollback()
             raise BusyError(_ABANDONED)
         for user_id in sorted(self._written):
-            self._versions.bump(user_id)
+            self._versions.bump(user_id, keep_checkpoints=user_id in self._kept)
         self._written.clear()
+        self._kept.clear()
         connection.commit()
 
     def rollback(self) -> None:
         self._written.clear()
+        self._kept.clear()
         self._active().rollback()
 
     def _active(self) -> Connection:

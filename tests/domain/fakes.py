@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import TracebackType
 
+from domain.checkpoints import Checkpoint
 from domain.kpi_changes import kpi_changes
 from domain.model import DailyMetrics, DataRange, Ingestion, Kpi, Profile
 
@@ -18,6 +19,10 @@ class _State:
     kpis: dict[str, dict[date, Kpi]] = field(default_factory=dict)
     profiles: dict[str, Profile] = field(default_factory=dict)
     ingestions: dict[str, list[Ingestion]] = field(default_factory=dict)
+    checkpoints: dict[str, dict[date, str]] = field(default_factory=dict)
+    #: The commit count each user's checkpoints were stamped for.
+    stamps: dict[str, int] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
 
 
 class _Metrics:
@@ -57,6 +62,17 @@ class _Metrics:
             del self._of(user_id)[d]
         return len(doomed)
 
+    def last_weigh_in_before(self, user_id: str, day: date) -> date | None:
+        return max(
+            (d for d, m in self._of(user_id).items() if d < day and m.weight_kg), default=None
+        )
+
+    def after(self, user_id: str, day: date) -> tuple[int, DailyMetrics | None]:
+        later = [d for d in self.all_days(user_id) if d.date >= day]
+        weighed = [d for d in later if d.weight_kg is not None]
+        first = DailyMetrics(weighed[0].date, weight_kg=weighed[0].weight_kg) if weighed else None
+        return len(later), first
+
     def recent_weights(
         self, user_id: str, *, since: date, before: date, last: int
     ) -> list[tuple[date, float]]:
@@ -74,10 +90,20 @@ class _Kpis:
         self._s = state
 
     def replace_from(
-        self, user_id: str, since: date | None, kpis: Sequence[Kpi], *, computed_at: datetime
+        self,
+        user_id: str,
+        since: date | None,
+        kpis: Sequence[Kpi],
+        *,
+        computed_at: datetime,
+        until: date | None = None,
     ) -> date | None:
         rows = self._s.kpis.setdefault(user_id, {})
-        stored = [rows[d] for d in sorted(rows) if since is None or d >= since]
+        stored = [
+            rows[d]
+            for d in sorted(rows)
+            if (since is None or d >= since) and (until is None or d <= until)
+        ]
         changes = kpi_changes(stored, kpis)
         for d in changes.deleted:
             del rows[d]
@@ -91,6 +117,37 @@ class _Kpis:
     def on_dates(self, user_id: str, dates: Collection[date]) -> list[Kpi]:
         rows = self._s.kpis.get(user_id, {})
         return [rows[d] for d in sorted(rows) if d in dates]
+
+
+class _Checkpoints:
+    def __init__(self, state: _State, commits: int) -> None:
+        self._s = state
+        self._commits = commits
+
+    def _of(self, user_id: str) -> dict[date, str]:
+        return self._s.checkpoints.setdefault(user_id, {})
+
+    def usable(self, user_id: str) -> bool:
+        return self._s.stamps.get(user_id) == self._commits
+
+    def latest_on_or_before(self, user_id: str, day: date) -> Checkpoint | None:
+        earlier = [d for d in self._of(user_id) if d <= day]
+        if not earlier or not self.usable(user_id):
+            return None
+        return Checkpoint.from_text(max(earlier), self._of(user_id)[max(earlier)])
+
+    def texts_between(self, user_id: str, start: date, end: date) -> dict[date, str]:
+        return {d: t for d, t in self._of(user_id).items() if start <= d <= end}
+
+    def put(self, user_id: str, checkpoints: Sequence[Checkpoint], *, new: bool = False) -> None:
+        self._of(user_id).update({c.day: c.text() for c in checkpoints})
+
+    def delete_from(self, user_id: str, day: date | None) -> None:
+        for d in [d for d in self._of(user_id) if day is None or d >= day]:
+            del self._of(user_id)[d]
+
+    def stamp(self, user_id: str) -> None:
+        self._s.kept.add(user_id)
 
 
 class _Profiles:
@@ -145,6 +202,7 @@ class FakeUnitOfWork:
         self.kpis = _Kpis(self._work)
         self.profiles = _Profiles(self._work)
         self.ingestions = _Ingestions(self._work)
+        self.checkpoints = _Checkpoints(self._work, self.commits)
         return self
 
     def __exit__(
@@ -162,8 +220,12 @@ class FakeUnitOfWork:
         return self.commits
 
     def commit(self) -> None:
-        self.committed = self._work
         self.commits += 1
+        # A commit changes the data version: checkpoints kept usable are stamped with it.
+        for user_id in self._work.kept:
+            self._work.stamps[user_id] = self.commits
+        self._work.kept.clear()
+        self.committed = self._work
 
     def rollback(self) -> None:
         self.__enter__()
