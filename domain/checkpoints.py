@@ -19,9 +19,10 @@ date can change, and the recompute stops (domain.services).
 
 from __future__ import annotations
 
+import base64
 import dataclasses
-import json
-from collections.abc import Sequence
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -34,8 +35,9 @@ CHECKPOINT_EVERY_DAYS = 28
 WINDOW_DAYS = 14
 #: A computation resumed from a checkpoint at P is exact from P + SETTLE_DAYS on.
 SETTLE_DAYS = 21
-#: The version of the engine a checkpoint's text is of: a change of the KPI engine or the
-#: expenditure filter changes it, so that states of the old engine are never resumed.
+#: The version of the engine a checkpoint's text is of: a change of the KPI engine, of the
+#: expenditure filter or of ``FilterState`` changes it, so that states of an older engine
+#: are never resumed.
 ENGINE_VERSION = 1
 
 
@@ -50,33 +52,42 @@ class Checkpoint:
     anchor: tuple[date, float, float] | None
 
     def text(self) -> str:
-        """The state as stored: JSON, whose numbers read back exactly."""
-        anchor = None
-        if self.anchor is not None:
+        """The state as stored: the engine's version, then every number as the 8 bytes
+        of its double in base64 (so it reads back bit for bit, and two states are the
+        same exactly when their texts are)."""
+        numbers: list[float] = []
+        _flatten(self.expenditure, numbers)
+        if self.anchor is None:
+            numbers.append(0.0)
+        else:
             day, weight, trend = self.anchor
-            anchor = [day.isoformat(), weight, trend]
-        values = [ENGINE_VERSION, _filter_values(self.expenditure), anchor]
-        return json.dumps(values, separators=(",", ":"))
+            numbers += (1.0, float(day.toordinal()), weight, trend)
+        packed = struct.pack(f"<{len(numbers)}d", *numbers)
+        return f"{ENGINE_VERSION}:{base64.b64encode(packed).decode()}"
 
     @staticmethod
     def from_text(day: date, text: str) -> Checkpoint:
         """The checkpoint of ``day`` stored as ``text``.
 
         Raises:
-            ValueError: the text is not a checkpoint of this version.
+            ValueError: the text is not a checkpoint of this version of the engine.
         """
+        version, _, packed = text.partition(":")
+        if version != str(ENGINE_VERSION):
+            raise ValueError(f"not a checkpoint of this engine: version {version[:20]!r}")
         try:
-            version, values, anchor = json.loads(text)
-            if version != ENGINE_VERSION:
-                raise ValueError(f"written by version {version} of the engine")
-            state = _filter_state(values)
-            kept = None
-            if anchor is not None:
-                anchor_day, weight, trend = anchor
-                kept = (date.fromisoformat(anchor_day), float(weight), float(trend))
-        except (TypeError, ValueError, KeyError) as error:
-            raise ValueError(f"not a checkpoint: {error}") from None
-        return Checkpoint(day, state, kept)
+            raw = base64.b64decode(packed, validate=True)
+            numbers = iter(struct.unpack(f"<{len(raw) // 8}d", raw))
+            state = _unflatten(numbers)
+            anchor = None
+            if next(numbers):
+                anchor_day = date.fromordinal(int(next(numbers)))
+                anchor = (anchor_day, next(numbers), next(numbers))
+            if next(numbers, None) is not None:
+                raise ValueError("numbers left over")
+        except (ValueError, StopIteration, struct.error, OverflowError) as error:
+            raise ValueError(f"not a checkpoint: {error!r}") from None
+        return Checkpoint(day, state, anchor)
 
 
 def is_checkpoint_date(day: date) -> bool:
@@ -90,28 +101,54 @@ def first_checkpoint_after(day: date) -> date:
 
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(FilterState))
+#: How each field of ``FilterState`` is written as numbers (floats are written as they
+#: are): a flag, an int, a flag then a float (0 for none), a fixed tuple, a count then
+#: tuples of 8, a flag then a whole state.
+_FLAGS = frozenset({"started"})
+_INTS = frozenset({"adaptations", "days_since_first_weigh_in", "intake_days", "weigh_ins"})
+_OPTIONAL = frozenset({"usual_intake", "previous_intake"})
+_COVARIANCE, _FORECASTS, _SUCCESSOR = "covariance", "forecasts", "successor"
+_COVARIANCE_SIZE, _FORECAST_SIZE = 6, 8
 
 
-def _filter_values(state: FilterState) -> list[Any]:
-    values: list[Any] = []
+def _flatten(state: FilterState, numbers: list[float]) -> None:
     for name in _FIELDS:
         value = getattr(state, name)
-        if name == "successor":
-            value = None if value is None else _filter_values(value)
-        elif name == "forecasts":
-            value = [list(forecast) for forecast in value]
-        elif name == "covariance":
-            value = list(value)
-        values.append(value)
-    return values
+        if name == _COVARIANCE:
+            numbers += value
+        elif name == _FORECASTS:
+            numbers.append(float(len(value)))
+            for forecast in value:
+                numbers += forecast
+        elif name == _SUCCESSOR:
+            numbers.append(0.0 if value is None else 1.0)
+            if value is not None:
+                _flatten(value, numbers)
+        elif name in _OPTIONAL:
+            numbers += (0.0, 0.0) if value is None else (1.0, value)
+        else:
+            numbers.append(float(value))
 
 
-def _filter_state(values: Sequence[Any]) -> FilterState:
-    if len(values) != len(_FIELDS):
-        raise ValueError(f"{len(values)} values for {len(_FIELDS)} fields")
-    fields = dict(zip(_FIELDS, values, strict=True))
-    fields["covariance"] = tuple(fields["covariance"])
-    fields["forecasts"] = tuple(tuple(forecast) for forecast in fields["forecasts"])
-    if fields["successor"] is not None:
-        fields["successor"] = _filter_state(fields["successor"])
+def _unflatten(numbers: Iterator[float]) -> FilterState:
+    fields: dict[str, Any] = {}
+    for name in _FIELDS:
+        value: Any
+        if name == _COVARIANCE:
+            value = tuple(next(numbers) for _ in range(_COVARIANCE_SIZE))
+        elif name == _FORECASTS:
+            count = int(next(numbers))
+            value = tuple(tuple(next(numbers) for _ in range(_FORECAST_SIZE)) for _ in range(count))
+        elif name == _SUCCESSOR:
+            value = _unflatten(numbers) if next(numbers) else None
+        elif name in _OPTIONAL:
+            present, number = next(numbers), next(numbers)
+            value = number if present else None
+        elif name in _FLAGS:
+            value = bool(next(numbers))
+        elif name in _INTS:
+            value = int(next(numbers))
+        else:
+            value = next(numbers)
+        fields[name] = value
     return FilterState(**fields)

@@ -227,7 +227,9 @@ def estimate_expenditure(
         low += estimates.low_kcal
         high += estimates.high_kcal
         position = end
-    return Estimates(kcal, low, high), dataclasses.replace(serving, successor=successor)
+    if serving.successor is not successor:
+        serving = dataclasses.replace(serving, successor=successor)
+    return Estimates(kcal, low, high), serving
 
 
 def _run(

@@ -3,7 +3,9 @@ whole history from 21 days after it on, and a checkpoint reads back as it was.""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -19,6 +21,7 @@ from domain.checkpoints import (
     first_checkpoint_after,
     is_checkpoint_date,
 )
+from domain.expenditure import FilterState
 from domain.kpis import compute_kpis
 from domain.model import DailyMetrics, Profile
 from tests.support.metrics import realistic_days
@@ -128,6 +131,49 @@ def test_checkpoint_dates_fall_every_28_days() -> None:
     assert {(later - earlier).days for earlier, later in itertools.pairwise(distinct)} == {28}
 
 
-def test_a_checkpoint_that_is_not_one_is_refused() -> None:
+@pytest.mark.parametrize(
+    "text", ["[[1, 2], null]", "0:AAAA", "1:AAAA", "1:not base64!", "1:" + "A" * 12]
+)
+def test_a_checkpoint_that_is_not_one_of_this_engine_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a checkpoint"):
-        Checkpoint.from_text(date(2024, 1, 1), "[[1, 2], null]")
+        Checkpoint.from_text(date(2024, 1, 1), text)
+
+
+def test_every_field_of_the_filter_state_reads_back_as_it_was_written() -> None:
+    numbers = itertools.count(1)
+
+    def state(successor: FilterState | None) -> FilterState:
+        values: dict[str, object] = {}
+        for field in dataclasses.fields(FilterState):
+            default = getattr(FilterState(), field.name)
+            if field.name == "successor":
+                values[field.name] = successor
+            elif field.name == "forecasts":
+                values[field.name] = tuple(
+                    tuple(next(numbers) + 0.25 for _ in range(8)) for _ in range(3)
+                )
+            elif isinstance(default, bool):
+                values[field.name] = True
+            elif isinstance(default, int):
+                values[field.name] = next(numbers)
+            elif isinstance(default, tuple):
+                values[field.name] = tuple(next(numbers) / 3 for _ in default)
+            else:  # floats, and the optional ones (None by default)
+                values[field.name] = -next(numbers) / 7
+        return FilterState(**values)  # type: ignore[arg-type]
+
+    written = Checkpoint(date(2024, 2, 3), state(state(None)), (date(2024, 1, 30), 81.2, -0.0))
+    read = Checkpoint.from_text(written.day, written.text())
+
+    assert read == written
+    assert read.text() == written.text()
+    for field in dataclasses.fields(FilterState):
+        value, original = (
+            getattr(read.expenditure, field.name),
+            getattr(written.expenditure, field.name),
+        )
+        assert type(value) is type(original), field.name
+    assert read.anchor is not None
+    assert math.copysign(1.0, read.anchor[2]) == -1.0
+    empty = Checkpoint(written.day, FilterState(), None)
+    assert Checkpoint.from_text(empty.day, empty.text()) == empty

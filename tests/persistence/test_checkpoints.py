@@ -187,7 +187,7 @@ def test_checkpoints_of_another_version_of_the_engine_are_not_resumed(
     with uow_factory() as uow:
         uow.connection.execute(
             sa.update(KPI_CHECKPOINTS).values(
-                state=sa.func.replace(KPI_CHECKPOINTS.c.state, "[1,", "[0,")
+                state=sa.func.replace(KPI_CHECKPOINTS.c.state, "1:", "0:")
             )
         )
         uow.commit()
