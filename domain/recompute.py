@@ -13,7 +13,7 @@ the profile. Two ways get there:
   newly computed state is the stored one: from 21 days after it on, every KPI comes
   out as stored, so neither those days nor their rows are read. The trend and the
   expenditure filter forget a change within about a year, so a correction in the
-  middle of ten years reads and computes about a year instead of five.
+  middle of ten years reads and computes about 500 days instead of ten years.
 
 Checkpoints are used only while they were written for the data as it stands (the
 unit of work stamps them with the data version its commit makes); any write that does
