@@ -6,7 +6,8 @@ a minute; ``--db both`` adds SQLite). Figures, not tests. Prints, per database:
 
 - uploads: 3,650 days into an empty database, the same file again, five times
   "delete every day, upload the 3,650 days again" (median and fastest), a one-day
-  correction in the middle of the ten years (then the median and fastest of 15 more);
+  correction in the middle of the ten years (then the median and fastest of 15 more),
+  and today's weigh-in typed in after the ten years (``upsertDailyMetric``, 15 times);
 - ``kpis`` over 30, 365 and 3,650 days, POST, gzip accepted and not, with the fast
   executor on (the default) and off: median and p95 of 20 requests after 5 warm-up
   requests that are discarded, with the answer's size and the bytes on the wire;
@@ -303,6 +304,21 @@ def _correction(day: date) -> bytes:
     return f"date,weight_kg\n{day},77.7\n".encode()
 
 
+#: Today's weigh-in typed in on the dashboard: the day and its recomputed KPIs come back.
+ENTRY = """mutation($input: DailyMetricInput!) { upsertDailyMetric(input: $input) {
+  date weightKg kpi { weightTrend weightRateKgPerWeek expenditureKcal targetKcalIn } } }"""
+
+
+def _entry(client: httpx.Client, day: date, kg: float) -> float:
+    payload = {"query": ENTRY, "variables": {"input": {"date": day.isoformat(), "weightKg": kg}}}
+    started = time.perf_counter()
+    body = client.post("/graphql", json=payload).raise_for_status().json()
+    elapsed = (time.perf_counter() - started) * 1000
+    if "errors" in body or body["data"]["upsertDailyMetric"]["kpi"]["weightTrend"] is None:
+        raise RuntimeError(f"the entry was not applied: {body}")
+    return elapsed
+
+
 def _uploads(kind: str, url: str, figures: Figures) -> None:
     data = realistic_csv(DAYS, END)
     middle = END - timedelta(days=DAYS // 2)
@@ -338,6 +354,14 @@ def _uploads(kind: str, url: str, figures: Figures) -> None:
         print(
             f"[{kind}] {CORRECTIONS} more one-day corrections near the middle: median"
             f" {statistics.median(times):7.1f} ms  min {min(times):7.1f} ms"
+        )
+        today = END + timedelta(days=1)
+        times = [_entry(client, today, 80.0 + n / 10) for n in range(CORRECTIONS)]
+        figures["entry_median_ms"] = statistics.median(times)
+        print(
+            f"[{kind}] today's weigh-in after ten years, typed in {CORRECTIONS} times"
+            f" (upsertDailyMetric): median {statistics.median(times):7.1f} ms"
+            f"  min {min(times):7.1f} ms"
         )
 
 
