@@ -6,7 +6,7 @@ the profile. Two ways get there:
 
 * ``recompute_all`` reads every stored day, computes the KPIs from the first affected
   day on, and writes every checkpoint of the history (the first change after an
-  upgrade, a large upload, a profile change);
+  upgrade, a change spanning more than a year, a dry run without the writes);
 * ``recompute_resumed`` starts from the last stored checkpoint at least 21 days before
   the first affected day and reads the days from there on, a chunk at a time. It stops
   at the first checkpoint date, at least 15 days after the last changed day, whose
