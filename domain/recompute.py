@@ -99,23 +99,19 @@ def recompute_resumed(
         raise ValueError(f"a change from {since} cannot resume from {resume.day}")
     if not _anchored(resume, days):  # the stamp rules this out: recompute all the same
         return recompute_all(uow, user_id, uow.metrics.all_days(user_id), changed, now)
-    # Every day from ``since`` on counts as recomputed: those after the stop are known to
-    # come out as stored.
-    recomputed = sum(day.date >= since for day in days)
     # A state equal to the stored one settles everything after it only when no changed
     # day is among the raw days a day after it reads.
     settles_from = last_changed + _WINDOW + _DAY
     firsts: list[date] = []
-    first_chunk = True
     # The stored checkpoints from this date on are those of the data before the change
     # (the earlier ones this recompute has already written).
     unchecked = resume.day + _DAY
+    following, weighed = uow.metrics.after(user_id, end)
+    # Every day from ``since`` on counts as recomputed: those after the stop are known to
+    # come out as stored.
+    recomputed = sum(day.date >= since for day in days) + following
     while True:
-        following, weighed = uow.metrics.after(user_id, end)
         last = following == 0
-        if first_chunk:
-            recomputed += following
-            first_chunk = False
         checkpoints: list[Checkpoint] = []
         # The next weigh-in is read too: the trend of the days before it leads to it.
         read = [*days, weighed] if weighed is not None else days
@@ -159,6 +155,7 @@ def recompute_resumed(
         resume = next((c for c in reversed(checkpoints) if c.day + _SETTLED <= end), resume)
         since, unchecked, end = end, end + _DAY, end + _CHUNK
         days = uow.metrics.between(user_id, _window_start(resume), end - _DAY)
+        following, weighed = uow.metrics.after(user_id, end)
     uow.checkpoints.stamp(user_id)
     return recomputed, min(firsts, default=None)
 
