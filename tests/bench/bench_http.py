@@ -14,12 +14,15 @@ a minute; ``--db both`` adds SQLite). Figures, not tests. Prints, per database:
 - a 365-day GET answered 304 from its ETag (median and p95 of 50 after warm-up) and
   sequential requests per second for the 365-day query (gzip);
 - the COPY floor of the 3,650-day upload (PostgreSQL only): the stored metric and KPI
-  rows copied into tables made like ours, with the uploads as multiples of it;
+  rows copied into tables made like ours, emptied with TRUNCATE, with the uploads as
+  multiples of it; and, alternating with it, the same COPY into tables emptied with
+  DELETE, as "delete all and upload again" finds ours;
 - side by side with PostGraphile 4 (PostgreSQL only; tests/bench/peer_postgraphile.py,
   installed by the bench with ``npm ci`` in tests/bench/peers; ``--no-peers`` skips
   it): the same KPI rows copied into a schema PostGraphile serves, ``kpis`` over 30,
-  365 and 3,650 days asked of both with the same client, interleaved request by
-  request: both medians, their ratio and how often ours was faster;
+  365 and 3,650 days asked of both and of the raw floor over HTTP (below) with the
+  same client, interleaved request by request: the medians, ours and the floor's as
+  multiples of PostGraphile's, and how often ours was faster;
 - the raw floor (PostgreSQL only; tests/bench/http_children.py): a psycopg SELECT of
   the same KPI columns for the same user and range, the rows as the API's JSON shape
   with orjson, gzip. Timed (a) in this process and (b) over HTTP: a plain ASGI
@@ -510,30 +513,39 @@ def _copy_floor(kind: str, url: str, figures: Figures) -> None:
                 )
             ]
         conn.commit()
-        times = []
+        times: dict[str, list[float]] = {"TRUNCATE": [], "DELETE FROM": []}
         for _ in range(WARMUP + RUNS):
-            for _, floor in copies:
-                conn.execute(f"TRUNCATE {floor}")
-            conn.commit()
-            started = time.perf_counter()
-            for _, floor in copies:
-                with conn.cursor().copy(f"COPY {floor} FROM STDIN (FORMAT BINARY)") as copy:
-                    copy.set_types(types[floor])
-                    for row in rows[floor]:
-                        copy.write_row(row)
-            conn.commit()
-            times.append((time.perf_counter() - started) * 1000)
+            for emptying, timed in times.items():
+                for _, floor in copies:
+                    conn.execute(f"{emptying} {floor}")
+                conn.commit()
+                started = time.perf_counter()
+                for _, floor in copies:
+                    with conn.cursor().copy(f"COPY {floor} FROM STDIN (FORMAT BINARY)") as copy:
+                        copy.set_types(types[floor])
+                        for row in rows[floor]:
+                            copy.write_row(row)
+                conn.commit()
+                timed.append((time.perf_counter() - started) * 1000)
         for _, floor in copies:
             conn.execute(f"DROP TABLE {floor}")
         conn.commit()
-    floor_ms = statistics.median(times[WARMUP:])
-    figures["copy_floor_ms"] = floor_ms
+    floor_ms = statistics.median(times["TRUNCATE"][WARMUP:])
+    deleted_ms = statistics.median(times["DELETE FROM"][WARMUP:])
+    figures["copy_floor_ms"], figures["copy_floor_after_delete_ms"] = floor_ms, deleted_ms
     counts = ", ".join(f"{len(rows[floor]):,} {table}" for table, floor in copies)
     print(
         f"[{kind}] COPY floor of an upload of {DAYS:,} days ({counts} rows, binary COPY,"
         f" COMMIT; median of {RUNS}): {floor_ms:7.1f} ms; upload into an empty database"
         f" {figures['upload_empty_ms'] / floor_ms:5.1f}x it, delete all and upload again"
         f" (median) {figures['reupload_median_ms'] / floor_ms:5.1f}x it"
+    )
+    # "Delete all and upload again" writes into tables whose indexes still hold the
+    # deleted rows (until a vacuum): the same COPY after a DELETE, for comparison.
+    print(
+        f"[{kind}] the same COPY into tables emptied with DELETE, as deleteDailyMetrics"
+        f" empties ours (alternating with the above): {deleted_ms:7.1f} ms; delete all and"
+        f" upload again (median) {figures['reupload_median_ms'] / deleted_ms:5.1f}x it"
     )
 
 
@@ -564,11 +576,15 @@ def _timed_post(
 
 
 def _peers(kind: str, url: str, figures: Figures) -> None:
-    """Ours and PostGraphile 4 over the same KPI rows, the same client, interleaved.
+    """Ours, PostGraphile 4 and the raw floor over HTTP over the same KPI rows, the same
+    client, interleaved.
 
-    For each size, ``WARMUP`` pairs are discarded, then ``RUNS`` pairs are timed, one
-    request to each server per pair, which one goes first alternating; the figures
-    are the medians, their ratio and in how many pairs ours was faster.
+    For each size, ``WARMUP`` rounds are discarded, then ``RUNS`` rounds are timed, one
+    request to each server per round, which one goes first rotating; the figures are
+    the medians, ours and the floor's as multiples of PostGraphile's, and in how many
+    rounds ours was faster. The floor (tests/bench/http_children.py, uvicorn with its
+    defaults) is the least a server on our stack spends on the same answer, measured
+    in the same conditions as the two servers: the share of a target it leaves.
     """
     dsn = url.replace("postgresql+psycopg://", "postgresql://")
     user_id = _bench_user(dsn)
@@ -583,41 +599,45 @@ def _peers(kind: str, url: str, figures: Figures) -> None:
     with (
         _server(url, fast=True) as ours,
         peer as theirs,
+        _floor_server(dsn, user_id, "auto") as floor,
         httpx.Client(timeout=60) as client,
     ):
         query = peer_postgraphile.query_for(client, f"{theirs}/graphql", KEYS)
         print(
             f"[{kind}] side by side, interleaved (HTTP POST, gzip accepted; median of {RUNS}"
-            f" pairs after {WARMUP}): ours against PostGraphile 4 on a copy of the KPI rows"
+            f" rounds after {WARMUP}): ours against PostGraphile 4 on a copy of the KPI rows,"
+            " and the raw floor over HTTP"
         )
         for days in PEER_SIZES:
             ours_payload = _kpi_payload(days)
             start = END - timedelta(days=days - 1)
             variables = {"uid": user_id, "start": str(start), "end": str(END)}
             their_payload: dict[str, object] = {"query": query, "variables": variables}
-            times: dict[str, list[float]] = {"ours": [], "theirs": []}
+            times: dict[str, list[float]] = {"ours": [], "theirs": [], "floor": []}
             wire: dict[str, int] = {}
             order: list[tuple[str, str, dict[str, object]]] = [
                 ("ours", ours, ours_payload),
                 ("theirs", theirs, their_payload),
+                ("floor", floor, ours_payload),
             ]
             for run in range(WARMUP + RUNS):
-                for who, base, payload in order if run % 2 == 0 else order[::-1]:
+                turn = run % len(order)
+                for who, base, payload in order[turn:] + order[:turn]:
                     elapsed, response = _timed_post(client, f"{base}/graphql", payload, days)
                     if run >= WARMUP:
                         times[who].append(elapsed)
                     wire[who] = int(response.headers.get("content-length", len(response.content)))
-            mine, peers = times["ours"], times["theirs"]
-            our_ms, their_ms = statistics.median(mine), statistics.median(peers)
-            wins = sum(a < b for a, b in zip(mine, peers, strict=True))
-            figures[f"side_{days}_ours_ms"], figures[f"side_{days}_postgraphile_ms"] = (
-                our_ms,
-                their_ms,
-            )
+            our_ms, their_ms, floor_ms = (statistics.median(times[who]) for who in times)
+            wins = sum(a < b for a, b in zip(times["ours"], times["theirs"], strict=True))
+            figures[f"side_{days}_ours_ms"] = our_ms
+            figures[f"side_{days}_postgraphile_ms"] = their_ms
+            figures[f"side_{days}_floor_ms"] = floor_ms
             print(
                 f"[{kind}]   kpis {days:5,d} days: ours {our_ms:7.1f} ms, PostGraphile 4"
-                f" {their_ms:7.1f} ms: ours/theirs {our_ms / their_ms:5.2f}x (ours faster in"
-                f" {wins} of {RUNS}; {wire['ours']:,} and {wire['theirs']:,} bytes on the wire)"
+                f" {their_ms:7.1f} ms, floor {floor_ms:7.1f} ms: ours/theirs"
+                f" {our_ms / their_ms:5.2f}x, floor/theirs {floor_ms / their_ms:5.2f}x, ours/floor"
+                f" {our_ms / floor_ms:5.2f}x (ours faster than theirs in {wins} of {RUNS};"
+                f" {wire['ours']:,} and {wire['theirs']:,} bytes on the wire)"
             )
 
 
