@@ -197,13 +197,15 @@ def _process(
 
 
 @contextlib.contextmanager
-def _server(url: str, *, fast: bool, workers: int = 1) -> Iterator[str]:
-    """``healthhub serve`` (which migrates first) on ``url``."""
+def _server(url: str, *, fast: bool, workers: int = 1, code: Path | None = None) -> Iterator[str]:
+    """``healthhub serve`` (which migrates first) on ``url``; with ``code``, the service of
+    that checkout (its packages ahead of this one's on the path, tests/bench/bench_tail.py)."""
     port = _free_port()
     env = {
         **os.environ,
         "HEALTHHUB_DATABASE_URL": url,
         "HEALTHHUB_FAST_EXECUTOR": "1" if fast else "0",
+        **({"PYTHONPATH": str(code)} if code is not None else {}),
     }
     command = [str(HEALTHHUB), "serve", "--port", str(port), "--log-level", "warning"]
     command += ["--workers", str(workers)]
@@ -641,11 +643,14 @@ def _peers(kind: str, url: str, figures: Figures) -> None:
             )
 
 
-def _concurrent(kind: str, url: str, figures: Figures, seconds: float) -> None:
-    """``CLIENT_PROCESSES`` x ``CLIENT_TASKS`` clients against two workers."""
+def _concurrent(
+    kind: str, url: str, figures: Figures, seconds: float, code: Path | None = None
+) -> None:
+    """``CLIENT_PROCESSES`` x ``CLIENT_TASKS`` clients against two workers (of ``code``'s
+    service when given, as ``_server``)."""
     payload = json.dumps(_kpi_payload(365))
     clients = CLIENT_PROCESSES * CLIENT_TASKS
-    with _server(url, fast=True, workers=2) as base:
+    with _server(url, fast=True, workers=2, code=code) as base:
         response = httpx.post(
             f"{base}/graphql",
             content=payload,

@@ -19,8 +19,9 @@ from fastapi.testclient import TestClient
 from domain.accounts import StoredToken, User
 from graph.http.app import create_app
 from graph.http.settings import Settings
+from persistence import async_reads
 from persistence.accounts import SqlAccountStore
-from persistence.async_reads import AsyncReads
+from persistence.async_reads import CONNECTIONS, AsyncReads
 from persistence.database import create_engine_for
 from tests.graph.api import KPI_FIELDS, local_client, upload
 
@@ -158,6 +159,33 @@ async def _reads_answer_like_the_engine(postgres_url: str) -> None:
     finally:
         await reads.close()
         engine.dispose()
+
+
+def test_reads_that_find_every_connection_busy_wait_for_one(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twice as many reads as connections at once: those that find every connection
+    held by another read wait for one instead of leaving for the engine's path (which
+    under 20 clients took a quarter of the reads through a worker thread)."""
+    monkeypatch.setattr(async_reads, "BUSY_WAIT_SECONDS", 30.0)
+    asyncio.run(_busy_reads_wait(postgres_url))
+
+
+async def _busy_reads_wait(postgres_url: str) -> None:
+    reads = AsyncReads(postgres_url, timeout_seconds=5)
+    await reads.open()
+    admin = await psycopg.AsyncConnection.connect(postgres_url.replace("+psycopg", ""))
+    try:
+        # Each read blocks on the lock, holding its connection, until it is released.
+        await admin.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+        pending = [asyncio.ensure_future(reads.any_users()) for _ in range(2 * CONNECTIONS)]
+        await asyncio.sleep(0.3)
+        assert not any(read.done() for read in pending), "the reads did not wait"
+        await admin.rollback()
+        assert await asyncio.gather(*pending) == [False] * (2 * CONNECTIONS)
+    finally:
+        await admin.close()
+        await reads.close()
 
 
 def test_sqlite_keeps_the_engine_path() -> None:
