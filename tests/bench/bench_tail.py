@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python tests/bench/bench_tail.py --against CHECKOUT [--against ...]
 [--rounds 6] [--seconds 5]``, where each CHECKOUT is another version of the code, for
-example ``git worktree add /tmp/before 023f015``. Figures, not tests.
+example ``git worktree add /tmp/before 023f015``, served from this environment (its
+packages ahead of this checkout's on the path), so it must run with this lock file's
+dependencies. Figures, not tests.
 
 Each version gets a PostgreSQL database of its own (the migrations differ), loaded
 with the same ten years of days through its own server. Then, round after round,
