@@ -20,6 +20,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union,
 )
 
 from domain.checkpoints import Checkpoint
@@ -157,24 +158,24 @@ class SqlMetricRepository:
     def recent_weights(
         self, user_id: str, *, since: date, before: date, last: int
     ) -> list[tuple[date, float]]:
-        weighed = DAILY_METRICS.c.weight_kg.is_not(None)
+        table = DAILY_METRICS.c
+        weighed = (table.user_id == user_id, table.weight_kg.is_not(None))
+        # Two index ranges, the window and the latest weigh-ins from the end: with one
+        # filter ORed over both, PostgreSQL reads every stored day of the user.
         latest = (
-            select(DAILY_METRICS.c.date)
-            .where(DAILY_METRICS.c.user_id == user_id, weighed)
-            .order_by(DAILY_METRICS.c.date.desc())
+            select(table.date, table.weight_kg)
+            .where(*weighed)
+            .order_by(table.date.desc())
             .limit(last)
             .subquery()
         )
-        statement = (
-            select(DAILY_METRICS.c.date, DAILY_METRICS.c.weight_kg)
-            .where(
-                DAILY_METRICS.c.user_id == user_id,
-                weighed,
-                (DAILY_METRICS.c.date >= since) & (DAILY_METRICS.c.date < before)
-                | DAILY_METRICS.c.date.in_(select(latest.c.date)),
-            )
-            .order_by(DAILY_METRICS.c.date)
+        both = union(
+            select(table.date, table.weight_kg).where(
+                *weighed, table.date >= since, table.date < before
+            ),
+            select(latest.c.date, latest.c.weight_kg),
         )
+        statement = both.order_by(both.selected_columns.date)
         return [(day, weight) for day, weight in self._connection.execute(statement)]
 
     def last_weigh_in_before(self, user_id: str, day: date) -> date | None:

@@ -57,3 +57,13 @@ def test_the_window_excludes_its_end_and_other_users_are_never_read(
         (date(2026, 2, 1), 60.0)
     ]
     assert _weights(uow_factory, "nobody", date(2026, 1, 1), date(2026, 3, 1), 10) == []
+
+
+def test_a_weigh_in_both_in_the_window_and_among_the_latest_comes_back_once(
+    uow_factory: UowFactory,
+) -> None:
+    start = date(2026, 1, 1)
+    days = [DailyMetrics(start + timedelta(days=n), weight_kg=80.0 - n) for n in range(5)]
+    _store(uow_factory, "local", days)
+    got = _weights(uow_factory, "local", date(2026, 1, 3), date(2026, 1, 6), 3)
+    assert got == [(date(2026, 1, 3), 78.0), (date(2026, 1, 4), 77.0), (date(2026, 1, 5), 76.0)]
