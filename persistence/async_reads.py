@@ -18,10 +18,11 @@ kept ``kpis`` query the general path (tests/bench/bench_tail.py, 20 clients: a f
 to a quarter of the reads went that way when no read waited, and p99 was 1.7 times
 what it is with the wait). Where no read is in line for a connection and none is
 idle, or the pool is short of connections (the database is down and the pool is
-reconnecting in the background), or the wait runs out, it raises ``ReadsUnavailableError`` and the
-caller makes the same read through the engine (``read_or``), which reconnects or
-reports the outage at once, as before. A connection that broke (a restarted server)
-is dropped by the pool and the read tried on the next, so a restart costs no request.
+reconnecting in the background), or the wait runs out, it raises
+``ReadsUnavailableError`` and the caller makes the same read through the engine
+(``read_or``), which reconnects or reports the outage at once, as before. A
+connection that broke (a restarted server) is dropped by the pool and the read tried
+on the next, so a restart costs no request.
 """
 
 from __future__ import annotations

@@ -166,7 +166,7 @@ def test_reads_that_find_every_connection_busy_wait_for_one(
 ) -> None:
     """Twice as many reads as connections at once: those that find every connection
     held by another read wait for one instead of leaving for the engine's path (which
-    under 20 clients took a quarter of the reads through a worker thread)."""
+    under 20 clients took a fifth to a quarter of the reads through a worker thread)."""
     monkeypatch.setattr(async_reads, "BUSY_WAIT_SECONDS", 30.0)
     asyncio.run(_busy_reads_wait(postgres_url))
 
